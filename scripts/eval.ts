@@ -1,0 +1,78 @@
+/**
+ * Relevance evaluation on a corpus: `npm run eval -- CORPUS.jsonl.gz QUERIES.json [--data-dir DIR]`.
+ * Indexes the corpus into an embedded index (reused across runs), sends every query through the
+ * HTTP API as a client would, and prints one line of JSON with the figures.
+ */
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { createApp } from '../src/api/app.ts';
+import { normalizeForMatching } from '../src/vietnamese/index.ts';
+import { openCorpusIndex, percentile, round } from './lib/corpus-index.ts';
+import { KNOWN_ITEM_VARIANTS, loadEvalQueries } from './lib/queries.ts';
+
+const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
+const [corpus, queriesPath] = positionals;
+if (!corpus || !queriesPath) {
+  console.error('usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--data-dir DIR]');
+  process.exit(2);
+}
+
+const { engine, summary } = await openCorpusIndex(corpus, values['data-dir']);
+console.error(`index: ${summary.indexed} indexed, ${summary.unchanged} unchanged, ${summary.failed.length} failed, ${summary.seconds.toFixed(1)} s`);
+const queries = loadEvalQueries(queriesPath);
+const server = createApp({ engine, logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const { port } = server.address() as { port: number };
+
+const latencies: number[] = [];
+async function search(q: string): Promise<{ id: string; title: string }[]> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}/api/search?${new URLSearchParams({ q, limit: '10' })}`);
+  const body = (await response.json()) as { hits: { id: string; title: string }[] };
+  latencies.push(performance.now() - started);
+  if (!response.ok) throw new Error(`search "${q}" answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.hits;
+}
+
+/** Normalized, lowercase, with word boundaries as single spaces, so phrase containment is exact. */
+const comparable = (text: string) => ` ${normalizeForMatching(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+let pairShares = 0;
+let pairSides = 0;
+for (const pair of queries.pairs) {
+  for (const phrase of pair) {
+    const hits = await search(phrase);
+    const wanted = comparable(phrase);
+    let holding = 0;
+    for (const hit of hits) {
+      const document = await engine.getDocument(hit.id);
+      if (document && comparable(`${document.title}\n${document.body}`).includes(wanted)) holding++;
+    }
+    pairShares += hits.length === 0 ? 0 : holding / 10;
+    pairSides++;
+  }
+}
+
+const figures: Record<string, unknown> = { pairs_p10: round(pairShares / pairSides) };
+for (const variant of KNOWN_ITEM_VARIANTS) {
+  let found = 0;
+  let reciprocalRanks = 0;
+  let count = 0;
+  for (const item of queries.known_items) {
+    const q = item[variant];
+    if (q === null) continue;
+    count++;
+    const hits = await search(q);
+    const rank = hits.findIndex((hit) => hit.id === item.id || comparable(hit.title) === comparable(item.title));
+    if (rank >= 0) {
+      found++;
+      reciprocalRanks += 1 / (rank + 1);
+    }
+  }
+  figures[variant] = { s10: round(found / count), mrr: round(reciprocalRanks / count), queries: count };
+}
+const sorted = [...latencies].sort((a, b) => a - b);
+figures.latency_ms = { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), queries: sorted.length };
+console.log(JSON.stringify(figures));
+server.close();
+await engine.close();

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SqliteEngine } from '../../src/engines/sqlite/engine.ts';
+import { runIndex, type IndexSummary } from '../../src/indexing/indexer.ts';
+import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
+
+/** A data directory per corpus file, reused across runs: the indexer's manifest makes reuse safe. */
+export function defaultDataDir(corpus: string): string {
+  const { size, mtimeMs } = statSync(corpus);
+  const key = createHash('sha256').update(`${resolve(corpus)}:${size}:${mtimeMs}`).digest('hex').slice(0, 12);
+  return join(tmpdir(), `vnsearch-corpus-${key}`);
+}
+
+/** Indexes the corpus (incrementally) into the embedded engine and returns it open. */
+export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(corpus)): Promise<{ engine: SqliteEngine; summary: IndexSummary; dataDir: string }> {
+  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms() });
+  const summary = await runIndex({ inputs: [corpus], engine, manifestPath: join(dataDir, 'manifest.sqlite.json') });
+  return { engine, summary, dataDir };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../engines/engine.ts';
+import { SqliteEngine } from '../engines/sqlite/engine.ts';
+import { EngineUnavailableError } from '../errors.ts';
+import type { SearchDocument } from '../types/document.ts';
+import { createApp, type AppOptions } from './app.ts';
+
+const chile: SearchDocument = {
+  id: 'chile',
+  title: 'Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile',
+  body: 'Sáng 6/8 tại Hà Nội, diễn ra Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile.',
+  date: '2021-08-06',
+  year: 2021,
+  date_source: 'explicit',
+  source: 'VOV',
+  url: null,
+  parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'],
+  countries: ['Việt Nam', 'Chile'],
+};
+const japan: SearchDocument = {
+  ...chile,
+  id: 'japan',
+  title: 'Coi trọng quan hệ hữu nghị truyền thống với Đảng Cộng sản Nhật Bản',
+  body: 'Đảng Cộng sản Việt Nam coi trọng quan hệ với Đảng Cộng sản Nhật Bản.',
+  date: '2021-04-26',
+  parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'],
+  countries: ['Việt Nam', 'Nhật Bản'],
+};
+
+async function listen(options: Partial<AppOptions> & { engine: SearchEngine }): Promise<{ base: string; server: Server }> {
+  const server = createApp({ logger: pino({ level: 'silent' }), ...options }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
+
+describe('HTTP API', () => {
+  let dataDir: string;
+  let engine: SqliteEngine;
+  let base: string;
+  let server: Server;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-api-'));
+    engine = new SqliteEngine({ dataDir });
+    await engine.configure();
+    await engine.upsert([chile, japan]);
+    ({ base, server } = await listen({ engine, allowedOrigins: ['https://news.example'], rateLimitPerMinute: 0 }));
+  });
+
+  afterAll(async () => {
+    server.close();
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const get = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${base}${path}`, init);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, any>) : text };
+  };
+
+  it('searches with and without diacritics, with facets and highlighted snippets', async () => {
+    for (const q of ['dang cong san chile', 'Đảng Cộng sản Chile']) {
+      const { status, body } = await get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ query: q, total: 1, limit: 10, offset: 0 });
+      expect(body.hits[0].id).toBe('chile');
+      expect(body.hits[0].snippet).toContain('<mark>Chile</mark>');
+      expect(body.facets).toEqual({ party: { 'Đảng Cộng sản Việt Nam': 1, 'Đảng Cộng sản Chile': 1 }, country: { 'Việt Nam': 1, Chile: 1 }, year: { '2021': 1 } });
+      expect(typeof body.took_ms).toBe('number');
+    }
+  });
+
+  it('filters with repeated parameters and browses with an empty query', async () => {
+    const { body } = await get(`/api/search?party=${encodeURIComponent('Đảng Cộng sản Nhật Bản')}&year=2021`);
+    expect(body.hits.map((hit: { id: string }) => hit.id)).toEqual(['japan']);
+    const both = await get(`/api/search?country=Chile&country=${encodeURIComponent('Nhật Bản')}`);
+    expect(both.body.total).toBe(2);
+  });
+
+  it.each([
+    ['/api/search?limit=51', 'limit'],
+    ['/api/search?limit=0', 'limit'],
+    ['/api/search?offset=-1', 'offset'],
+    ['/api/search?sort=random', 'sort'],
+    ['/api/search?year=abc', 'year'],
+    ['/api/search?year_from=2022&year_to=2020', 'year_from'],
+    [`/api/search?q=${'a'.repeat(201)}`, 'q'],
+    ['/api/search?q=x&unknown=1', 'unknown'],
+    ['/api/suggest', 'q'],
+    ['/api/facets?x=1', 'x'],
+  ])('answers 400 naming the parameter for %s', async (path, parameter) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_parameter');
+    expect(body.error.message).toContain(parameter);
+    expect(body.error.details).toBeInstanceOf(Array);
+  });
+
+  it('returns documents, and 404 for unknown ids and routes', async () => {
+    expect((await get('/api/documents/chile')).body).toEqual(chile);
+    const missing = await get('/api/documents/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+    expect((await get('/api/nothing')).status).toBe(404);
+  });
+
+  it('suggests completions and lists facets', async () => {
+    const { body } = await get('/api/suggest?q=dang%20cong%20san%20ch');
+    expect(body.suggestions[0].text).toBe('Đảng Cộng sản Chile');
+    const facets = await get('/api/facets');
+    expect(facets.body.facets.country).toEqual({ 'Việt Nam': 2, Chile: 1, 'Nhật Bản': 1 });
+  });
+
+  it('reports health, readiness, metrics and an OpenAPI description', async () => {
+    expect((await get('/healthz')).body).toEqual({ status: 'ok' });
+    expect((await get('/readyz')).body).toEqual({ status: 'ready', documents: 2 });
+    const metrics = await get('/metrics');
+    expect(metrics.body).toContain('vnsearch_http_requests_total{method="GET",route="/api/search",status="200"}');
+    expect(metrics.body).toContain('vnsearch_index_documents 2');
+    const openapi = await get('/openapi.json');
+    expect(openapi.body.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.body.paths)).toContain('/api/search');
+  });
+
+  it('answers CORS for allowed origins only', async () => {
+    const allowed = await get('/api/search?q=chile', { headers: { Origin: 'https://news.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://news.example');
+    const refused = await get('/api/search?q=chile', { headers: { Origin: 'https://evil.example' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await get('/api/search', { method: 'OPTIONS', headers: { Origin: 'https://news.example', 'Access-Control-Request-Method': 'GET' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    const refusedPreflight = await get('/api/search', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    expect(refusedPreflight.status).toBe(403);
+  });
+
+  it('sends security headers and request ids', async () => {
+    const { headers } = await get('/healthz', { headers: { 'X-Request-Id': 'abc-123' } });
+    expect(headers.get('x-request-id')).toBe('abc-123');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('HTTP API with the engine down', () => {
+  it('answers 503 with Retry-After, then recovers without a restart', async () => {
+    let up = false;
+    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-down-')) });
+    const flaky = new Proxy(engine, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || up) return typeof value === 'function' ? value.bind(target) : value;
+        return async () => {
+          throw new EngineUnavailableError('engine unreachable');
+        };
+      },
+    });
+    const { base, server } = await listen({ engine: flaky });
+    const down = await fetch(`${base}/api/search?q=chile`);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect(((await down.json()) as { error: { code: string } }).error.code).toBe('engine_unavailable');
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    up = true;
+    await engine.configure();
+    await engine.upsert([chile]);
+    expect((await fetch(`${base}/api/search?q=chile`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    server.close();
+    await engine.close();
+  });
+
+  it('answers 503 instead of hanging when the engine does not answer in time', async () => {
+    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-slow-')) });
+    const hung = new Proxy(engine, {
+      get: (target, property, receiver) => (property === 'search' ? () => new Promise(() => {}) : Reflect.get(target, property, receiver)),
+    });
+    const { base, server } = await listen({ engine: hung, engineTimeoutMs: 200 });
+    const started = Date.now();
+    const response = await fetch(`${base}/api/search?q=chile`);
+    expect(response.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(2000);
+    server.close();
+  });
+});

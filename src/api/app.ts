@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { SearchEngine } from '../engines/engine.ts';
+import { corsForOrigins } from './cors.ts';
+import { guardedEngine } from './engine-calls.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { ServiceMetrics } from './metrics.ts';
+import { openApiDocument } from './openapi.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
+import { staticRoutes } from './routes/static.ts';
+
+export interface AppOptions {
+  engine: SearchEngine;
+  logger: Logger;
+  allowedOrigins?: readonly string[];
+  /** Requests per minute per client address; 0 turns rate limiting off. */
+  rateLimitPerMinute?: number;
+  engineTimeoutMs?: number;
+  trustProxy?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The HTTP API. It knows the engine only through the SearchEngine interface. */
+export function createApp(options: AppOptions): Express {
+  const metrics = new ServiceMetrics();
+  const engine = guardedEngine(options.engine, options.engineTimeoutMs ?? 3000, metrics);
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (request, response) => {
+        const given = request.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(metrics.middleware());
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(corsForOrigins(options.allowedOrigins ?? []));
+  app.use(healthRoutes(engine, metrics));
+  if (options.rateLimitPerMinute) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: options.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_request, response) => {
+          response.status(429).json({ error: { code: 'rate_limited', message: 'Too many requests; slow down and retry after the time in RateLimit headers.', details: null } });
+        },
+      }),
+    );
+  }
+  app.get('/openapi.json', (_request, response) => {
+    response.json(openApiDocument);
+  });
+  app.use('/api', searchRoutes(engine), documentRoutes(engine));
+  app.use(staticRoutes());
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import type { SearchRequest } from '../../types/search.ts';
+import type { EngineCall } from '../engine-calls.ts';
+import { emptyParamsSchema, searchParamsSchema, suggestParamsSchema } from '../schemas.ts';
+
+export function searchRoutes(engine: EngineCall): Router {
+  const router = Router();
+
+  router.get('/search', async (request, response) => {
+    const params = searchParamsSchema.parse(request.query);
+    const searchRequest: SearchRequest = {
+      q: params.q,
+      filters: {
+        ...(params.party ? { party: params.party } : {}),
+        ...(params.country ? { country: params.country } : {}),
+        ...(params.year ? { year: params.year } : {}),
+        ...(params.year_from === undefined ? {} : { yearFrom: params.year_from }),
+        ...(params.year_to === undefined ? {} : { yearTo: params.year_to }),
+      },
+      sort: params.sort,
+      limit: params.limit,
+      offset: params.offset,
+    };
+    const started = performance.now();
+    const result = await engine('search', (e) => e.search(searchRequest));
+    response.json({
+      query: params.q,
+      total: result.total,
+      limit: params.limit,
+      offset: params.offset,
+      took_ms: Math.round((performance.now() - started) * 100) / 100,
+      hits: result.hits,
+      facets: result.facets,
+      ...(result.didYouMean ? { did_you_mean: result.didYouMean } : {}),
+    });
+  });
+
+  router.get('/suggest', async (request, response) => {
+    const params = suggestParamsSchema.parse(request.query);
+    const suggestions = await engine('suggest', (e) => e.suggest(params.q, params.limit));
+    response.json({ query: params.q, suggestions });
+  });
+
+  router.get('/facets', async (request, response) => {
+    emptyParamsSchema.parse(request.query);
+    response.json({ facets: await engine('facets', (e) => e.facets()) });
+  });
+
+  return router;
+}

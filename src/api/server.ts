@@ -1,0 +1,39 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { SearchEngine } from '../engines/engine.ts';
+import type { Settings } from '../config/settings.ts';
+import { createApp } from './app.ts';
+
+export interface RunningServer {
+  url: string;
+  /** Stops taking connections, lets in-flight requests finish, then closes the engine. */
+  close(): Promise<void>;
+}
+
+export async function startServer(settings: Settings, engine: SearchEngine, logger: Logger): Promise<RunningServer> {
+  const app = createApp({
+    engine,
+    logger,
+    allowedOrigins: settings.allowedOrigins,
+    rateLimitPerMinute: settings.rateLimitPerMinute,
+    engineTimeoutMs: settings.engineTimeoutMs,
+    ...(settings.trustProxy ? { trustProxy: settings.trustProxy } : {}),
+  });
+  const server = app.listen(settings.port, settings.host);
+  await once(server, 'listening');
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const { port } = server.address() as AddressInfo;
+  const host = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: async () => {
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeIdleConnections();
+      await closed;
+      await engine.close();
+    },
+  };
+}

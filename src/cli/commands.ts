@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pino } from 'pino';
+import { loadSettings, type SettingOverrides, type Settings } from '../config/settings.ts';
+import { DOCS_CORPUS_DIR } from '../config/paths.ts';
+import { createEngine, manifestPath } from '../engines/create.ts';
+import { decodeInput, extractDocument, recordToDocument } from '../extraction/index.ts';
+import { runIndex, type IndexSummary } from '../indexing/indexer.ts';
+import { idOfFile, kindOf } from '../indexing/inputs.ts';
+import { startServer } from '../api/server.ts';
+import { loadSearchSynonyms } from '../search/synonyms.ts';
+import type { SearchRequest } from '../types/search.ts';
+import { segmentText } from '../vietnamese/index.ts';
+import { progressBar } from './progress.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface IndexCommandOptions extends SettingOverrides {
+  paths: string[];
+  rebuild: boolean;
+  maxFileBytes?: number;
+}
+
+function printSummary(summary: IndexSummary): void {
+  console.log(
+    `Indexed ${summary.indexed}, unchanged ${summary.unchanged}, deleted ${summary.deleted}, failed ${summary.failed.length} (${summary.files} files, ${summary.seconds.toFixed(1)} s).`,
+  );
+  for (const failure of summary.failed) console.log(`  failed: ${failure.file}${failure.line === undefined ? '' : `:${failure.line}`}: ${failure.reason}`);
+}
+
+/** Returns the exit code: 0 when everything indexed, 1 when some input failed. */
+export async function indexCommand(options: IndexCommandOptions): Promise<number> {
+  const settings = loadSettings(process.env, options);
+  const engine = createEngine(settings, loadSearchSynonyms(), 'indexer');
+  const bar = progressBar(process.stderr);
+  try {
+    const summary = await runIndex({
+      inputs: options.paths.length > 0 ? options.paths : [DOCS_CORPUS_DIR],
+      engine,
+      manifestPath: manifestPath(settings),
+      rebuild: options.rebuild,
+      ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+      onProgress: (progress) => bar.update(progress),
+    });
+    bar.done();
+    printSummary(summary);
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function serve(settings: Settings): Promise<void> {
+  const logger = pino({ level: settings.logLevel });
+  const engine = createEngine(settings, loadSearchSynonyms(), 'api');
+  const server = await startServer(settings, engine, logger);
+  console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+export async function serveCommand(overrides: SettingOverrides): Promise<void> {
+  await serve(loadSettings(process.env, overrides));
+}
+
+/** What `npm start` runs: bring the index of docs-corpus up to date, then serve. */
+export async function startCommand(overrides: SettingOverrides): Promise<void> {
+  await indexCommand({ ...overrides, paths: [DOCS_CORPUS_DIR], rebuild: false });
+  await serveCommand(overrides);
+}
+
+export interface SearchCommandOptions extends SettingOverrides {
+  query: string;
+  party: string[];
+  country: string[];
+  year: number[];
+  limit: number;
+  json: boolean;
+}
+
+const stripTags = (html: string) => html.replace(/<\/?mark>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+export async function searchCommand(options: SearchCommandOptions): Promise<void> {
+  const settings = loadSettings(process.env, options);
+  const engine = createEngine(settings, loadSearchSynonyms(), 'api');
+  try {
+    const request: SearchRequest = {
+      q: options.query,
+      filters: {
+        ...(options.party.length ? { party: options.party } : {}),
+        ...(options.country.length ? { country: options.country } : {}),
+        ...(options.year.length ? { year: options.year } : {}),
+      },
+      sort: 'relevance',
+      limit: options.limit,
+      offset: 0,
+    };
+    const result = await engine.search(request);
+    if (options.json) {
+      console.log(JSON.stringify({ query: options.query, ...result, did_you_mean: result.didYouMean }, null, 2));
+      return;
+    }
+    console.log(`${result.total} results for "${options.query}"${result.didYouMean ? ` (did you mean "${result.didYouMean}"?)` : ''}`);
+    result.hits.forEach((hit, i) => {
+      console.log(`\n${i + 1}. ${hit.title}  [${hit.id}]${hit.date ? `  ${hit.date}` : hit.year ? `  ${hit.year}` : ''}${hit.source ? `  ${hit.source}` : ''}`);
+      console.log(`   ${stripTags(hit.snippet)}`);
+    });
+  } finally {
+    await engine.close();
+  }
+}
+
+/** One line in, one segmented line out, streaming, so it works on large inputs and pipes. */
+export async function segmentCommand(): Promise<void> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) process.stdout.write(`${segmentText(line)}\n`);
+}
+
+export function extractCommand(file: string, json: boolean): void {
+  const kind = kindOf(file) ?? 'txt';
+  if (kind === 'jsonl.gz') throw new UsageError('extract reads one text file; index .jsonl.gz corpora with `vnsearch index`.');
+  const text = decodeInput(readFileSync(file), file);
+  const documents =
+    kind === 'jsonl'
+      ? text.split('\n').flatMap((line, i) => (line.trim() === '' ? [] : [recordToDocument(JSON.parse(line) as unknown, file, i + 1)]))
+      : [extractDocument({ id: idOfFile(file), file, text, format: kind })];
+  for (const document of documents) {
+    if (json) {
+      console.log(JSON.stringify(document, null, 2));
+      continue;
+    }
+    console.log(`id:        ${document.id}\ntitle:     ${document.title}\ndate:      ${document.date ?? '-'} (year ${document.year ?? '-'}, ${document.date_source ?? 'no date'})`);
+    console.log(`source:    ${document.source ?? '-'}\nurl:       ${document.url ?? '-'}\nparties:   ${document.parties.join('; ') || '-'}\ncountries: ${document.countries.join('; ') || '-'}\n\n${document.body}\n`);
+  }
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { VnsearchError, InputError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../config/paths.ts';
+import type { SettingOverrides } from '../config/settings.ts';
+import { extractCommand, indexCommand, searchCommand, segmentCommand, serveCommand, startCommand } from './commands.ts';
+import { UsageError } from './usage-error.ts';
+
+const HELP = `vnsearch: Vietnamese-aware full-text search
+
+Usage:
+  vnsearch index [PATH...] [--engine sqlite|meilisearch] [--data-dir DIR] [--rebuild] [--max-file-bytes N]
+      Index files and directories (.txt, .md, .html, .jsonl, .jsonl.gz); default docs-corpus.
+      Incremental: unchanged inputs are skipped, removed inputs deleted. --rebuild builds a new
+      index aside and swaps it in. Exit code 1 when any input failed.
+  vnsearch serve [--port N] [--data-dir DIR] [--engine sqlite|meilisearch]
+      Serve the HTTP API, the widget (/widget.js) and a demo page (/).
+  vnsearch start [--port N] [--data-dir DIR] [--engine ...]
+      Index docs-corpus, then serve (what \`npm start\` runs).
+  vnsearch search QUERY [--party X] [--country X] [--year N] [--limit N] [--json] [--data-dir DIR] [--engine ...]
+      Search from the terminal; --party, --country and --year may repeat.
+  vnsearch segment
+      Word-segment Vietnamese text from stdin: one output line per input line, syllables of a
+      word joined by _ (Đảng Cộng_sản Việt_Nam).
+  vnsearch extract FILE [--json]
+      Print the document the indexer would store for FILE.
+
+Options:
+  -h, --help      Show this help.   -v, --version   Show the version.
+Environment: PORT, DATA_DIR, MEILI_URL, MEILI_MASTER_KEY, MEILI_ADMIN_KEY, MEILI_SEARCH_KEY,
+  ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL (see README, "Configuration").`;
+
+const engineOptions = {
+  engine: { type: 'string' },
+  'data-dir': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${name} must be a non-negative integer, got "${value}"`);
+  return number;
+}
+
+function overrides(values: { engine?: string; 'data-dir'?: string; port?: string }): SettingOverrides {
+  const { engine } = values;
+  if (engine !== undefined && engine !== 'sqlite' && engine !== 'meilisearch') throw new UsageError(`--engine must be sqlite or meilisearch, got "${engine}"`);
+  const port = integer(values.port, 'port');
+  return { ...(engine ? { engine } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(port === undefined ? {} : { port }) };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(HELP);
+      return 0;
+    case '-v':
+    case '--version':
+      console.log((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+      return 0;
+    case 'index': {
+      const { values, positionals } = parse(args, { ...engineOptions, rebuild: { type: 'boolean', default: false }, 'max-file-bytes': { type: 'string' } }, true);
+      const maxFileBytes = integer(values['max-file-bytes'], 'max-file-bytes');
+      return indexCommand({ ...overrides(values), paths: positionals, rebuild: values.rebuild, ...(maxFileBytes ? { maxFileBytes } : {}) });
+    }
+    case 'serve':
+    case 'start': {
+      const { values } = parse(args, { ...engineOptions, port: { type: 'string' } }, false);
+      await (command === 'serve' ? serveCommand : startCommand)(overrides(values));
+      return -1;
+    }
+    case 'search': {
+      const { values, positionals } = parse(
+        args,
+        {
+          ...engineOptions,
+          party: { type: 'string', multiple: true, default: [] },
+          country: { type: 'string', multiple: true, default: [] },
+          year: { type: 'string', multiple: true, default: [] },
+          limit: { type: 'string' },
+          json: { type: 'boolean', default: false },
+        },
+        true,
+      );
+      if (positionals.length === 0 && !values.party.length && !values.country.length && !values.year.length) throw new UsageError('search needs a QUERY (or a filter to browse)');
+      await searchCommand({
+        ...overrides(values),
+        query: positionals.join(' '),
+        party: values.party,
+        country: values.country,
+        year: values.year.map((year) => integer(year, 'year')!),
+        limit: Math.min(50, Math.max(1, integer(values.limit, 'limit') ?? 10)),
+        json: values.json,
+      });
+      return 0;
+    }
+    case 'segment':
+      parse(args, {}, false);
+      await segmentCommand();
+      return 0;
+    case 'extract': {
+      const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+      if (positionals.length !== 1) throw new UsageError('extract needs exactly one FILE');
+      extractCommand(positionals[0]!, values.json);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Runs the CLI; `-1` from a command means it keeps running (a server) and sets no exit code. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    const code = await run(argv);
+    if (code >= 0) process.exitCode = code;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`vnsearch: ${error.message}\nRun \`vnsearch --help\` for usage.`);
+      process.exitCode = 2;
+    } else if (error instanceof InputError) {
+      console.error(`vnsearch: ${error.describe()}`);
+      process.exitCode = 1;
+    } else if (error instanceof VnsearchError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`vnsearch: ${(error as Error).message}`);
+      process.exitCode = 1;
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { SearchDocument } from '../types/document.ts';
+import type { FacetCounts, IndexStats, SearchRequest, SearchResponse, Suggestion } from '../types/search.ts';
+
+/**
+ * What the indexer and the API need from a search engine. The API talks to this
+ * interface only; each engine turns the shared index fields (`src/indexing/fields.ts`)
+ * and the analysed query (`src/search/query.ts`) into its own requests.
+ */
+/** What writing to an index needs; a rebuild hands one of these for the index being built aside. */
+export interface IndexWriter {
+  upsert(documents: SearchDocument[]): Promise<void>;
+  delete(ids: string[]): Promise<void>;
+}
+
+export interface SearchEngine extends IndexWriter {
+  readonly name: 'sqlite' | 'meilisearch';
+  /** Creates the index if needed and applies its settings. Idempotent. */
+  configure(): Promise<void>;
+  /**
+   * Builds a whole new index aside, filled by `fill`, and swaps it in only when `fill` resolves,
+   * so searches never see a half-built index; when `fill` throws, the old index stays.
+   */
+  rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  getDocument(id: string): Promise<SearchDocument | null>;
+  /** Every facet value with its document count. */
+  facets(): Promise<FacetCounts>;
+  stats(): Promise<IndexStats>;
+  /** Throws an EngineUnavailableError when the engine cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchDocument } from '../../types/document.ts';
+import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
+
+const article: SearchDocument = {
+  id: '003_a0d7a5b1341942cd',
+  title: 'Hội đàm trực tuyến giữa hai Đảng Cộng sản Việt Nam - Trung Quốc',
+  body: 'Ngày 19/4, đồng chí Lê Hoài Trung đã hội đàm với đồng chí Tống Đào.\n\nHai bên trao đổi về chủ nghĩa Mác - Lê-nin và quan hệ hoà bình.',
+  date: '2022-04-19',
+  year: 2022,
+  date_source: 'explicit',
+  source: 'Ban Đối ngoại Trung ương',
+  url: null,
+  parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Trung Quốc'],
+  countries: ['Việt Nam', 'Trung Quốc'],
+};
+
+describe('toMeiliDocument', () => {
+  it('sends our document with its key and the folded, exact and joined search fields', () => {
+    expect(toMeiliDocument(article)).toEqual({
+      doc_key: documentKey(article.id),
+      ...article,
+      title_folded: 'hoi dam truc tuyen giua hai dang cong san viet nam trung quoc',
+      title_exact: 'hooij ddamf truwcj tuyeens giuwax hai ddangr coongj sanr vieetj nam trung quoocs',
+      body_folded:
+        'ngay 19 4 dong chi le hoai trung da hoi dam voi dong chi tong dao hai ben trao doi ve chu nghia mac le nin va quan he hoa binh',
+      body_exact:
+        'ngayf 19 4 ddoongf chis lee hoaif trung ddax hooij ddamf vowis ddoongf chis toongs ddaof hai been trao ddooir veef chur nghiax macs lee nin vaf quan heej hoaf binhf',
+      joined: 'lenin',
+    });
+  });
+
+  it('keeps bán hàng and bạn hàng apart in the exact field only', () => {
+    const selling = toMeiliDocument({ ...article, title: 'Bán hàng' });
+    const partner = toMeiliDocument({ ...article, title: 'Bạn hàng' });
+    expect(selling.title_folded).toBe(partner.title_folded);
+    expect([selling.title_exact, partner.title_exact]).toEqual(['bans hangf', 'banj hangf']);
+  });
+
+  it('gives both tone placements of hòa/hoà one exact key', () => {
+    expect(toMeiliDocument({ ...article, title: 'hoà bình' }).title_exact).toBe(toMeiliDocument({ ...article, title: 'hòa bình' }).title_exact);
+  });
+});
+
+describe('documentKey', () => {
+  const ids = ['003_a0d7a5b1341942cd', '21462133', 'Bài viết/Đảng Cộng sản (2017).txt', 'a'.repeat(2000), '', '../etc/passwd', 'id with "quotes" and \\ backslash'];
+
+  it('is a valid Meilisearch document id for any of our ids', () => {
+    for (const id of ids) expect(documentKey(id)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('is stable and tells ids apart', () => {
+    expect(documentKey('21462133')).toBe(documentKey('21462133'));
+    expect(new Set(ids.map(documentKey)).size).toBe(ids.length);
+  });
+});
+
+describe('fromMeiliDocument', () => {
+  it('returns the stored document as it was indexed', () => {
+    const { doc_key: _key, title_folded: _a, title_exact: _b, body_folded: _c, body_exact: _d, joined: _e, ...stored } = toMeiliDocument(article);
+    expect(fromMeiliDocument(stored)).toEqual(article);
+  });
+
+  it('fills absent fields with nulls and empty lists', () => {
+    expect(fromMeiliDocument({ id: '21462133', title: 'Tin', body: 'Nội dung', _federation: { weight: 1 } })).toEqual({
+      id: '21462133',
+      title: 'Tin',
+      body: 'Nội dung',
+      date: null,
+      year: null,
+      date_source: null,
+      source: null,
+      url: null,
+      parties: [],
+      countries: [],
+    });
+  });
+});

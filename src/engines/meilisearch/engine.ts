@@ -1,0 +1,275 @@
+import { Meilisearch, type EnqueuedTask, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
+import type { FacetName, SearchDocument } from '../../types/document.ts';
+import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse as ApiSearchResponse, Suggestion } from '../../types/search.ts';
+import type { IndexWriter, SearchEngine } from '../engine.ts';
+import { EngineError, EngineUnavailableError } from '../../errors.ts';
+import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
+import { buildSnippet } from '../../search/highlight.ts';
+import { foldText, tokenize } from '../../vietnamese/index.ts';
+import { completionIn } from '../sqlite/engine.ts';
+import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
+import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
+import { quoteFilterValue } from './filters.ts';
+import { buildSearchPlan } from './queries.ts';
+import { buildIndexSettings, DOCUMENT_FIELDS, FACET_ATTRIBUTES, PRIMARY_KEY } from './settings.ts';
+
+export interface MeilisearchEngineOptions {
+  url: string;
+  /** Admin (or master) key: indexing, settings, swaps. */
+  apiKey?: string;
+  /** Search-only key: every read when given, so the API process needs no admin key. */
+  searchKey?: string;
+  indexUid?: string;
+  /** Bound on each read (search, suggest, health), in ms. */
+  timeoutMs?: number;
+  synonyms?: SynonymMap;
+  /** Documents per upload request. */
+  batchSize?: number;
+  retry?: RetryOptions;
+}
+
+const DEFAULT_INDEX_UID = 'documents';
+const DEFAULT_TIMEOUT_MS = 5_000;
+const DEFAULT_BATCH_SIZE = 500;
+/** Uploading a batch of long articles over a slow link can take a while; reads have their own bound. */
+const WRITE_REQUEST_TIMEOUT_MS = 120_000;
+/** Indexing tens of thousands of articles on two cores takes minutes, not hours. */
+const TASK_TIMEOUT_MS = 30 * 60_000;
+const TASK_POLL_MS = 100;
+const DELETE_BATCH_SIZE = 1_000;
+const SNIPPET_CHARS = 240;
+const SUGGESTION_TITLES = 50;
+const FACET_NAME_OF = new Map(Object.entries(FACET_ATTRIBUTES).map(([facet, attribute]) => [attribute, facet as FacetName]));
+
+/** Meilisearch through its official client; the requests themselves are built in this folder's pure modules. */
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch' as const;
+  readonly indexUid: string;
+  private readonly admin: Meilisearch;
+  private readonly reader: Meilisearch;
+  private readonly synonyms: SynonymMap;
+  private readonly batchSize: number;
+  private readonly retry: RetryOptions;
+
+  constructor(options: MeilisearchEngineOptions) {
+    this.indexUid = options.indexUid ?? DEFAULT_INDEX_UID;
+    this.synonyms = options.synonyms ?? new Map();
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.admin = new Meilisearch({
+      host: options.url,
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      timeout: WRITE_REQUEST_TIMEOUT_MS,
+      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS },
+    });
+    const readKey = options.searchKey ?? options.apiKey;
+    this.reader = new Meilisearch({
+      host: options.url,
+      ...(readKey === undefined ? {} : { apiKey: readKey }),
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+  }
+
+  async configure(): Promise<void> {
+    await this.ensureIndex(this.indexUid);
+    await this.applySettings(this.indexUid);
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    await this.writerFor(this.indexUid).upsert(documents);
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    await this.writerFor(this.indexUid).delete(ids);
+  }
+
+  async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
+    const buildUid = `${this.indexUid}_build_${Date.now()}`;
+    // swapIndexes needs both indexes to exist.
+    await this.ensureIndex(this.indexUid);
+    try {
+      await this.ensureIndex(buildUid);
+      await this.applySettings(buildUid);
+      await fill(this.writerFor(buildUid));
+      await this.swap(buildUid);
+    } catch (error) {
+      await this.deleteIndex(buildUid).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await this.deleteIndex(buildUid);
+    } catch (error) {
+      throw new EngineError(`The rebuilt index is live, but the previous one (now ${buildUid}) could not be deleted: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async search(request: SearchRequest): Promise<ApiSearchResponse> {
+    const query = analyzeQuery(request.q, this.synonyms);
+    const plan = buildSearchPlan(this.indexUid, request, query);
+    const [found, ...counted] = await Promise.all([plan.hits, ...plan.facetCounts.map(({ request: count }) => count)].map((body) => this.federated(body)));
+    const facets: FacetCounts = { party: {}, country: {}, year: {} };
+    for (const response of [found!, ...counted]) {
+      for (const [attribute, counts] of Object.entries(response.facetsByIndex?.[this.indexUid]?.distribution ?? {})) {
+        const facet = FACET_NAME_OF.get(attribute);
+        if (facet) facets[facet] = counts;
+      }
+    }
+    return {
+      total: found!.estimatedTotalHits ?? found!.totalHits ?? found!.hits.length,
+      hits: found!.hits.map((hit) => toSearchHit(fromMeiliDocument(hit), query)),
+      facets,
+    };
+  }
+
+  async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+    const words = tokenize(prefix).map((token) => foldText(token.text));
+    if (words.length === 0) return [];
+    const response = await this.read('suggesting completions', () =>
+      this.reader.index(this.indexUid).search(words.join(' '), {
+        attributesToSearchOn: ['title_folded'],
+        matchingStrategy: 'all',
+        limit: SUGGESTION_TITLES,
+        attributesToRetrieve: ['title'],
+      }),
+    );
+    const counts = new Map<string, Suggestion>();
+    for (const hit of response.hits) {
+      const completion = completionIn(String(hit.title ?? ''), words);
+      if (!completion) continue;
+      const key = foldText(completion);
+      const known = counts.get(key);
+      if (known) known.count++;
+      else counts.set(key, { text: completion, count: 1 });
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.text.length - b.text.length).slice(0, limit);
+  }
+
+  /** Through a search on the primary key, so that a search-only key is enough. */
+  async getDocument(id: string): Promise<SearchDocument | null> {
+    const response = await this.read(`reading document ${JSON.stringify(id)}`, () =>
+      this.reader.index(this.indexUid).search('', {
+        filter: `${PRIMARY_KEY} = ${quoteFilterValue(documentKey(id))}`,
+        limit: 1,
+        attributesToRetrieve: [...DOCUMENT_FIELDS],
+      }),
+    );
+    const [hit] = response.hits;
+    return hit ? fromMeiliDocument(hit) : null;
+  }
+
+  async facets(): Promise<FacetCounts> {
+    const response = await this.read('counting facet values', () =>
+      this.reader.index(this.indexUid).search('', { limit: 0, facets: Object.values(FACET_ATTRIBUTES) }),
+    );
+    const facets: FacetCounts = { party: {}, country: {}, year: {} };
+    for (const [attribute, counts] of Object.entries(response.facetDistribution ?? {})) {
+      const facet = FACET_NAME_OF.get(attribute);
+      if (facet) facets[facet] = counts;
+    }
+    return facets;
+  }
+
+  /** The document count of a placeholder search, which a search-only key may read; the size needs an admin key. */
+  async stats(): Promise<IndexStats> {
+    const response = await this.read('counting documents', () => this.reader.index(this.indexUid).search('', { limit: 0 }));
+    return { documents: response.estimatedTotalHits ?? 0, sizeBytes: null };
+  }
+
+  async ping(): Promise<void> {
+    await this.read('checking health', () => this.reader.health());
+    try {
+      await this.reader.index(this.indexUid).search('', { limit: 0 });
+    } catch (error) {
+      if (apiErrorCode(error) === 'index_not_found') {
+        throw new EngineUnavailableError(`Meilisearch has no index "${this.indexUid}" yet: run \`vnsearch index\` first.`, { cause: error });
+      }
+      throw toEngineFailure(error, 'checking the index');
+    }
+  }
+
+  async close(): Promise<void> {
+    // The client holds no connection of its own (fetch keeps its pool), so there is nothing to release.
+  }
+
+  private writerFor(uid: string): IndexWriter {
+    return {
+      upsert: async (documents) => {
+        const tasks: EnqueuedTask[] = [];
+        for (let start = 0; start < documents.length; start += this.batchSize) {
+          const batch = documents.slice(start, start + this.batchSize).map(toMeiliDocument);
+          tasks.push(await this.write(`uploading documents to ${uid}`, () => this.admin.index(uid).addDocuments(batch, { primaryKey: PRIMARY_KEY })));
+        }
+        for (const task of tasks) await this.finish(task, `indexing documents into ${uid}`);
+      },
+      delete: async (ids) => {
+        const tasks: EnqueuedTask[] = [];
+        for (let start = 0; start < ids.length; start += DELETE_BATCH_SIZE) {
+          const keys = ids.slice(start, start + DELETE_BATCH_SIZE).map(documentKey);
+          tasks.push(await this.write(`deleting documents from ${uid}`, () => this.admin.index(uid).deleteDocuments(keys)));
+        }
+        for (const task of tasks) await this.finish(task, `deleting documents from ${uid}`);
+      },
+    };
+  }
+
+  private async ensureIndex(uid: string): Promise<void> {
+    const task = await this.write(`creating index ${uid}`, () => this.admin.createIndex(uid, { primaryKey: PRIMARY_KEY }));
+    const done = await this.waitFor(task, `creating index ${uid}`);
+    if (done.status === 'failed' && done.error?.code === 'index_already_exists') return;
+    ensureSucceeded(done, `creating index ${uid}`);
+  }
+
+  private async applySettings(uid: string): Promise<void> {
+    const task = await this.write(`updating the settings of ${uid}`, () => this.admin.index(uid).updateSettings(buildIndexSettings(this.synonyms)));
+    await this.finish(task, `applying the settings of ${uid}`);
+  }
+
+  /** Not retried: a swap that went through but whose answer was lost would be undone by a second one. */
+  private async swap(buildUid: string): Promise<void> {
+    const doing = `swapping ${buildUid} into ${this.indexUid}`;
+    let task: EnqueuedTask;
+    try {
+      task = await this.admin.swapIndexes([{ indexes: [this.indexUid, buildUid], rename: false }]);
+    } catch (error) {
+      throw toEngineFailure(error, doing);
+    }
+    await this.finish(task, doing);
+  }
+
+  private async deleteIndex(uid: string): Promise<void> {
+    const task = await this.write(`deleting index ${uid}`, () => this.admin.deleteIndex(uid));
+    const done = await this.waitFor(task, `deleting index ${uid}`);
+    if (done.status === 'failed' && done.error?.code === 'index_not_found') return;
+    ensureSucceeded(done, `deleting index ${uid}`);
+  }
+
+  private write<T>(doing: string, call: () => Promise<T>): Promise<T> {
+    return withRetries(doing, call, this.retry);
+  }
+
+  private waitFor(task: EnqueuedTask, doing: string) {
+    return withRetries(doing, () => this.admin.tasks.waitForTask(task.taskUid), this.retry);
+  }
+
+  private async finish(task: EnqueuedTask, doing: string): Promise<void> {
+    ensureSucceeded(await this.waitFor(task, doing), doing);
+  }
+
+  /** Reads are not retried: the API answers 503 at once and the client may try again. */
+  private async read<T>(doing: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toEngineFailure(error, doing);
+    }
+  }
+
+  private federated(body: FederatedMultiSearchParams): Promise<SearchResponse> {
+    return this.read('searching', () => this.reader.multiSearch(body));
+  }
+}
+
+function toSearchHit(document: SearchDocument, query: AnalyzedQuery): SearchHit {
+  const { body, date_source: _dateSource, ...listed } = document;
+  return { ...listed, snippet: buildSnippet(body, query, SNIPPET_CHARS) };
+}

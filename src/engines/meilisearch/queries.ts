@@ -1,0 +1,140 @@
+import type { FederatedMultiSearchParams, Filter, MatchingStrategies, MultiSearchQueryWithFederation } from 'meilisearch';
+import type { FacetName } from '../../types/document.ts';
+import { FACET_NAMES } from '../../types/document.ts';
+import type { SearchRequest, SortOrder } from '../../types/search.ts';
+import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
+import { buildFilter, filteredFacets } from './filters.ts';
+import { EXACT_FIELDS, FACET_ATTRIBUTES, FOLDED_FIELDS } from './settings.ts';
+
+/** What a hit needs to become a SearchHit; the body feeds our own snippet builder. */
+export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url', 'parties', 'countries'];
+
+/**
+ * Federation weights multiply each query's ranking score (0–1), so a document found by several
+ * queries ranks by its best weighted score. The exact forms of a diacritized query outweigh every
+ * folded form, phrases outweigh loose words, and the typed reading outweighs the alternatives
+ * (Telex decoding, joined transliteration, synonyms), which only add what the typed words miss.
+ */
+export const FORM_WEIGHTS = { exactPhrase: 1, exactWords: 0.8, foldedPhrase: 0.5, foldedWords: 0.4 } as const;
+export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
+
+/** Bounds the work of one search; readings beyond it (many synonym expansions) are dropped. */
+const MAX_QUERIES = 16;
+
+const SORTS: Record<Exclude<SortOrder, 'relevance'>, string[]> = { date_desc: ['date:desc'], date_asc: ['date:asc'] };
+
+/** Keeps query syntax out of a word: `"` would open or close a phrase, a leading `-` negates. */
+function queryWord(word: string): string {
+  return word.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').trim();
+}
+
+function words(reading: QueryReading, form: 'exact' | 'folded'): string {
+  return reading.terms
+    .map((term) => queryWord((form === 'exact' ? term.exact : null) ?? term.folded))
+    .filter((word) => word !== '')
+    .join(' ');
+}
+
+interface ReadingQuery {
+  q: string;
+  fields: readonly string[];
+  weight: number;
+  matchingStrategy: MatchingStrategies;
+}
+
+/**
+ * The queries that read one reading, best first. A trailing space ends the exact words: Meilisearch
+ * treats a query's last word as a prefix only when nothing follows it, and a level-tone key is a
+ * prefix of its toned forms (`ban` of `bans`, `banj`).
+ */
+function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
+  const folded = words(reading, 'folded');
+  if (folded === '') return [];
+  const factor = READING_WEIGHTS[reading.kind];
+  // Sorting by date lists every document holding all the words, whatever their form.
+  if (!relevance) return [{ q: folded, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
+  const queries: ReadingQuery[] = [];
+  const phrase = reading.terms.length > 1;
+  if (reading.diacritized) {
+    const exact = words(reading, 'exact');
+    if (phrase) queries.push({ q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.exactPhrase * factor, matchingStrategy: 'all' });
+    queries.push({ q: `${exact} `, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.exactWords * factor, matchingStrategy: 'all' });
+  }
+  if (phrase) queries.push({ q: `"${folded}"`, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.foldedPhrase * factor, matchingStrategy: 'all' });
+  // The widest query: typo-tolerant, and it drops the most frequent words when not all are found.
+  queries.push({ q: folded, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.foldedWords * factor, matchingStrategy: 'frequency' });
+  return queries;
+}
+
+function federatedQueries(indexUid: string, queries: readonly ReadingQuery[], filter: Filter | undefined, sort: string[] | undefined, fields: string[]): MultiSearchQueryWithFederation[] {
+  return queries.map((query) => ({
+    indexUid,
+    q: query.q,
+    attributesToSearchOn: [...query.fields],
+    matchingStrategy: query.matchingStrategy,
+    ...(filter === undefined ? {} : { filter }),
+    ...(sort === undefined ? {} : { sort }),
+    attributesToRetrieve: fields,
+    federationOptions: { weight: query.weight },
+  }));
+}
+
+const BROWSE: ReadingQuery = { q: '', fields: FOLDED_FIELDS, weight: 1, matchingStrategy: 'all' };
+
+/**
+ * The queries of each reading, readings in order while they fit in MAX_QUERIES; one placeholder
+ * (browse) query when the text has no words.
+ */
+function queriesByReading(query: AnalyzedQuery, relevance: boolean): ReadingQuery[][] {
+  const groups: ReadingQuery[][] = [];
+  let count = 0;
+  for (const reading of query.readings) {
+    const group = readingQueries(reading, relevance);
+    if (group.length === 0 || count + group.length > MAX_QUERIES) continue;
+    groups.push(group);
+    count += group.length;
+  }
+  return groups.length > 0 ? groups : [[BROWSE]];
+}
+
+export interface SearchPlan {
+  /** Hits, total, and the counts of the facets that have no filter. */
+  hits: FederatedMultiSearchParams;
+  /** One request per filtered facet, counted over the same queries without that facet's filter. */
+  facetCounts: { facet: FacetName; request: FederatedMultiSearchParams }[];
+}
+
+/**
+ * The Meilisearch requests for one API search: a federated multi-search over every reading of
+ * the query, plus, for disjunctive facet counts, one federated count per filtered facet (a
+ * federation has one filter per query, so a facet's own filter cannot be left out in the same
+ * request).
+ */
+export function buildSearchPlan(indexUid: string, request: SearchRequest, query: AnalyzedQuery): SearchPlan {
+  const relevance = request.sort === 'relevance';
+  const groups = queriesByReading(query, relevance);
+  // Browsing has no relevance to order by: newest first, as on the embedded engine.
+  const browsing = groups[0]?.[0] === BROWSE;
+  const sort = request.sort !== 'relevance' ? SORTS[request.sort] : browsing ? SORTS.date_desc : undefined;
+  const filtered = filteredFacets(request.filters);
+  const unfiltered = FACET_NAMES.filter((facet) => !filtered.includes(facet));
+  const hits: FederatedMultiSearchParams = {
+    federation: {
+      limit: request.limit,
+      offset: request.offset,
+      ...(unfiltered.length > 0 ? { facetsByIndex: { [indexUid]: unfiltered.map((facet) => FACET_ATTRIBUTES[facet]) } } : {}),
+    },
+    queries: federatedQueries(indexUid, groups.flat(), buildFilter(request.filters), sort, HIT_FIELDS),
+  };
+  // The last query of each reading is its widest, and every other one only matches documents it
+  // matches too: their union is the result set, all that facet counts need.
+  const counting = groups.map((group) => group[group.length - 1]!);
+  const facetCounts = filtered.map((facet) => ({
+    facet,
+    request: {
+      federation: { limit: 0, offset: 0, facetsByIndex: { [indexUid]: [FACET_ATTRIBUTES[facet]] } },
+      queries: federatedQueries(indexUid, counting, buildFilter(request.filters, facet), undefined, ['id']),
+    },
+  }));
+  return { hits, facetCounts };
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SearchDocument } from '../../types/document.ts';
+import type { SearchRequest } from '../../types/search.ts';
+import { buildSynonymMap } from '../../search/synonyms.ts';
+import { SqliteEngine, completionIn } from './engine.ts';
+
+function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
+  return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };
+}
+
+const DOCUMENTS = [
+  doc('chile', 'Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile', 'Trưởng Ban Đối ngoại Trung ương Lê Hoài Trung và Đảng Cộng sản Chile đồng chủ trì Hội thảo.', {
+    parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'],
+    countries: ['Việt Nam', 'Chile'],
+    year: 2021,
+    date: '2021-08-06',
+  }),
+  doc('japan', 'Coi trọng quan hệ hữu nghị truyền thống với Đảng Cộng sản Nhật Bản', 'Chủ nghĩa Mác – Lê-nin, tư tưởng Hồ Chí Minh. Đồng chí Ô-ga-ta I-a-sư-ô.', {
+    parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'],
+    countries: ['Việt Nam', 'Nhật Bản'],
+    year: 2021,
+    date: '2021-04-26',
+  }),
+  doc('selling', 'Kỹ năng bán hàng', 'Nhân viên bán hàng cần kiên nhẫn. Bán hàng trực tuyến tăng mạnh.', { year: 2017, countries: ['Việt Nam'] }),
+  doc('partner', 'Bạn hàng lớn nhất', 'Trung Quốc là bạn hàng lớn nhất của Việt Nam.', { year: 2018, countries: ['Trung Quốc', 'Việt Nam'] }),
+  doc('media', 'Truyền thông số', 'Các cơ quan truyền thông đưa tin.', { year: 2019 }),
+  doc('tradition', 'Giữ gìn truyền thống', 'Truyền thống đoàn kết của dân tộc.', { year: 2019 }),
+  doc('peace', 'Hoà bình và hợp tác', 'Giữ vững môi trường hoà bình, ổn định.', { year: 2020 }),
+  doc('cambodia', 'Quan hệ Việt Nam – Cam-pu-chia', 'Đảng Nhân dân Cam-pu-chia (CPP) và Đảng Cộng sản Việt Nam.', {
+    parties: ['Đảng Nhân dân Campuchia', 'Đảng Cộng sản Việt Nam'],
+    countries: ['Campuchia', 'Việt Nam'],
+    year: 2022,
+  }),
+];
+
+const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', limit: 10, offset: 0, ...extra });
+
+describe('SqliteEngine', () => {
+  let dataDir: string;
+  let engine: SqliteEngine;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-sqlite-'));
+    engine = new SqliteEngine({ dataDir, synonyms: buildSynonymMap([{ canonical: 'Đảng Cộng sản Việt Nam', aliases: ['ĐCSVN'] }]) });
+    await engine.configure();
+    await engine.upsert(DOCUMENTS);
+  });
+
+  afterEach(async () => {
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const ids = async (q: string, extra: Partial<SearchRequest> = {}) => (await engine.search(request(q, extra))).hits.map((hit) => hit.id);
+
+  it('finds a document by a query typed without diacritics, and with them', async () => {
+    expect((await ids('dang cong san chile'))[0]).toBe('chile');
+    expect((await ids('Đảng Cộng sản Chile'))[0]).toBe('chile');
+  });
+
+  it('ranks the exact diacritized word first', async () => {
+    expect((await ids('bán hàng'))[0]).toBe('selling');
+    expect((await ids('bạn hàng'))[0]).toBe('partner');
+    // Two documents hold "truyền thống" (one in its title); the one about "truyền thông" comes after both.
+    expect((await ids('truyền thống')).slice(0, 2).sort()).toEqual(['japan', 'tradition']);
+    expect((await ids('truyền thông'))[0]).toBe('media');
+    expect(await ids('ban hang')).toEqual(expect.arrayContaining(['selling', 'partner']));
+  });
+
+  it('treats old and new tone placement alike', async () => {
+    expect(await ids('hòa bình')).toEqual(await ids('hoà bình'));
+    expect(await ids('hòa bình')).toContain('peace');
+  });
+
+  it('decodes Telex typed without an input method', async () => {
+    expect((await ids('ddangr coongj sanr chile'))[0]).toBe('chile');
+  });
+
+  it('corrects a transposition in a longer word, and says what it meant when nothing matches as typed', async () => {
+    expect(await ids('hoij thaor chiel')).toContain('chile');
+    const result = await engine.search(request('truyeng thong'));
+    expect(result.hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['media', 'tradition']));
+  });
+
+  it('matches hyphenated transliterations and their joined forms', async () => {
+    expect(await ids('Lenin')).toContain('japan');
+    expect(await ids('Campuchia')).toContain('cambodia');
+    expect(await ids('Ogata')).toContain('japan');
+  });
+
+  it('expands synonyms', async () => {
+    expect(await ids('ĐCSVN')).toEqual(expect.arrayContaining(['chile', 'japan', 'cambodia']));
+  });
+
+  it('highlights matches in the snippet and escapes the rest', async () => {
+    await engine.upsert([doc('html', 'Thẻ <b>HTML</b>', 'Văn bản có <script>alert(1)</script> và Chile.')]);
+    const [hit] = (await engine.search(request('chile', { filters: {}, limit: 50 }))).hits.filter((h) => h.id === 'html');
+    expect(hit?.snippet).toContain('<mark>Chile</mark>');
+    expect(hit?.snippet).toContain('&lt;script&gt;');
+    expect(hit?.snippet).not.toContain('<script>');
+  });
+
+  it('filters with OR within a facet and AND across facets, and counts facets disjunctively', async () => {
+    const result = await engine.search(request('', { filters: { party: ['Đảng Cộng sản Chile', 'Đảng Cộng sản Nhật Bản'] } }));
+    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['chile', 'japan']);
+    // The party facet ignores its own filter: the other parties still show their counts.
+    expect(result.facets.party['Đảng Nhân dân Campuchia']).toBe(1);
+    expect(result.facets.country['Chile']).toBe(1);
+    const both = await engine.search(request('', { filters: { party: ['Đảng Cộng sản Việt Nam'], year: [2022] } }));
+    expect(both.hits.map((hit) => hit.id)).toEqual(['cambodia']);
+    expect(both.facets.year).toEqual({ '2021': 2, '2022': 1 });
+    const range = await engine.search(request('', { filters: { yearFrom: 2018, yearTo: 2019 } }));
+    expect(range.hits.map((hit) => hit.id).sort()).toEqual(['media', 'partner', 'tradition']);
+  });
+
+  it('sorts by date and pages', async () => {
+    const byDate = await engine.search(request('dang cong san', { sort: 'date_desc' }));
+    expect(byDate.hits.slice(0, 2).map((hit) => hit.id)).toEqual(['chile', 'japan']);
+    const page = await engine.search(request('viet nam', { limit: 2, offset: 2 }));
+    const all = await engine.search(request('viet nam', { limit: 50 }));
+    expect(page.hits.map((hit) => hit.id)).toEqual(all.hits.slice(2, 4).map((hit) => hit.id));
+    expect(page.total).toBe(all.total);
+  });
+
+  it('suggests completions from titles in their own spelling', async () => {
+    const suggestions = await engine.suggest('dang cong san ch', 8);
+    expect(suggestions[0]?.text).toBe('Đảng Cộng sản Chile');
+  });
+
+  it('gets, deletes and counts documents', async () => {
+    expect((await engine.getDocument('japan'))?.title).toContain('Nhật Bản');
+    await engine.delete(['japan']);
+    expect(await engine.getDocument('japan')).toBeNull();
+    expect((await engine.stats()).documents).toBe(DOCUMENTS.length - 1);
+    expect(await ids('Nhat Ban')).not.toContain('japan');
+  });
+
+  it('replaces a document on upsert instead of duplicating it', async () => {
+    await engine.upsert([doc('media', 'Báo chí', 'Nội dung mới')]);
+    expect(await ids('truyen thong so')).not.toContain('media');
+    expect(await ids('bao chi')).toEqual(['media']);
+  });
+
+  it('rebuilds aside and swaps, keeping the old index when the rebuild fails', async () => {
+    await expect(engine.rebuild(async (writer) => {
+      await writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')]);
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
+    expect((await engine.stats()).documents).toBe(DOCUMENTS.length);
+    await engine.rebuild(async (writer) => writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')]));
+    expect((await engine.stats()).documents).toBe(1);
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+  });
+
+  it('sees writes made by another process-level connection', async () => {
+    const reader = new SqliteEngine({ dataDir });
+    expect(await reader.getDocument('chile')).not.toBeNull();
+    await engine.upsert([doc('late', 'Tin mới về Chile', 'Chile')]);
+    expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).toContain('late');
+    await reader.close();
+  });
+
+  it('is unavailable, with a message saying what to do, before anything is indexed', async () => {
+    const empty = new SqliteEngine({ dataDir: join(dataDir, 'nothing') });
+    await expect(empty.ping()).rejects.toThrow(/vnsearch index/);
+  });
+});
+
+describe('completionIn', () => {
+  it('completes the last typed word and adds the next one, in the title spelling', () => {
+    expect(completionIn('Hội thảo giữa Đảng Cộng sản Việt Nam và Chile', ['dang', 'cong', 's'])).toBe('Đảng Cộng sản Việt');
+    expect(completionIn('Tin thể thao', ['dang'])).toBeNull();
+  });
+});

@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3';
+import type { SearchDocument } from '../../types/document.ts';
+import { buildIndexFields } from '../../indexing/fields.ts';
+import { foldText } from '../../vietnamese/index.ts';
+import type { FacetEntry } from './facets.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  date TEXT,
+  year INTEGER,
+  date_source TEXT,
+  source TEXT,
+  url TEXT,
+  parties TEXT NOT NULL,
+  countries TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+  title_exact, title_folded, body_exact, body_folded, joined, entities,
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocabulary USING fts5vocab(search, 'col');
+`;
+
+/** bm25 weights in column order: title above body, joined names and entities in between. */
+export const COLUMN_WEIGHTS = [10, 10, 1, 1, 4, 2] as const;
+
+interface DocumentRow {
+  rowid: number;
+  id: string;
+  title: string;
+  body: string;
+  date: string | null;
+  year: number | null;
+  date_source: SearchDocument['date_source'];
+  source: string | null;
+  url: string | null;
+  parties: string;
+  countries: string;
+}
+
+export function rowToDocument(row: DocumentRow): SearchDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    date: row.date,
+    year: row.year,
+    date_source: row.date_source,
+    source: row.source,
+    url: row.url,
+    parties: JSON.parse(row.parties) as string[],
+    countries: JSON.parse(row.countries) as string[],
+  };
+}
+
+/** One SQLite index file: documents, their FTS5 index, and the statements that use them. */
+export class IndexFile {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  /** `create: false` opens an existing index only (the server must not conjure an empty one). */
+  constructor(readonly path: string, options: { create: boolean }) {
+    this.db = new Database(path, { fileMustExist: !options.create });
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE id = ?'),
+      insertDocument: db.prepare(
+        'INSERT INTO documents (id, title, body, date, year, date_source, source, url, parties, countries) VALUES (@id, @title, @body, @date, @year, @date_source, @source, @url, @parties, @countries)',
+      ),
+      updateDocument: db.prepare(
+        'UPDATE documents SET title = @title, body = @body, date = @date, year = @year, date_source = @date_source, source = @source, url = @url, parties = @parties, countries = @countries WHERE rowid = @rowid',
+      ),
+      deleteDocument: db.prepare('DELETE FROM documents WHERE rowid = ?'),
+      insertSearch: db.prepare(
+        'INSERT INTO search (rowid, title_exact, title_folded, body_exact, body_folded, joined, entities) VALUES (@rowid, @title_exact, @title_folded, @body_exact, @body_folded, @joined, @entities)',
+      ),
+      deleteSearch: db.prepare('DELETE FROM search WHERE rowid = ?'),
+      documentById: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?'),
+      facetEntries: db.prepare<[], { rowid: number; parties: string; countries: string; year: number | null; date: string | null }>(
+        'SELECT rowid, parties, countries, year, date FROM documents',
+      ),
+      vocabulary: db.prepare<[], { term: string; documents: number }>(
+        "SELECT term, max(doc) AS documents FROM search_vocabulary WHERE col IN ('title_folded', 'body_folded', 'joined') GROUP BY term",
+      ),
+      count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
+      dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
+    };
+  }
+
+  private writeOne(document: SearchDocument): void {
+    const row = { ...document, parties: JSON.stringify(document.parties), countries: JSON.stringify(document.countries) };
+    const existing = this.statements.rowidOf.get(document.id);
+    let rowid: number;
+    if (existing) {
+      rowid = existing.rowid;
+      this.statements.deleteSearch.run(rowid);
+      this.statements.updateDocument.run({ ...row, rowid });
+    } else {
+      rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
+    }
+    const entities = [...document.parties, ...document.countries].map(foldText).join(' ');
+    this.statements.insertSearch.run({ rowid, ...buildIndexFields(document), entities });
+  }
+
+  /** All or nothing: a batch is one transaction, so a crash never leaves half a batch. */
+  upsert(documents: readonly SearchDocument[]): void {
+    this.db.transaction(() => documents.forEach((document) => this.writeOne(document)))();
+  }
+
+  delete(ids: readonly string[]): void {
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const existing = this.statements.rowidOf.get(id);
+        if (!existing) continue;
+        this.statements.deleteSearch.run(existing.rowid);
+        this.statements.deleteDocument.run(existing.rowid);
+      }
+    })();
+  }
+
+  getDocument(id: string): SearchDocument | null {
+    const row = this.statements.documentById.get(id);
+    return row ? rowToDocument(row) : null;
+  }
+
+  documentsByRowid(rowids: readonly number[]): Map<number, SearchDocument> {
+    if (rowids.length === 0) return new Map();
+    const rows = this.db.prepare<number[], DocumentRow>(`SELECT rowid, * FROM documents WHERE rowid IN (${rowids.map(() => '?').join(',')})`).all(...rowids);
+    return new Map(rows.map((row) => [row.rowid, rowToDocument(row)]));
+  }
+
+  facetEntries(): Map<number, FacetEntry> {
+    const entries = new Map<number, FacetEntry>();
+    for (const row of this.statements.facetEntries.iterate()) {
+      entries.set(row.rowid, { parties: JSON.parse(row.parties) as string[], countries: JSON.parse(row.countries) as string[], year: row.year, date: row.date });
+    }
+    return entries;
+  }
+
+  /** Folded word → number of documents holding it. */
+  vocabulary(): Map<string, number> {
+    const vocabulary = new Map<string, number>();
+    for (const row of this.statements.vocabulary.iterate()) vocabulary.set(row.term, row.documents);
+    return vocabulary;
+  }
+
+  /** Rowids matching an FTS5 expression, with their bm25 score (lower is better). */
+  match(expression: string, weights: readonly number[] = COLUMN_WEIGHTS): { rowid: number; score: number }[] {
+    return this.db
+      .prepare<[string], { rowid: number; score: number }>(`SELECT rowid, bm25(search, ${weights.join(', ')}) AS score FROM search WHERE search MATCH ?`)
+      .all(expression);
+  }
+
+  matchRowids(expression: string): Set<number> {
+    const rows = this.db.prepare<[string], { rowid: number }>('SELECT rowid FROM search WHERE search MATCH ?').all(expression);
+    return new Set(rows.map((row) => row.rowid));
+  }
+
+  /** Titles of the best documents for an expression, for suggestions. */
+  titles(expression: string, limit: number): string[] {
+    return this.db
+      .prepare<[string, number], { title: string }>(
+        'SELECT documents.title FROM search JOIN documents ON documents.rowid = search.rowid WHERE search MATCH ? ORDER BY rank LIMIT ?',
+      )
+      .all(expression, limit)
+      .map((row) => row.title);
+  }
+
+  count(): number {
+    return this.statements.count.get()!.count;
+  }
+
+  /** Changes whenever another connection commits, so caches know when to reload. */
+  dataVersion(): number {
+    return this.statements.dataVersion.get()!.data_version;
+  }
+
+  close(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+
+const CONFIG_DIR = fileURLToPath(new URL('../../config/', import.meta.url));
+
+const nonEmpty = z.string().trim().min(1);
+
+const boilerplateSchema = z.object({
+  function_words: z.array(nonEmpty).min(20),
+  honorifics: z.array(nonEmpty),
+  thresholds: z.object({
+    short_syllables: z.number().int().positive(),
+    good_syllables: z.number().int().positive(),
+    good_function_word_share: z.number().min(0).max(1),
+    heading_max_syllables: z.number().int().positive(),
+  }),
+});
+
+const sourcesSchema = z.object({
+  sources: z.array(
+    z.object({
+      name: nonEmpty,
+      domains: z.array(nonEmpty).default([]),
+      aliases: z.array(nonEmpty).default([]),
+    }),
+  ),
+});
+
+/** An alias is a plain string, or an object when it needs care to avoid false matches. */
+const aliasSchema = z.union([
+  nonEmpty,
+  z.object({
+    text: nonEmpty,
+    /** Match the exact diacritics and case (`Mỹ`, not `mỳ`/`my`), with name and place guards. */
+    exact: z.boolean().default(false),
+    /** Count only next to another country or after a context word (`Anh`: `nước Anh`, `Mỹ, Anh`). */
+    context: z.boolean().default(false),
+    /** (parties) Count only when the party's country is mentioned too (`Đảng Cộng hòa` → US). */
+    needs_country: z.boolean().default(false),
+  }),
+]);
+
+const gazetteerSchema = z.object({
+  countries: z.array(z.object({ name: nonEmpty, aliases: z.array(aliasSchema).default([]) })),
+  parties: z.array(
+    z.object({ name: nonEmpty, country: nonEmpty, aliases: z.array(aliasSchema).default([]) }),
+  ),
+  /** Phrases that contain a country alias but name something else (`Mỹ Latinh`, `Lào Cai`). */
+  not_entities: z.array(nonEmpty).default([]),
+  /** Words after which a short ambiguous country alias is a place or a person (`huyện Mỹ Đức`). */
+  place_words: z.array(nonEmpty).default([]),
+  /** Words that make a `context` alias a country (`nước Anh`, `Thủ tướng Anh`). */
+  country_context_words: z.array(nonEmpty).default([]),
+});
+
+export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;
+export type SourcesConfig = z.infer<typeof sourcesSchema>;
+export type GazetteerConfig = z.infer<typeof gazetteerSchema>;
+export type AliasConfig = z.infer<typeof aliasSchema>;
+
+function loadYaml<T>(name: string, schema: z.ZodType<T>): T {
+  const path = `${CONFIG_DIR}${name}`;
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(`invalid ${path}: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+function cached<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+
+export const boilerplateConfig = cached(() => loadYaml('boilerplate.yaml', boilerplateSchema));
+export const sourcesConfig = cached(() => loadYaml('sources.yaml', sourcesSchema));
+export const gazetteerConfig = cached(() => loadYaml('gazetteer.yaml', gazetteerSchema));
+
+/** Validates a gazetteer object (for tests and tools that build one in memory). */
+export function parseGazetteer(raw: unknown): GazetteerConfig {
+  return gazetteerSchema.parse(raw);
+}

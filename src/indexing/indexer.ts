@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.ts';
+import { decodeInput, extractDocument, recordToDocument } from '../extraction/index.ts';
+import type { SearchDocument } from '../types/document.ts';
+import type { IndexWriter, SearchEngine } from '../engines/engine.ts';
+import { collectInputs, idOfFile, type InputFile } from './inputs.ts';
+import { emptyManifest, loadManifest, saveManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { pipelineVersion } from './pipeline-version.ts';
+
+export interface IndexFailure {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+export interface IndexSummary {
+  files: number;
+  indexed: number;
+  unchanged: number;
+  deleted: number;
+  failed: IndexFailure[];
+  seconds: number;
+}
+
+export interface IndexProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  documents: number;
+}
+
+export interface IndexOptions {
+  /** Files and directories (recursively) to index; the index mirrors them. */
+  inputs: readonly string[];
+  engine: SearchEngine;
+  /** Where the content hashes of the last completed run are kept. */
+  manifestPath: string;
+  /** Build a whole new index aside and swap it in, instead of updating in place. */
+  rebuild?: boolean;
+  /** Files larger than this are refused. Default 512 MiB. */
+  maxFileBytes?: number;
+  /** Documents per engine write. Default 500. */
+  batchSize?: number;
+  onProgress?: (progress: IndexProgress) => void;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+const PROGRESS_EVERY_RECORDS = 500;
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64url').slice(0, 22);
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** One indexing run: compares inputs with the manifest and writes only what changed. */
+class IndexRun {
+  private readonly summary: IndexSummary = { files: 0, indexed: 0, unchanged: 0, deleted: 0, failed: [], seconds: 0 };
+  private readonly next: Manifest;
+  private readonly owners = new Map<string, string>();
+  private pending: SearchDocument[] = [];
+  private progress: IndexProgress = { bytesDone: 0, bytesTotal: 0, documents: 0 };
+
+  /** False when the extraction changed since the previous run: then nothing counts as unchanged. */
+  private readonly sameExtraction: boolean;
+
+  constructor(
+    private readonly writer: IndexWriter,
+    private readonly previous: Manifest,
+    pipeline: string,
+    private readonly options: IndexOptions,
+  ) {
+    this.next = emptyManifest(pipeline);
+    this.sameExtraction = previous.pipeline === pipeline;
+  }
+
+  private fail(error: unknown, file: string): void {
+    if (error instanceof InputError) this.summary.failed.push({ file: error.file, ...(error.line === undefined ? {} : { line: error.line }), reason: error.message });
+    else this.summary.failed.push({ file, reason: error instanceof Error ? error.message : String(error) });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    await this.writer.upsert(batch);
+    this.summary.indexed += batch.length;
+  }
+
+  /** Queues a document unless its id belongs to another input; returns whether it was taken. */
+  private async add(document: SearchDocument, file: string, line?: number): Promise<boolean> {
+    const owner = this.owners.get(document.id);
+    if (owner !== undefined) {
+      this.summary.failed.push({ file, ...(line === undefined ? {} : { line }), reason: `duplicate document id "${document.id}" (already taken by ${owner}); rename one of them` });
+      return false;
+    }
+    this.owners.set(document.id, line === undefined ? file : `${file}:${line}`);
+    this.pending.push(document);
+    this.progress.documents++;
+    if (this.pending.length >= (this.options.batchSize ?? 500)) await this.flush();
+    return true;
+  }
+
+  private keepUnchanged(file: string, entry: ManifestEntry): void {
+    for (const id of Object.keys(entry.records)) this.owners.set(id, file);
+    this.next.files[file] = entry;
+    this.summary.unchanged += Object.keys(entry.records).length;
+  }
+
+  private async indexDocumentFile(input: InputFile, hash: string): Promise<ManifestEntry> {
+    const entry: ManifestEntry = { hash, records: {} };
+    const bytes = readFileSync(input.path);
+    try {
+      const text = decodeInput(bytes, input.path);
+      const document = extractDocument({ id: idOfFile(input.path), file: input.path, text, format: input.kind as 'txt' | 'md' | 'html' });
+      if (await this.add(document, input.path)) entry.records[document.id] = hash;
+    } catch (error) {
+      this.fail(error, input.path);
+    }
+    return entry;
+  }
+
+  private async indexJsonLines(input: InputFile, hash: string, previous: ManifestEntry | undefined): Promise<ManifestEntry> {
+    const entry: ManifestEntry = { hash, records: {} };
+    const raw = createReadStream(input.path);
+    const bytesBefore = this.progress.bytesDone;
+    raw.on('data', () => {
+      this.progress.bytesDone = bytesBefore + raw.bytesRead;
+    });
+    const lines = createInterface({ input: input.kind === 'jsonl.gz' ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      try {
+        const recordHash = sha256(line);
+        const document = recordToDocument(JSON.parse(line) as unknown, input.path, lineNumber);
+        if (this.sameExtraction && previous?.records[document.id] === recordHash && !this.owners.has(document.id)) {
+          this.owners.set(document.id, `${input.path}:${lineNumber}`);
+          entry.records[document.id] = recordHash;
+          this.summary.unchanged++;
+        } else if (await this.add(document, input.path, lineNumber)) {
+          entry.records[document.id] = recordHash;
+        }
+      } catch (error) {
+        this.fail(error instanceof SyntaxError ? new InputError(`malformed JSON: ${error.message}`, input.path, lineNumber) : error, input.path);
+      }
+      if (lineNumber % PROGRESS_EVERY_RECORDS === 0) this.options.onProgress?.(this.progress);
+    }
+    return entry;
+  }
+
+  private async indexFile(input: InputFile): Promise<void> {
+    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (input.size > maxBytes) {
+      this.summary.failed.push({ file: input.path, reason: `file is ${input.size} bytes, over the limit of ${maxBytes} (raise --max-file-bytes or split it)` });
+      return;
+    }
+    const hash = await hashFile(input.path);
+    const previous = this.previous.files[input.path];
+    if (this.sameExtraction && previous?.hash === hash) {
+      this.keepUnchanged(input.path, previous);
+      return;
+    }
+    const entry = input.kind === 'jsonl' || input.kind === 'jsonl.gz' ? await this.indexJsonLines(input, hash, previous) : await this.indexDocumentFile(input, hash);
+    this.next.files[input.path] = entry;
+  }
+
+  /** Ids the previous run indexed that no input holds any more. */
+  private async deleteRemoved(): Promise<void> {
+    const removed = Object.values(this.previous.files)
+      .flatMap((entry) => Object.keys(entry.records))
+      .filter((id) => !this.owners.has(id));
+    if (removed.length > 0) await this.writer.delete(removed);
+    this.summary.deleted = removed.length;
+  }
+
+  async run(inputs: readonly InputFile[]): Promise<{ summary: IndexSummary; manifest: Manifest }> {
+    const started = performance.now();
+    this.progress.bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
+    for (const input of inputs) {
+      const bytesBefore = this.progress.bytesDone;
+      await this.indexFile(input);
+      this.progress.bytesDone = bytesBefore + input.size;
+      this.summary.files++;
+      this.options.onProgress?.(this.progress);
+    }
+    await this.flush();
+    await this.deleteRemoved();
+    this.summary.seconds = (performance.now() - started) / 1000;
+    return { summary: this.summary, manifest: this.next };
+  }
+}
+
+/**
+ * Indexes the inputs incrementally: unchanged files and records are skipped, changed ones
+ * replaced, removed ones deleted. The manifest is saved only after the engine has everything,
+ * so an interrupted run is completed by the next one.
+ */
+export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
+  const inputs = collectInputs(options.inputs);
+  const pipeline = pipelineVersion();
+  let result: { summary: IndexSummary; manifest: Manifest } | undefined;
+  if (options.rebuild) {
+    await options.engine.rebuild(async (writer) => {
+      result = await new IndexRun(writer, emptyManifest(pipeline), pipeline, options).run(inputs);
+    });
+  } else {
+    await options.engine.configure();
+    result = await new IndexRun(options.engine, loadManifest(options.manifestPath, pipeline), pipeline, options).run(inputs);
+  }
+  saveManifest(options.manifestPath, result!.manifest);
+  return result!.summary;
+}

@@ -1,0 +1,74 @@
+import { decodeTelex, foldText, normalizeForMatching, toExactKey, tokenize } from '../vietnamese/index.ts';
+
+/** One word of a query reading. `exact` is set when the reading carries diacritics. */
+export interface QueryTerm {
+  folded: string;
+  exact: string | null;
+}
+
+/**
+ * One way to read the query. The typed reading comes first; the others are alternatives that
+ * find more, never replace it: a Telex/VNI decoding (`ddangr` → `đảng`), the joined form of a
+ * hyphenated transliteration (`Lê-nin` → `lenin`), and synonym expansions (`ĐCSVN`).
+ */
+export interface QueryReading {
+  kind: 'typed' | 'telex' | 'joined' | 'synonym';
+  terms: QueryTerm[];
+  /** True when the words carry diacritics the user meant: exact forms must rank first. */
+  diacritized: boolean;
+}
+
+export interface AnalyzedQuery {
+  text: string;
+  readings: QueryReading[];
+}
+
+/** Folded alias phrase → canonical phrases it stands for (`dcsvn` → [`Đảng Cộng sản Việt Nam`]). */
+export type SynonymMap = ReadonlyMap<string, readonly string[]>;
+
+const HYPHEN_BETWEEN_LETTERS = /(\p{L})-(?=\p{L})/gu;
+const MAX_SYNONYM_WORDS = 4;
+
+function readingOf(kind: QueryReading['kind'], words: readonly string[]): QueryReading {
+  const diacritized = words.some((word) => toExactKey(word) !== foldText(word));
+  const terms = words.map((word) => ({ folded: foldText(word), exact: diacritized ? toExactKey(word) : null }));
+  return { kind, terms, diacritized };
+}
+
+function wordsOf(text: string): string[] {
+  return tokenize(normalizeForMatching(text)).map((token) => token.text);
+}
+
+function sameTerms(a: QueryReading, b: QueryReading): boolean {
+  return a.terms.length === b.terms.length && a.terms.every((term, i) => term.folded === b.terms[i]?.folded && term.exact === b.terms[i]?.exact);
+}
+
+function synonymReadings(words: readonly string[], synonyms: SynonymMap): QueryReading[] {
+  const folded = words.map((word) => foldText(word));
+  const readings: QueryReading[] = [];
+  for (let start = 0; start < words.length; start++) {
+    for (let length = Math.min(MAX_SYNONYM_WORDS, words.length - start); length >= 1; length--) {
+      const expansions = synonyms.get(folded.slice(start, start + length).join(' '));
+      for (const expansion of expansions ?? []) {
+        readings.push(readingOf('synonym', [...words.slice(0, start), ...wordsOf(expansion), ...words.slice(start + length)]));
+      }
+    }
+  }
+  return readings;
+}
+
+/** Reads a query the ways a Vietnamese user may have meant it. Pure: no engine, no I/O. */
+export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): AnalyzedQuery {
+  const words = wordsOf(text);
+  const candidates = [readingOf('typed', words)];
+  const decoded = words.map((word) => decodeTelex(word) ?? word);
+  if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded));
+  const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
+  if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText)));
+  candidates.push(...synonymReadings(words, synonyms));
+  const readings: QueryReading[] = [];
+  for (const reading of candidates) {
+    if (reading.terms.length > 0 && !readings.some((kept) => sameTerms(kept, reading))) readings.push(reading);
+  }
+  return { text, readings };
+}

@@ -1,0 +1,127 @@
+/** The HTTP contract of the vnsearch API, as the widget consumes it. */
+
+export const FACET_NAMES = ['party', 'country', 'year'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+export type SortOrder = 'relevance' | 'date_desc' | 'date_asc';
+export type Filters = Record<FacetName, string[]>;
+
+export interface Hit {
+  id: string;
+  title: string;
+  /** HTML with matches in `<mark>`; render through `parseSnippet`, never as markup. */
+  snippet: string;
+  date: string | null;
+  year: number | null;
+  source: string | null;
+  url: string | null;
+  parties: string[];
+  countries: string[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  took_ms: number;
+  hits: Hit[];
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+  did_you_mean?: string;
+}
+
+export interface Suggestion {
+  text: string;
+  count: number;
+}
+
+export interface SuggestResult {
+  query: string;
+  suggestions: Suggestion[];
+}
+
+export interface DocumentDetail extends Omit<Hit, 'snippet'> {
+  body: string;
+}
+
+export interface SearchParams {
+  q: string;
+  filters: Filters;
+  sort: SortOrder;
+  limit: number;
+  offset: number;
+}
+
+/** network: no answer at all (offline, DNS, CORS refusal); unavailable: 503; server: other 5xx; request: 4xx. */
+export type ApiErrorKind = 'network' | 'unavailable' | 'server' | 'request';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    /** Seconds, from Retry-After, when the server said when to come back. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Strips trailing slashes; an empty endpoint keeps URLs relative, i.e. same origin as the host page. */
+export function normalizeEndpoint(endpoint: string | null): string {
+  return (endpoint ?? '').trim().replace(/\/+$/, '');
+}
+
+export function searchUrl(endpoint: string, params: SearchParams): string {
+  const query = new URLSearchParams({ q: params.q });
+  for (const facet of FACET_NAMES) {
+    for (const value of params.filters[facet]) query.append(facet, value);
+  }
+  if (params.sort !== 'relevance') query.set('sort', params.sort);
+  query.set('limit', String(params.limit));
+  if (params.offset > 0) query.set('offset', String(params.offset));
+  return `${endpoint}/api/search?${query}`;
+}
+
+export function suggestUrl(endpoint: string, q: string): string {
+  return `${endpoint}/api/suggest?${new URLSearchParams({ q })}`;
+}
+
+export function documentUrl(endpoint: string, id: string): string {
+  return `${endpoint}/api/documents/${encodeURIComponent(id)}`;
+}
+
+function retryAfterSeconds(header: string | null): number | null {
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    if (typeof body.error?.message === 'string') return body.error.message;
+  } catch {
+    // Not the documented error shape (a proxy page, say): fall back to the status line.
+  }
+  return `${response.status} ${response.statusText}`.trim();
+}
+
+/** Fetches JSON; rejects with ApiError, or with the AbortError when `signal` aborts. */
+export async function getJson<T>(url: string, signal: AbortSignal, fetcher: typeof fetch = fetch): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetcher(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError('network', error instanceof Error ? error.message : String(error));
+  }
+  if (response.ok) return (await response.json()) as T;
+  const message = await errorMessage(response);
+  if (response.status === 503) {
+    throw new ApiError('unavailable', message, 503, retryAfterSeconds(response.headers.get('retry-after')));
+  }
+  throw new ApiError(response.status >= 500 ? 'server' : 'request', message, response.status);
+}
