@@ -46,7 +46,14 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(metrics.middleware());
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(
+    helmet({
+      // The widget is loaded by other sites, so its resources must be readable cross-origin.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      // Served over plain http on a LAN or behind a TLS proxy alike: upgrading would break the demo page.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   app.use(corsForOrigins(options.allowedOrigins ?? []));
   app.use(healthRoutes(engine, metrics));
   if (options.rateLimitPerMinute) {

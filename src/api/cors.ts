@@ -14,7 +14,8 @@ export function corsForOrigins(allowedOrigins: readonly string[]): RequestHandle
     const origin = request.headers.origin;
     response.vary('Origin');
     if (origin && (anyOrigin || allowed.has(origin))) {
-      response.set('Access-Control-Allow-Origin', anyOrigin ? '*' : origin);
+      // The widget reads Retry-After to tell users when to try again after a 503 or 429.
+      response.set({ 'Access-Control-Allow-Origin': anyOrigin ? '*' : origin, 'Access-Control-Expose-Headers': 'Retry-After' });
       if (request.method === 'OPTIONS') {
         response
           .set({

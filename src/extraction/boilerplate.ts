@@ -220,7 +220,13 @@ function findTitle(lines: PageLine[], span: [number, number]): number | null {
   return inBlock.at(-1)?.index ?? null;
 }
 
-function splitLeadSource(text: string): { source: string | null; text: string } {
+function lineIndexOf(lines: PageLine[], text: string, before: number): number | null {
+  const key = lineKey(text);
+  const index = lines.findIndex((line, i) => i <= before && lineKey(line.text) === key);
+  return index < 0 ? null : index;
+}
+
+export function splitLeadSource(text: string): { source: string | null; text: string } {
   const match = LEAD_SOURCE_PREFIX.exec(text);
   if (!match) return { source: null, text };
   const name = match[2]!.trim();
@@ -233,6 +239,19 @@ function splitLeadSource(text: string): { source: string | null; text: string } 
   return { source: name, text: text.slice(match[0].length) };
 }
 
+const TRAILING_SOURCE = /(?:^|[.!?)”"]\s+|\(\s*)(?:theo|nguồn\s*:?)\s+([^.()]{2,40}?)\s*\)?\.?\s*$/iu;
+
+/** Outlet hints in text that is already clean: a lead prefix, or `Theo X` closing the article. */
+export function sourceHintsOf(paragraphs: readonly string[]): string[] {
+  const hints: string[] = [];
+  const lead = paragraphs[0] === undefined ? null : splitLeadSource(paragraphs[0]).source;
+  if (lead !== null) hints.push(lead);
+  const last = paragraphs.at(-1);
+  const trailing = last === undefined ? null : TRAILING_SOURCE.exec(last.slice(-80));
+  if (trailing) hints.push(trailing[1]!);
+  return hints;
+}
+
 /**
  * Keeps the article and only the article: finds the main block of prose, the headline above it
  * and the byline or source line below it, and drops everything else.
@@ -241,7 +260,7 @@ export function cleanPage(text: string, titleHint: string | null = null): CleanP
   const lines = pageLines(text);
   const span = articleSpan(lines);
   if (span === null) return { title: titleHint, paragraphs: [], datelines: [], sourceHints: [] };
-  const titleIndex = findTitle(lines, span);
+  const titleIndex = titleHint === null ? findTitle(lines, span) : lineIndexOf(lines, titleHint, span[1]);
   const title = titleHint ?? (titleIndex === null ? null : lines[titleIndex]!.text);
   const titleKey = title === null ? null : lineKey(title);
   const start = titleIndex !== null && titleIndex >= span[0] ? titleIndex + 1 : span[0];
@@ -258,11 +277,12 @@ export function cleanPage(text: string, titleHint: string | null = null): CleanP
       paragraphs.push(line.text);
     }
   }
-  if (paragraphs.length > 0) {
-    const lead = splitLeadSource(paragraphs[0]!);
+  const leadIndex = paragraphs.findIndex((paragraph) => LEAD_SOURCE_PREFIX.test(paragraph));
+  if (leadIndex >= 0 && leadIndex <= 1) {
+    const lead = splitLeadSource(paragraphs[leadIndex]!);
     if (lead.source !== null) {
       sourceHints.unshift(lead.source);
-      paragraphs[0] = lead.text;
+      paragraphs[leadIndex] = lead.text;
     }
   }
   // Under the article: a source line, a byline (author, maybe `/OUTLET`) or a date, then page chrome.

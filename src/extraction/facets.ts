@@ -1,6 +1,7 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from './config.ts';
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
+import { foldText } from '../vietnamese/index.ts';
 
 export interface Facets {
   parties: string[];
@@ -14,10 +15,20 @@ interface Entity {
   country: string | null;
 }
 
+/**
+ * How an alias compares with the text: `folded` for aliases written in plain ASCII (`Campuchia`,
+ * `Chile`), `accented` (any case, every diacritic) for Vietnamese ones, since folding would confuse
+ * `Thụy Điển` with `thủy điện` and `Nhật Bản` with `nhất bạn`; `exact` adds case.
+ */
+type MatchMode = 'folded' | 'accented' | 'exact';
+
 interface Pattern {
-  /** Folded tokens, or the tokens as written for `exact` aliases. */
+  /** The alias's tokens in the form its mode compares. */
   tokens: string[];
+  mode: MatchMode;
   exact: boolean;
+  /** Exact aliases that are words (not acronyms) can be part of names and get the name guard. */
+  guarded: boolean;
   context: boolean;
   needsCountry: boolean;
   /** Empty for phrases that only block matches inside them (`Mỹ Latinh`). */
@@ -30,8 +41,14 @@ interface Mention {
   end: number;
 }
 
+/** Patterns by their first folded token, then by their second (`Đảng` heads ~200 party names). */
+interface PatternIndex {
+  oneToken: Pattern[];
+  bySecondToken: Map<string, Pattern[]>;
+}
+
 interface Matcher {
-  byFirstToken: Map<string, Pattern[]>;
+  byFirstToken: Map<string, PatternIndex>;
   honorifics: Set<string>;
   placeWords: Set<string>;
   contextPhrases: string[][];
@@ -45,19 +62,37 @@ function aliasTexts(alias: AliasConfig): string {
   return typeof alias === 'string' ? alias : alias.text;
 }
 
-/** `Cam-pu-chia` is also written `Campuchia` and `Cam pu chia`. */
+const INNER_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
+
+/**
+ * `Cam-pu-chia` is also written `Campuchia` and `Cam pu chia`; two-part names only join up
+ * (`Cu-ba` → `Cuba`: `cu ba` would also be `cụ bà`).
+ */
 function spellingVariants(text: string): string[] {
-  if (!/\p{L}-\p{L}/u.test(text)) return [text];
-  return [text, text.replace(/(?<=\p{L})-(?=\p{L})/gu, ''), text.replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')];
+  const hyphens = text.match(INNER_HYPHEN)?.length ?? 0;
+  if (hyphens === 0) return [text];
+  const variants = [text, text.replace(INNER_HYPHEN, '')];
+  if (hyphens >= 2) variants.push(text.replace(INNER_HYPHEN, ' '));
+  return variants;
+}
+
+/** `CPP`, `ĐCSVN`, `CPI(M)`: written in capitals, so matched as written. */
+function isAcronym(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(text.trim().replace(/\s*\(.*\)$/, ''));
 }
 
 function buildMatcher(config: GazetteerConfig): Matcher {
   const patterns = new Map<string, Pattern>();
-  const add = (text: string, options: Omit<Pattern, 'tokens' | 'entities'>, entity: Entity | null) => {
-    const tokens = tokenize(text).map((token) => (options.exact ? token.text : token.folded));
+  type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry'>;
+  const add = (text: string, options: AliasOptions, entity: Entity | null) => {
+    const acronym = isAcronym(text);
+    const exact = options.exact || acronym;
+    const mode: MatchMode = exact ? 'exact' : /[^\x00-\x7f]/.test(text) ? 'accented' : 'folded';
+    const tokens = tokenize(text).map((token) => tokenForm(token, mode));
     if (tokens.length === 0) return;
-    const key = `${options.exact}|${options.context}|${options.needsCountry}|${tokens.join(' ')}`;
-    const pattern = patterns.get(key) ?? { ...options, tokens, entities: [] };
+    const key = `${mode}|${options.context}|${options.needsCountry}|${tokens.join(' ')}`;
+    const pattern = patterns.get(key) ?? { ...options, mode, exact, guarded: exact && !acronym, tokens, entities: [] };
     if (entity && !pattern.entities.some((known) => known.name === entity.name)) pattern.entities.push(entity);
     patterns.set(key, pattern);
   };
@@ -76,14 +111,20 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   for (const party of config.parties) addEntity({ kind: 'party', name: party.name, country: party.country }, party.aliases);
   for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false }, null);
 
-  const byFirstToken = new Map<string, Pattern[]>();
+  const byFirstToken = new Map<string, PatternIndex>();
   for (const pattern of patterns.values()) {
-    const first = pattern.exact ? tokenize(pattern.tokens[0]!)[0]!.folded : pattern.tokens[0]!;
-    const list = byFirstToken.get(first) ?? [];
-    list.push(pattern);
-    byFirstToken.set(first, list);
+    const first = foldText(pattern.tokens[0]!);
+    const index: PatternIndex = byFirstToken.get(first) ?? { oneToken: [], bySecondToken: new Map() };
+    if (pattern.tokens.length === 1) index.oneToken.push(pattern);
+    else {
+      const second = foldText(pattern.tokens[1]!);
+      index.bySecondToken.set(second, [...(index.bySecondToken.get(second) ?? []), pattern]);
+    }
+    byFirstToken.set(first, index);
   }
-  for (const list of byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const index of byFirstToken.values()) {
+    for (const list of index.bySecondToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
   const lower = (words: string[]) => new Set(words.map((word) => word.toLowerCase()));
   return {
     byFirstToken,
@@ -95,12 +136,13 @@ function buildMatcher(config: GazetteerConfig): Matcher {
 
 let defaultMatcher: Matcher | undefined;
 
+function tokenForm(token: Token, mode: MatchMode): string {
+  return mode === 'folded' ? token.folded : mode === 'exact' ? token.toned : token.accented;
+}
+
 function matchesAt(pattern: Pattern, tokens: Token[], at: number): boolean {
   if (at + pattern.tokens.length > tokens.length) return false;
-  return pattern.tokens.every((expected, offset) => {
-    const token = tokens[at + offset]!;
-    return pattern.exact ? token.text === expected : token.folded === expected;
-  });
+  return pattern.tokens.every((expected, offset) => tokenForm(tokens[at + offset]!, pattern.mode) === expected);
 }
 
 function isWord(token: Token | undefined): token is Token {
@@ -144,11 +186,13 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
   let at = 0;
   while (at < tokens.length) {
     const token = tokens[at]!;
-    const candidates = token.kind === 'word' ? matcher.byFirstToken.get(token.folded) : undefined;
+    const index = token.kind === 'word' ? matcher.byFirstToken.get(token.folded) : undefined;
+    const longer = index && at + 1 < tokens.length ? index.bySecondToken.get(tokens[at + 1]!.folded) : undefined;
+    const candidates = index && (longer ? [...longer, ...index.oneToken] : index.oneToken);
     const pattern = candidates?.find(
       (candidate) =>
         matchesAt(candidate, tokens, at) &&
-        !(candidate.exact && looksLikeName(matcher, tokens, at, at + candidate.tokens.length)),
+        !(candidate.guarded && looksLikeName(matcher, tokens, at, at + candidate.tokens.length)),
     );
     if (pattern) {
       if (pattern.entities.length > 0) mentions.push({ pattern, start: at, end: at + pattern.tokens.length });
@@ -198,24 +242,31 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     if (entity.kind === 'country') bump(countries, entity.name);
     else bump(parties, entity.name);
   }
-  const impliedCountries = () => {
-    for (const name of parties.keys()) {
-      const country = matcher && partyCountry(mentions, name);
-      if (country && !countries.has(country)) countries.set(country, 1);
+  const partyCountries = new Map<string, string>();
+  for (const mention of mentions) {
+    for (const entity of mention.pattern.entities) if (entity.country) partyCountries.set(entity.name, entity.country);
+  }
+  const addImpliedCountries = () => {
+    for (const party of parties.keys()) {
+      const country = partyCountries.get(party)!;
+      if (!countries.has(country)) countries.set(country, 1);
     }
   };
-  impliedCountries();
+  addImpliedCountries();
   for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
-    const present = mention.pattern.entities.filter((entity) => entity.country !== null && countries.has(entity.country));
+    const present = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
     if (present.length === 1) bump(parties, present[0]!.name);
   }
+  addImpliedCountries();
   return { parties: rankedNames(parties), countries: rankedNames(countries) };
 }
 
-function partyCountry(mentions: Mention[], party: string): string | null {
-  for (const mention of mentions) {
-    const entity = mention.pattern.entities.find((candidate) => candidate.name === party);
-    if (entity) return entity.country;
-  }
-  return null;
+/** Metadata names to canonical gazetteer names where they name one known entity; kept as given otherwise. */
+export function canonicalFacetValues(values: readonly string[], kind: Entity['kind']): string[] {
+  const names = values.map((value) => {
+    const facets = extractFacets(value);
+    const found = kind === 'party' ? facets.parties : facets.countries;
+    return found.length === 1 ? found[0]! : value.trim();
+  });
+  return [...new Set(names.filter((name) => name !== ''))];
 }

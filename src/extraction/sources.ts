@@ -1,5 +1,5 @@
 import { sourcesConfig } from './config.ts';
-import { foldText } from '../vietnamese/fold.ts';
+import { foldText } from '../vietnamese/index.ts';
 
 interface SourceIndex {
   byKey: Map<string, string>;

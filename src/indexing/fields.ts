@@ -21,13 +21,44 @@ export interface AnalyzedText {
   exact: string;
 }
 
+export interface TermForms {
+  folded: string;
+  exact: string;
+}
+
+/** Vietnamese text reuses a few thousand syllables, so the forms of each word are computed once. */
+const formsCache = new Map<string, TermForms>();
+const FORMS_CACHE_LIMIT = 200_000;
+
+/** Engines must see one token per word: unidecode can turn a letter into several (`⅓` → `1/3`). */
+const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
+
+/**
+ * The folded and exact forms of one word as written (any case, any tone placement), each a
+ * single `[a-z0-9]*` token; empty for a word with no letter or digit left after folding.
+ */
+export function termForms(word: string): TermForms {
+  let forms = formsCache.get(word);
+  if (!forms) {
+    const normalized = normalizeForMatching(word);
+    forms = { folded: foldText(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(word, forms);
+  }
+  return forms;
+}
+
 /** Folded and exact forms of a text, one token each, aligned by position. */
 export function analyzeText(text: string): AnalyzedText {
-  const tokens = tokenize(normalizeForMatching(text));
-  return {
-    folded: tokens.map((token) => foldText(token.text)).join(' '),
-    exact: tokens.map((token) => toExactKey(token.text)).join(' '),
-  };
+  const folded: string[] = [];
+  const exact: string[] = [];
+  for (const token of tokenize(text)) {
+    const forms = termForms(token.text);
+    if (!forms.folded) continue;
+    folded.push(forms.folded);
+    exact.push(forms.exact);
+  }
+  return { folded: folded.join(' '), exact: exact.join(' ') };
 }
 
 export function buildIndexFields(document: SearchDocument): IndexFields {

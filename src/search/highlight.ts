@@ -1,4 +1,5 @@
-import { foldText, normalizeForMatching, toExactKey, tokenize, type Token } from '../vietnamese/index.ts';
+import { tokenize, type Token } from '../vietnamese/index.ts';
+import { termForms } from '../indexing/fields.ts';
 import type { AnalyzedQuery } from './query.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -20,9 +21,9 @@ function matchedTokens(tokens: readonly Token[], query: AnalyzedQuery): Set<numb
   const exactMatches = new Set<number>();
   const foldedMatches = new Set<number>();
   tokens.forEach((token, i) => {
-    const normalized = normalizeForMatching(token.text);
-    if (foldedKeys.has(foldText(normalized))) foldedMatches.add(i);
-    if (exactKeys.size > 0 && exactKeys.has(toExactKey(normalized))) exactMatches.add(i);
+    const forms = termForms(token.text);
+    if (foldedKeys.has(forms.folded)) foldedMatches.add(i);
+    if (exactKeys.size > 0 && exactKeys.has(forms.exact)) exactMatches.add(i);
   });
   return exactMatches.size > 0 ? exactMatches : foldedMatches;
 }

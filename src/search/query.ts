@@ -1,4 +1,5 @@
-import { decodeTelex, foldText, normalizeForMatching, toExactKey, tokenize } from '../vietnamese/index.ts';
+import { decodeTelex, foldText, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
+import { termForms } from '../indexing/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
 export interface QueryTerm {
@@ -28,15 +29,21 @@ export type SynonymMap = ReadonlyMap<string, readonly string[]>;
 
 const HYPHEN_BETWEEN_LETTERS = /(\p{L})-(?=\p{L})/gu;
 const MAX_SYNONYM_WORDS = 4;
+/** More readings make every search slower and rarely find more. */
+const MAX_SYNONYM_READINGS = 4;
 
 function readingOf(kind: QueryReading['kind'], words: readonly string[]): QueryReading {
-  const diacritized = words.some((word) => toExactKey(word) !== foldText(word));
-  const terms = words.map((word) => ({ folded: foldText(word), exact: diacritized ? toExactKey(word) : null }));
+  const forms = words.map(termForms);
+  const diacritized = forms.some((form) => form.exact !== form.folded);
+  const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
   return { kind, terms, diacritized };
 }
 
+/** The words of a text that leave a token once folded. */
 function wordsOf(text: string): string[] {
-  return tokenize(normalizeForMatching(text)).map((token) => token.text);
+  return tokenize(normalizeForMatching(text))
+    .map((token) => token.text)
+    .filter((word) => termForms(word).folded !== '');
 }
 
 function sameTerms(a: QueryReading, b: QueryReading): boolean {
@@ -65,7 +72,7 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): An
   if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded));
   const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
   if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText)));
-  candidates.push(...synonymReadings(words, synonyms));
+  candidates.push(...synonymReadings(words, synonyms).slice(0, MAX_SYNONYM_READINGS));
   const readings: QueryReading[] = [];
   for (const reading of candidates) {
     if (reading.terms.length > 0 && !readings.some((kept) => sameTerms(kept, reading))) readings.push(reading);

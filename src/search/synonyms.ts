@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { CONFIG_DIR } from '../config/paths.ts';
-import { foldText, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
+import { foldText, isVietnameseSyllable, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
 import type { SynonymMap } from './query.ts';
 import { gazetteerConfig } from '../extraction/config.ts';
 
@@ -19,8 +19,22 @@ export function synonymKey(phrase: string): string {
     .join(' ');
 }
 
-/** Alias → canonical phrases, and canonical → its aliases, so either finds the other. */
-export function buildSynonymMap(groups: readonly SynonymGroup[]): SynonymMap {
+/**
+ * Whether an alias can stand for its canonical phrase in any query. A single Vietnamese syllable
+ * cannot: folded, `Anh` (England) is also `anh` (brother) and `ánh` (light), `TƯ` is also `tư`.
+ * Acronyms (`TQ`, `ĐCSVN`), longer names and foreign words can.
+ */
+export function isUnambiguousAlias(alias: string): boolean {
+  const words = tokenize(alias);
+  return words.length > 1 || (words.length === 1 && !isVietnameseSyllable(foldText(words[0]!.text)));
+}
+
+/**
+ * Alias → canonical phrases. With `bothWays`, canonical → aliases too, for groups whose members
+ * are interchangeable; parties and countries need only one way, because the index holds the
+ * canonical name of every entity a document mentions, by whatever alias.
+ */
+export function buildSynonymMap(groups: readonly SynonymGroup[], bothWays = true): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const add = (key: string, phrase: string) => {
     if (!key || key === synonymKey(phrase)) return;
@@ -29,8 +43,9 @@ export function buildSynonymMap(groups: readonly SynonymGroup[]): SynonymMap {
   };
   for (const { canonical, aliases } of groups) {
     for (const alias of aliases) {
+      if (!isUnambiguousAlias(alias)) continue;
       add(synonymKey(alias), canonical);
-      add(synonymKey(canonical), alias);
+      if (bothWays) add(synonymKey(canonical), alias);
     }
   }
   return map;
@@ -53,5 +68,7 @@ function gazetteerGroups(): SynonymGroup[] {
 
 /** The synonyms queries expand with: `config/synonyms.yaml` plus the gazetteer. */
 export function loadSearchSynonyms(): SynonymMap {
-  return buildSynonymMap([...loadSynonymGroups(), ...gazetteerGroups()]);
+  const map = buildSynonymMap(loadSynonymGroups());
+  for (const [key, phrases] of buildSynonymMap(gazetteerGroups(), false)) map.set(key, [...new Set([...(map.get(key) ?? []), ...phrases])]);
+  return map;
 }

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -35,12 +34,3 @@ export function loadLanguageData<Schema extends z.ZodType>(fileName: string, sch
   return result.data;
 }
 
-/** Entries of the Viet74K lexicon of @vntk/dictionary (MIT), one word a line, syllables separated by spaces. */
-export function loadViet74K(): string[] {
-  const path = createRequire(import.meta.url).resolve('@vntk/dictionary/data/Viet74K.txt');
-  try {
-    return readFileSync(path, 'utf8').split('\n').map((entry) => entry.trim()).filter(Boolean);
-  } catch (error) {
-    throw new ConfigError(`cannot read lexicon ${path}: ${(error as Error).message}`, { cause: error });
-  }
-}

@@ -2,7 +2,7 @@ export { cleanText } from './clean.ts';
 export { toExactKey } from './exact-key.ts';
 export { foldText } from './fold.ts';
 export { normalizeForMatching } from './normalize.ts';
-export { segmentLines, segmentText, wordTokenize } from './segment.ts';
+export { segmentText, wordTokenize } from './segment.ts';
 export { isVietnameseSyllable } from './syllable.ts';
 export { decodeTelex } from './telex.ts';
 export { tokenize, type Token } from './tokenize.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
 import { cleanText } from './clean.ts';
 import { loadLanguageData } from './data.ts';
 
@@ -17,8 +18,33 @@ const names = loadLanguageData('names.json', z.object({ surnames: z.array(z.stri
 const surnames = new Set(names.surnames.map((surname) => surname.normalize('NFC')));
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
 const syllableWeights = new Map(Object.entries(crf.syllables));
-const ngrams = new Set(crf.ngrams);
-
+/**
+ * The two- and three-syllable words as small integers over syllable ids: a bigram is
+ * first * ID_BASE + second, a trigram is (id of its first two syllables among trigram prefixes) *
+ * ID_BASE + third. Both stay below 2^30, so V8 keeps them as small integers and hashes them fast.
+ */
+const ngramSyllableIds = new Map<string, number>();
+const ID_BASE = 0x2000;
+const bigramKeys = new Set<number>();
+const trigramPrefixIds = new Map<number, number>();
+const trigramKeys = new Set<number>();
+for (const ngram of crf.ngrams) {
+  const ids = ngram.split(' ').map((syllable) => {
+    let id = ngramSyllableIds.get(syllable);
+    if (id === undefined) ngramSyllableIds.set(syllable, (id = ngramSyllableIds.size + 1));
+    return id;
+  });
+  const bigramKey = ids[0]! * ID_BASE + ids[1]!;
+  if (ids.length === 2) bigramKeys.add(bigramKey);
+  else {
+    let prefixId = trigramPrefixIds.get(bigramKey);
+    if (prefixId === undefined) trigramPrefixIds.set(bigramKey, (prefixId = trigramPrefixIds.size + 1));
+    trigramKeys.add(prefixId * ID_BASE + ids[2]!);
+  }
+}
+if (ngramSyllableIds.size >= ID_BASE || trigramPrefixIds.size >= 2 ** 30 / ID_BASE) {
+  throw new ConfigError('segmenter-crf.json.gz: too many distinct syllables in ngrams');
+}
 
 function flag(name: string): readonly [number, number] {
   return crf.flags[name] ?? [0, 0];
@@ -36,108 +62,107 @@ const NEXT_UPPER = flag('+1:word.isupper()');
 const NEXT_BIGRAM = flag('+1:word.bi_gram()');
 const NEXT_TRIGRAM = flag('+2:word.tri_gram()');
 
-/**
- * Syllables as the model was trained on them (pyvi's sylabelize): abbreviations with their dot,
- * URLs, e-mails, dates, times, numbers with separators, single punctuation marks and letter/digit
- * runs; plus, as Vietnamese treebanks write them, hyphenated transliterations ('Ô-ga-ta') and
- * dotted initials ('J.Mitchell') as one token.
- */
-const SYLLABLE = new RegExp(
-  [
-    String.raw`[A-ZĐ]+\.`,
-    String.raw`Tp\.`,
-    String.raw`Mr\.`,
-    String.raw`Mrs\.`,
-    String.raw`Ms\.`,
-    String.raw`Dr\.`,
-    String.raw`ThS\.`,
-    '==>',
-    '->',
-    String.raw`\.\.\.`,
-    '>>',
-    String.raw`[\p{L}\p{N}_]+://\S+`,
-    String.raw`[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+`,
-    String.raw`\p{Nd}{1,4}(?:[/-]\p{Nd}{1,2}){1,2}(?:[/-]\p{Nd}{1,4})?(?![\p{L}\p{N}])`,
-    String.raw`\p{Nd}{1,2}(?::\p{Nd}{2}){1,2}`,
-    String.raw`\p{Nd}+(?:[.,_]\p{Nd}+)+`,
-    String.raw`[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)+`,
-    String.raw`[^\p{L}\p{N}_\s]`,
-    String.raw`[\p{L}\p{N}_]+`,
-  ].join('|'),
-  'gu',
-);
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const DIGIT_START = /^\p{Nd}/u;
 const WORD_RUN_ONLY = /^\p{L}+$/u;
 const ALL_DIGITS = /^\p{Nd}+$/u;
 
-interface Shape {
+/** What the model and the joining rules need to know about one syllable, computed once per distinct string. */
+interface SyllableInfo {
+  lower: string;
+  /** Id of the syllable in the n-gram list, 0 when no n-gram contains it. */
+  ngramId: number;
+  /** Python's str.isupper() and str.istitle(), which the model's features use. */
   upper: boolean;
   title: boolean;
-  digit: boolean;
+  punctuation: boolean;
+  digitStart: boolean;
+  upperInitial: boolean;
+  /** Score of labels B and I from this syllable's own features, and its weights as neighbour. */
+  ownB: number;
+  ownI: number;
+  /** (B, I) added to the next syllable's scores, and to the previous syllable's scores. */
+  asPrevious: readonly [number, number];
+  asNext: readonly [number, number];
 }
 
-/** Python's str.isupper(), str.istitle() and str.isdigit(), which the model's features use. */
-function shapeOf(syllable: string, lower: string): Shape {
-  const upperForm = syllable.toUpperCase();
+const CACHE_LIMIT = 200_000;
+const syllableInfos = new Map<string, SyllableInfo>();
+
+function describeSyllable(syllable: string): SyllableInfo {
+  const lower = syllable.toLowerCase();
   let hasCased = false;
   let title = true;
   let previousCased = false;
   for (const char of syllable) {
     const isLower = char !== char.toUpperCase();
     const isUpper = char !== char.toLowerCase();
-    if (isUpper && previousCased) title = false;
-    if (isLower && !previousCased) title = false;
-    if (isLower || isUpper) hasCased = true;
+    if ((isUpper && previousCased) || (isLower && !previousCased)) title = false;
+    hasCased ||= isLower || isUpper;
     previousCased = isLower || isUpper;
   }
-  return { upper: hasCased && syllable === upperForm && syllable !== lower, title: hasCased && title, digit: ALL_DIGITS.test(syllable) };
+  const upper = hasCased && syllable === syllable.toUpperCase() && syllable !== lower;
+  title &&= hasCased;
+  const digit = ALL_DIGITS.test(syllable);
+  const weights = syllableWeights.get(lower) ?? NO_WEIGHTS;
+  const first = syllable[0]!;
+  return {
+    lower,
+    ngramId: ngramSyllableIds.get(lower) ?? 0,
+    upper,
+    title,
+    punctuation: !WORD_CHAR.test(syllable),
+    digitStart: DIGIT_START.test(syllable),
+    upperInitial: first !== first.toLowerCase(),
+    ownB: BIAS[0] + weights[0] + (upper ? IS_UPPER[0] : 0) + (title ? IS_TITLE[0] : 0) + (digit ? IS_DIGIT[0] : 0),
+    ownI: BIAS[1] + weights[1] + (upper ? IS_UPPER[1] : 0) + (title ? IS_TITLE[1] : 0) + (digit ? IS_DIGIT[1] : 0),
+    asPrevious: [weights[2] + (title ? PREV_TITLE[0] : 0) + (upper ? PREV_UPPER[0] : 0), weights[3] + (title ? PREV_TITLE[1] : 0) + (upper ? PREV_UPPER[1] : 0)],
+    asNext: [weights[4] + (title ? NEXT_TITLE[0] : 0) + (upper ? NEXT_UPPER[0] : 0), weights[5] + (title ? NEXT_TITLE[1] : 0) + (upper ? NEXT_UPPER[1] : 0)],
+  };
 }
 
-function isPunctuation(syllable: string): boolean {
-  return !WORD_CHAR.test(syllable);
+function syllableInfo(syllable: string): SyllableInfo {
+  let info = syllableInfos.get(syllable);
+  if (info === undefined) {
+    info = describeSyllable(syllable);
+    if (syllableInfos.size >= CACHE_LIMIT) syllableInfos.clear();
+    syllableInfos.set(syllable, info);
+  }
+  return info;
 }
 
 /** True at i when syllable i continues the word of syllable i-1 (Viterbi over the labels B and I). */
-function labelWordContinuations(syllables: readonly string[]): boolean[] {
-  const n = syllables.length;
-  const lowers = syllables.map((syllable) => syllable.toLowerCase());
-  const shapes = syllables.map((syllable, i) => shapeOf(syllable, lowers[i]!));
-  const bigram = lowers.map((lower, i) => i > 0 && ngrams.has(`${lowers[i - 1]} ${lower}`));
-  const trigram = lowers.map((lower, i) => i > 1 && ngrams.has(`${lowers[i - 2]} ${lowers[i - 1]} ${lower}`));
+function labelWordContinuations(infos: readonly SyllableInfo[]): Uint8Array {
+  const n = infos.length;
+  const bigram = new Uint8Array(n + 1);
+  const trigram = new Uint8Array(n + 2);
+  for (let i = 1; i < n; i++) {
+    const id = infos[i]!.ngramId;
+    const previousId = infos[i - 1]!.ngramId;
+    if (id === 0 || previousId === 0) continue;
+    const bigramKey = previousId * ID_BASE + id;
+    if (ngramKeys.has(bigramKey)) bigram[i] = 1;
+    const firstId = i > 1 ? infos[i - 2]!.ngramId : 0;
+    if (firstId !== 0 && ngramKeys.has(firstId * ID_BASE * ID_BASE + bigramKey)) trigram[i] = 1;
+  }
   const backB = new Uint8Array(n); // 1 when the best path into B at i comes from I
   const backI = new Uint8Array(n);
   const { BB, BI, IB, II } = crf.transitions;
   let scoreB = 0;
   let scoreI = 0;
   for (let i = 0; i < n; i++) {
-    const shape = shapes[i]!;
-    let b = BIAS[0];
-    let inside = BIAS[1];
-    const add = (weights: readonly [number, number] | readonly number[], on: boolean, offset = 0) => {
-      if (!on) return;
-      b += weights[offset]!;
-      inside += weights[offset + 1]!;
-    };
-    add(IS_UPPER, shape.upper);
-    add(IS_TITLE, shape.title);
-    add(IS_DIGIT, shape.digit);
-    add(syllableWeights.get(lowers[i]!) ?? NO_WEIGHTS, true, 0);
+    const info = infos[i]!;
+    let b = info.ownB;
+    let inside = info.ownI;
     if (i > 0) {
-      const previous = shapes[i - 1]!;
-      add(PREV_TITLE, previous.title);
-      add(PREV_UPPER, previous.upper);
-      add(PREV_BIGRAM, bigram[i]!);
-      add(syllableWeights.get(lowers[i - 1]!) ?? NO_WEIGHTS, true, 2);
-      add(PREV_TRIGRAM, trigram[i]!);
+      const previous = infos[i - 1]!.asPrevious;
+      b += previous[0] + (bigram[i] ? PREV_BIGRAM[0] : 0) + (trigram[i] ? PREV_TRIGRAM[0] : 0);
+      inside += previous[1] + (bigram[i] ? PREV_BIGRAM[1] : 0) + (trigram[i] ? PREV_TRIGRAM[1] : 0);
     }
     if (i < n - 1) {
-      const next = shapes[i + 1]!;
-      add(NEXT_TITLE, next.title);
-      add(NEXT_UPPER, next.upper);
-      add(NEXT_BIGRAM, bigram[i + 1]!);
-      add(syllableWeights.get(lowers[i + 1]!) ?? NO_WEIGHTS, true, 4);
-      if (i < n - 2) add(NEXT_TRIGRAM, trigram[i + 2]!);
+      const next = infos[i + 1]!.asNext;
+      b += next[0] + (bigram[i + 1] ? NEXT_BIGRAM[0] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[0] : 0);
+      inside += next[1] + (bigram[i + 1] ? NEXT_BIGRAM[1] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[1] : 0);
     }
     if (i === 0) {
       scoreB = b;
@@ -153,37 +178,54 @@ function labelWordContinuations(syllables: readonly string[]): boolean[] {
     scoreB = Math.max(intoBFromB, intoBFromI) + b;
     scoreI = Math.max(intoIFromB, intoIFromI) + inside;
   }
-  const continues = new Array<boolean>(n).fill(false);
+  const continues = new Uint8Array(n);
   let inside = scoreI > scoreB;
   for (let i = n - 1; i > 0; i--) {
-    continues[i] = inside;
+    continues[i] = inside ? 1 : 0;
     inside = (inside ? backI[i] : backB[i]) === 1;
   }
   return continues;
 }
 
+// Space-separated chunks repeat a lot ('sản', 'Nam.', '(ĐCSVN)'), and no syllable spans a space,
+// so each distinct chunk is split by the regex once.
+const chunkSyllables = new Map<string, readonly string[]>();
+
 /** Syllables of one line, in the model's tokenization. */
-function syllablesOf(text: string): string[] {
-  return text.match(SYLLABLE) ?? [];
+function syllablesOf(line: string): string[] {
+  const syllables: string[] = [];
+  for (const chunk of line.split(' ')) {
+    if (chunk === '') continue;
+    let split = chunkSyllables.get(chunk);
+    if (split === undefined) {
+      split = chunk.match(SYLLABLE) ?? [];
+      if (chunkSyllables.size >= CACHE_LIMIT) chunkSyllables.clear();
+      chunkSyllables.set(chunk, split);
+    }
+    for (const syllable of split) syllables.push(syllable);
+  }
+  return syllables;
 }
 
 /** Groups syllables into words. Like pyvi, never joins punctuation or numbers, nor a capitalized syllable to a lowercase one. */
 function groupWords(syllables: readonly string[]): string[][] {
-  const continues = labelWordContinuations(syllables);
+  const infos = syllables.map(syllableInfo);
+  const continues = labelWordContinuations(infos);
   const words: string[][] = [];
-  syllables.forEach((syllable, i) => {
-    const previous = syllables[i - 1];
+  for (let i = 0; i < syllables.length; i++) {
+    const info = infos[i]!;
+    const previous = infos[i - 1];
     const joins =
       previous !== undefined &&
-      continues[i] &&
-      !isPunctuation(syllable) &&
-      !isPunctuation(previous) &&
-      !DIGIT_START.test(syllable) &&
-      !DIGIT_START.test(previous) &&
-      !(isUpperInitial(syllable) && !isUpperInitial(previous));
-    if (joins) words.at(-1)!.push(syllable);
-    else words.push([syllable]);
-  });
+      continues[i] === 1 &&
+      !info.punctuation &&
+      !previous.punctuation &&
+      !info.digitStart &&
+      !previous.digitStart &&
+      !(info.upperInitial && !previous.upperInitial);
+    if (joins) words.at(-1)!.push(syllables[i]!);
+    else words.push([syllables[i]!]);
+  }
   return words;
 }
 
@@ -191,11 +233,14 @@ function groupWords(syllables: readonly string[]): string[][] {
 function joinPersonNames(words: string[][]): string[][] {
   const joined: string[][] = [];
   for (let i = 0; i < words.length; i++) {
-    const name = [...words[i]!];
-    if (name.length === 1 && surnames.has(name[0]!)) {
-      while (i + 1 < words.length && name.length + words[i + 1]!.length <= names.maxNameSyllables && words[i + 1]!.every(isNameSyllable)) {
-        name.push(...words[++i]!);
-      }
+    const word = words[i]!;
+    if (word.length !== 1 || !surnames.has(word[0]!)) {
+      joined.push(word);
+      continue;
+    }
+    const name = [...word];
+    while (i + 1 < words.length && name.length + words[i + 1]!.length <= names.maxNameSyllables && words[i + 1]!.every(isNameSyllable)) {
+      name.push(...words[++i]!);
     }
     joined.push(name);
   }
@@ -211,22 +256,20 @@ function isUpperInitial(syllable: string): boolean {
   return first !== first.toLowerCase();
 }
 
-/** Word segmentation: 'Đảng Cộng sản Việt Nam' → ['Đảng', 'Cộng sản', 'Việt Nam']; punctuation marks are words of their own. */
-export function wordTokenize(text: string): string[] {
+function segmentWords(text: string): string[][] {
   return cleanText(text)
     .split('\n')
-    .flatMap((line) => joinPersonNames(groupWords(syllablesOf(line))))
-    .map((word) => word.join(' '));
+    .flatMap((line) => joinPersonNames(groupWords(syllablesOf(line))));
+}
+
+/** Word segmentation: 'Đảng Cộng sản Việt Nam' → ['Đảng', 'Cộng sản', 'Việt Nam']; punctuation marks are words of their own. */
+export function wordTokenize(text: string): string[] {
+  return segmentWords(text).map((word) => word.join(' '));
 }
 
 /** The segmentation as one line, '_' joining the syllables of a word: 'Đảng Cộng_sản Việt_Nam'. */
 export function segmentText(text: string): string {
-  return wordTokenize(text)
-    .map((word) => word.replaceAll(' ', '_'))
+  return segmentWords(text)
+    .map((word) => word.join('_'))
     .join(' ');
-}
-
-/** For `vnsearch segment` (stdin to stdout): each input line segmented on a line of its own. */
-export function segmentLines(text: string): string {
-  return text.split('\n').map(segmentText).join('\n');
 }

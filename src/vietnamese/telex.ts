@@ -39,7 +39,7 @@ function decodeTelexKeys(keys: string): Decoded | null {
   let decoded: Decoded | null = { letters: keys.startsWith('dd') ? 'đ' : '', tone: null };
   for (const key of keys.slice(decoded.letters.length * 2)) {
     const tone = TELEX_TONES[key];
-    const last = decoded.letters.at(-1);
+    const last: string | undefined = decoded.letters.at(-1);
     if (tone !== undefined && HAS_VOWEL.test(decoded.letters)) decoded = withTone(decoded, tone);
     else if (key === 'w') {
       const letters: string | null = HAS_VOWEL.test(decoded.letters)

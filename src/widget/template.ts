@@ -21,7 +21,7 @@ export const TEMPLATE = `
   <div class="view" part="results-view" id="view" hidden>
     <div class="toolbar" part="toolbar">
       <p class="count" part="count" id="count"></p>
-      <label class="sort"><span id="sort-label"></span>
+      <label class="sort" id="sort-control"><span id="sort-label"></span>
         <select part="sort" id="sort"><option value="relevance"></option><option value="date_desc"></option><option value="date_asc"></option></select>
       </label>
     </div>

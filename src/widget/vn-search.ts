@@ -213,8 +213,6 @@ export class VnSearchElement extends HTMLElement {
     this.#syncClearButton();
     clearTimeout(this.#debounce);
     if (query.trim() === '') {
-      this.#quickRequest.cancel();
-      this.#suggestRequest.cancel();
       this.#closePopup();
       return;
     }
@@ -307,7 +305,11 @@ export class VnSearchElement extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(open));
   }
 
+  /** Also drops pending answers, so that a late one cannot reopen the list the user just closed. */
   #closePopup(): void {
+    clearTimeout(this.#debounce);
+    this.#quickRequest.cancel();
+    this.#suggestRequest.cancel();
     this.#setPopupOpen(false);
     this.#highlight(-1);
   }
@@ -377,9 +379,6 @@ export class VnSearchElement extends HTMLElement {
 
   #submit(query: string): void {
     this.#syncClearButton();
-    clearTimeout(this.#debounce);
-    this.#quickRequest.cancel();
-    this.#suggestRequest.cancel();
     this.#closePopup();
     this.#viewState.query = query.trim();
     this.#search();
@@ -418,6 +417,12 @@ export class VnSearchElement extends HTMLElement {
         if (!request.isCurrent() || isAbort(error)) return;
         state.loading = null;
         state.error = asApiError(error);
+        // A failed page replaces the old results (they no longer match the filters asked for);
+        // a failed "load more" keeps what is already listed.
+        if (!append) {
+          state.result = null;
+          state.hits = [];
+        }
         state.retry = () => this.#search(append);
         this.#renderView();
         this.#announce(describeError(state.error, this.#messages, navigator.onLine));
@@ -434,6 +439,7 @@ export class VnSearchElement extends HTMLElement {
     const result = state.result;
     this.#results.setAttribute('aria-busy', String(state.loading !== null));
     this.#view.classList.toggle('loading', state.loading === 'page');
+    byId(this.#root, 'sort-control').hidden = !result;
     byId(this.#root, 'count').textContent =
       state.loading === 'page' && !result
         ? messages.loading
@@ -526,6 +532,7 @@ export class VnSearchElement extends HTMLElement {
       : null;
     this.#facets.replaceChildren(...groups.filter((g) => g !== null), ...(clearAll ? [clearAll] : []));
     this.#facets.hidden = this.#facets.childElementCount === 0;
+    this.#view.classList.toggle('without-facets', this.#facets.hidden);
   }
 
   #renderChips(facet: FacetName, entries: [string, number][], selected: string[]): HTMLElement {

@@ -9,7 +9,7 @@ import { startMockApi, type MockControls } from './mock-api.ts';
 
 if (!hasChromium) console.warn('Skipping widget browser tests: /usr/bin/chromium is missing (.ci/install-chromium.sh installs it).');
 
-describe.skipIf(!hasChromium)('<vn-search> behaviour (mock API)', () => {
+describe.skipIf(!hasChromium)('<vn-search> behaviour (mock API)', { timeout: 30_000 }, () => {
   let browser: Browser;
   let host: RunningServer;
   let api: RunningServer & { controls: MockControls };

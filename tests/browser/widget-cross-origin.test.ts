@@ -22,7 +22,7 @@ import {
 
 const FOLDED_QUERY = 'dang cong san chile';
 
-describe.skipIf(!hasChromium)('<vn-search> embedded from another origin (real CLI and API)', () => {
+describe.skipIf(!hasChromium)('<vn-search> embedded from another origin (real CLI and API)', { timeout: 30_000 }, () => {
   let dataDir: string;
   let api: RunningServer;
   let allowedHost: RunningServer;

@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTask, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
 import type { FacetName, SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse as ApiSearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
@@ -6,7 +6,7 @@ import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
 import { foldText, tokenize } from '../../vietnamese/index.ts';
-import { completionIn } from '../sqlite/engine.ts';
+import { completionIn } from '../../search/completion.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
 import { quoteFilterValue } from './filters.ts';
@@ -169,8 +169,15 @@ export class MeilisearchEngine implements SearchEngine {
     return facets;
   }
 
-  /** The document count of a placeholder search, which a search-only key may read; the size needs an admin key. */
+  /** Index statistics need an admin key; with a search-only key, the count of a placeholder search. */
   async stats(): Promise<IndexStats> {
+    try {
+      const stats = await this.reader.index(this.indexUid).getStats();
+      return { documents: stats.numberOfDocuments, sizeBytes: typeof stats.indexSize === 'number' ? stats.indexSize : null };
+    } catch (error) {
+      const status = error instanceof MeilisearchApiError ? error.response.status : 0;
+      if (status !== 401 && status !== 403) throw toEngineFailure(error, 'reading index statistics');
+    }
     const response = await this.read('counting documents', () => this.reader.index(this.indexUid).search('', { limit: 0 }));
     return { documents: response.estimatedTotalHits ?? 0, sizeBytes: null };
   }

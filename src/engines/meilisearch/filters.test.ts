@@ -30,6 +30,11 @@ function readQuotedValue(expression: string): { value: string; rest: string } {
   return { value, rest: expression.slice(end + 1) };
 }
 
+/** The string with each lone surrogate (a code point iteration yields it alone) as U+FFFD. */
+function wellFormed(value: string): string {
+  return Array.from(value, (char) => (/^[\ud800-\udfff]$/.test(char) ? '\ufffd' : char)).join('');
+}
+
 const NASTY = [
   'Đảng Cộng sản Việt Nam',
   'Đảng "Nhân dân" Campuchia',
@@ -50,7 +55,7 @@ const NASTY = [
 describe('quoteFilterValue', () => {
   it.each(NASTY)('keeps %j inside its quotes and reads back unchanged', (value) => {
     const { value: read, rest } = readQuotedValue(quoteFilterValue(value));
-    expect(read).toBe(value.replace(/\ud800/, '\ufffd'));
+    expect(read).toBe(wellFormed(value));
     expect(rest).toBe('');
   });
 
@@ -64,10 +69,10 @@ describe('quoteFilterValue', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
         const { value: read, rest } = readQuotedValue(`${quoteFilterValue(value)} AND year = 2017`);
-        expect(read).toBe(value.toWellFormed());
+        expect(read).toBe(wellFormed(value));
         expect(rest).toBe(' AND year = 2017');
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 });

@@ -25,6 +25,7 @@ describe('buildIndexSettings', () => {
         disableOnNumbers: true,
       },
       faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
+      pagination: { maxTotalHits: 100_000 },
       facetSearch: false,
       synonyms: {
         dcsvn: ['dang cong san viet nam'],

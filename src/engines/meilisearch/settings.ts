@@ -17,6 +17,12 @@ export const FACET_ATTRIBUTES: Record<FacetName, string> = { party: 'parties', c
 /** What a document looks like to the API; the derived search fields are never returned. */
 export const DOCUMENT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'date_source', 'source', 'url', 'parties', 'countries'] as const;
 
+/**
+ * Meilisearch reports at most this many hits (1000 by default), totals included; above the
+ * corpus sizes we serve, so totals stay exact. The API bounds paging on its own.
+ */
+export const MAX_TOTAL_HITS = 100_000;
+
 /** Enough for every party, country and year of a news corpus; counts beyond it would be truncated. */
 export const MAX_VALUES_PER_FACET = 500;
 
@@ -46,6 +52,7 @@ export function buildIndexSettings(synonyms: SynonymMap = new Map()): Settings {
       disableOnNumbers: true,
     },
     faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     // Nothing searches facet values, so their search structures would only cost indexing time.
     facetSearch: false,
     synonyms: foldedSynonyms(synonyms),

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../types/document.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSynonymMap } from '../../search/synonyms.ts';
-import { SqliteEngine, completionIn } from './engine.ts';
+import { SqliteEngine } from './engine.ts';
 
 function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };
@@ -166,12 +166,5 @@ describe('SqliteEngine', () => {
   it('is unavailable, with a message saying what to do, before anything is indexed', async () => {
     const empty = new SqliteEngine({ dataDir: join(dataDir, 'nothing') });
     await expect(empty.ping()).rejects.toThrow(/vnsearch index/);
-  });
-});
-
-describe('completionIn', () => {
-  it('completes the last typed word and adds the next one, in the title spelling', () => {
-    expect(completionIn('Hội thảo giữa Đảng Cộng sản Việt Nam và Chile', ['dang', 'cong', 's'])).toBe('Đảng Cộng sản Việt');
-    expect(completionIn('Tin thể thao', ['dang'])).toBeNull();
   });
 });

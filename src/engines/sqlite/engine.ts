@@ -9,9 +9,12 @@ import { foldText, tokenize } from '../../vietnamese/index.ts';
 import { filterAndCount, type FacetEntry } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile } from './index-file.ts';
-import { planQuery, type QueryPlan } from './plan.ts';
+import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
+import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
+import { relevancePage, tierCandidates, type Candidate } from './ranking.ts';
+import { completionIn } from '../../search/completion.ts';
 import { DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
-import { prefixPhraseExpression } from './match.ts';
+import { FOLDED_COLUMNS, PAIR_COLUMNS, prefixExpression, termExpression } from './match.ts';
 
 export interface SqliteEngineOptions {
   /** Directory holding the index files; created by `configure`. */
@@ -22,22 +25,19 @@ export interface SqliteEngineOptions {
   generationCheckMs?: number;
 }
 
-interface Candidate {
-  rowid: number;
-  tier: number;
-  score: number;
-}
-
 /** Caches that hold for one data version of one index file. */
 interface Snapshot {
   file: IndexFile;
   dataVersion: number;
   facetEntries?: Map<number, FacetEntry>;
-  vocabulary?: Map<string, number>;
+  postings?: PostingsCache;
+  documentCounts?: Map<string, number>;
 }
 
 const SNIPPET_CHARS = 240;
 const SUGGESTION_TITLES = 50;
+/** One adjacent pair of query words found outweighs any number of title words. */
+const PAIR_SCORE = 1000;
 
 /** The embedded engine: SQLite FTS5 in one file of the data directory, through better-sqlite3. */
 export class SqliteEngine implements SearchEngine {
@@ -82,8 +82,7 @@ export class SqliteEngine implements SearchEngine {
     const version = snapshot.file.dataVersion();
     if (version !== snapshot.dataVersion) {
       snapshot.dataVersion = version;
-      delete snapshot.facetEntries;
-      delete snapshot.vocabulary;
+      this.forget(snapshot);
     }
     return snapshot;
   }
@@ -92,14 +91,14 @@ export class SqliteEngine implements SearchEngine {
     return (snapshot.facetEntries ??= snapshot.file.facetEntries());
   }
 
-  private vocabulary(snapshot: Snapshot): Map<string, number> {
-    return (snapshot.vocabulary ??= snapshot.file.vocabulary());
+  private forget(snapshot: Snapshot): void {
+    delete snapshot.facetEntries;
+    delete snapshot.postings;
+    delete snapshot.documentCounts;
   }
 
   private invalidate(): void {
-    if (!this.snapshot) return;
-    delete this.snapshot.facetEntries;
-    delete this.snapshot.vocabulary;
+    if (this.snapshot) this.forget(this.snapshot);
   }
 
   private writableFile(): IndexFile {
@@ -134,35 +133,66 @@ export class SqliteEngine implements SearchEngine {
     if (previous) Generations.remove(previous);
   }
 
-  private candidates(snapshot: Snapshot, plan: QueryPlan): Candidate[] {
-    const { file } = snapshot;
-    const tiers = plan.tiers.map((tier) => ({ weight: tier.weight, rowids: file.matchRowids(tier.expression) }));
-    return file.match(plan.match).map(({ rowid, score }) => ({
-      rowid,
-      score,
-      tier: tiers.reduce((sum, tier) => (tier.rowids.has(rowid) ? sum + tier.weight : sum), 0),
-    }));
+  private postings(snapshot: Snapshot): PostingsCache {
+    return (snapshot.postings ??= new PostingsCache((columns, term) => snapshot.file.postings(termExpression(columns, term))));
   }
 
-  private allCandidates(snapshot: Snapshot): Candidate[] {
-    return [...this.facetEntries(snapshot).keys()].map((rowid) => ({ rowid, tier: 0, score: 0 }));
+  private documentCount(snapshot: Snapshot, word: string): number {
+    const counts = (snapshot.documentCounts ??= new Map());
+    let count = counts.get(word);
+    if (count === undefined) counts.set(word, (count = snapshot.file.documentCount(word)));
+    return count;
   }
 
-  private sorted(candidates: Candidate[], entries: Map<number, FacetEntry>, request: SearchRequest, browsing: boolean): Candidate[] {
+  /** Documents matching any clause: per clause, every term (any of its alternatives) in its columns. */
+  private evaluate(postings: PostingsCache, disjunction: Disjunction): Postings {
+    return unionAll(
+      disjunction.map((clause) => intersectAll(clause.terms.map((alternatives) => unionAll(alternatives.map((term) => postings.get(clause.columns, term)))))),
+    );
+  }
+
+  /**
+   * Within a tier, documents holding more of the query's adjacent word pairs come first, then
+   * those with more of its words in the title, rarer words counting more (an idf weight).
+   */
+  private withinTierScores(snapshot: Snapshot, plan: QueryPlan, maxRowid: number): Float64Array {
+    const postings = this.postings(snapshot);
+    const scores = new Float64Array(maxRowid + 1);
+    for (const pair of plan.pairs) for (const rowid of postings.get(PAIR_COLUMNS, pair)) scores[rowid]! += PAIR_SCORE;
+    const documents = this.facetEntries(snapshot).size;
+    for (const term of plan.titleTerms) {
+      const weight = Math.log(1 + documents / Math.max(1, postings.get(FOLDED_COLUMNS, term).length));
+      for (const rowid of postings.get(['title_folded'], term)) scores[rowid]! += weight;
+    }
+    return scores;
+  }
+
+  /** Every matching document with its tier, and a way to order any tier group. */
+  private candidates(snapshot: Snapshot, plan: QueryPlan): { candidates: Candidate[]; orderGroup: (tier: number, rowids: number[]) => number[] } {
+    const postings = this.postings(snapshot);
+    const maxRowid = snapshot.file.maxRowid();
+    const tiers = plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match) }));
+    const candidates = tierCandidates(this.evaluate(postings, plan.match), tiers, maxRowid);
+    let scores: Float64Array | undefined;
+    const orderGroup = (_tier: number, rowids: number[]) => {
+      scores ??= this.withinTierScores(snapshot, plan, maxRowid);
+      return rowids.sort((a, b) => scores![b]! - scores![a]! || b - a);
+    };
+    return { candidates, orderGroup };
+  }
+
+  private byDate(candidates: Candidate[], entries: Map<number, FacetEntry>, direction: 1 | -1): Candidate[] {
     const dateOf = (candidate: Candidate) => entries.get(candidate.rowid)?.date ?? '';
-    const byRelevance = (a: Candidate, b: Candidate) => b.tier - a.tier || a.score - b.score || a.rowid - b.rowid;
-    const byDate = (direction: 1 | -1) => (a: Candidate, b: Candidate) => {
+    return candidates.sort((a, b) => {
       const [dateA, dateB] = [dateOf(a), dateOf(b)];
       if (dateA !== dateB) return !dateA ? 1 : !dateB ? -1 : direction * dateA.localeCompare(dateB);
-      return byRelevance(a, b);
-    };
-    const order = request.sort === 'date_asc' ? byDate(1) : request.sort === 'date_desc' || browsing ? byDate(-1) : byRelevance;
-    return candidates.sort(order);
+      return b.tier - a.tier || b.rowid - a.rowid;
+    });
   }
 
-  private hits(snapshot: Snapshot, page: Candidate[], query: AnalyzedQuery): SearchHit[] {
-    const documents = snapshot.file.documentsByRowid(page.map((candidate) => candidate.rowid));
-    return page.flatMap(({ rowid }) => {
+  private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): SearchHit[] {
+    const documents = snapshot.file.documentsByRowid(page);
+    return page.flatMap((rowid) => {
       const document = documents.get(rowid);
       if (!document) return [];
       const { body, date_source: _dateSource, ...listed } = document;
@@ -177,12 +207,18 @@ export class SqliteEngine implements SearchEngine {
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
     const query = analyzeQuery(request.q, this.options.synonyms);
-    const vocabulary = this.vocabulary(snapshot);
-    const plan = planQuery(query, (word) => vocabulary.get(word) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
-    const browsing = plan === null;
+    const plan = planQuery(query, (word) => this.documentCount(snapshot, word), this.options.typos ?? DEFAULT_TYPO_OPTIONS);
     const entries = this.facetEntries(snapshot);
-    const { kept, facets } = filterAndCount(browsing ? this.allCandidates(snapshot) : this.candidates(snapshot, plan), (candidate) => entries.get(candidate.rowid), request.filters);
-    const page = this.sorted(kept, entries, request, browsing).slice(request.offset, request.offset + request.limit);
+    const matches = plan ? this.candidates(snapshot, plan) : null;
+    const all = matches?.candidates ?? [...entries.keys()].map((rowid) => ({ rowid, tier: 0 }));
+    const { kept, facets } = filterAndCount(all, (candidate) => entries.get(candidate.rowid), request.filters);
+    const { offset, limit } = request;
+    const page =
+      matches && request.sort === 'relevance'
+        ? relevancePage(kept, offset, limit, matches.orderGroup)
+        : this.byDate(kept, entries, request.sort === 'date_asc' ? 1 : -1)
+            .slice(offset, offset + limit)
+            .map((candidate) => candidate.rowid);
     const response: SearchResponse = { total: kept.length, hits: this.hits(snapshot, page, query), facets };
     if (suggestCorrection && kept.length === 0 && plan?.correctedText) {
       const corrected = this.run({ ...request, q: plan.correctedText, offset: 0, limit: 1 }, false);
@@ -196,7 +232,7 @@ export class SqliteEngine implements SearchEngine {
     if (words.length === 0) return [];
     const snapshot = this.open();
     const counts = new Map<string, Suggestion>();
-    for (const title of snapshot.file.titles(prefixPhraseExpression(['title_folded'], words), SUGGESTION_TITLES)) {
+    for (const title of snapshot.file.titles(prefixExpression(['title_folded'], words), SUGGESTION_TITLES)) {
       const completion = completionIn(title, words);
       if (!completion) continue;
       const key = foldText(completion);
@@ -230,22 +266,4 @@ export class SqliteEngine implements SearchEngine {
     this.snapshot?.file.close();
     this.snapshot = null;
   }
-}
-
-/**
- * The words of `title` from where the typed words start to one word past the completed last
- * word, in the title's own spelling: typing `dang cong s` in a title about `Đảng Cộng sản Chile`
- * suggests `Đảng Cộng sản Chile`.
- */
-export function completionIn(title: string, typedWords: readonly string[]): string | null {
-  const tokens = tokenize(title);
-  const folded = tokens.map((token) => foldText(token.text));
-  const last = typedWords.length - 1;
-  for (let start = 0; start + typedWords.length <= tokens.length; start++) {
-    const matches = typedWords.every((word, i) => (i === last ? folded[start + i]!.startsWith(word) : folded[start + i] === word));
-    if (!matches) continue;
-    const end = Math.min(tokens.length, start + typedWords.length + 1);
-    return title.slice(tokens[start]!.start, tokens[end - 1]!.end);
-  }
-  return null;
 }

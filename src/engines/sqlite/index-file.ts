@@ -3,6 +3,7 @@ import type { SearchDocument } from '../../types/document.ts';
 import { buildIndexFields } from '../../indexing/fields.ts';
 import { foldText } from '../../vietnamese/index.ts';
 import type { FacetEntry } from './facets.ts';
+import { pairsOf } from './match.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -19,14 +20,13 @@ CREATE TABLE IF NOT EXISTS documents (
   countries TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-  title_exact, title_folded, body_exact, body_folded, joined, entities,
-  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+  title_exact, title_folded, body_exact, body_folded, joined, entities, title_pairs, body_pairs,
+  content='', contentless_delete=1, detail=column,
+  tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_vocabulary USING fts5vocab(search, 'col');
+CREATE TABLE IF NOT EXISTS vocabulary (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 `;
-
-/** bm25 weights in column order: title above body, joined names and entities in between. */
-export const COLUMN_WEIGHTS = [10, 10, 1, 1, 4, 2] as const;
 
 interface DocumentRow {
   rowid: number;
@@ -61,6 +61,8 @@ export function rowToDocument(row: DocumentRow): SearchDocument {
 export class IndexFile {
   readonly db: Database.Database;
   private readonly statements;
+  /** Set by writes; the vocabulary table is rebuilt before it is next read, or on close. */
+  private vocabularyStale = false;
 
   /** `create: false` opens an existing index only (the server must not conjure an empty one). */
   constructor(readonly path: string, options: { create: boolean }) {
@@ -80,17 +82,17 @@ export class IndexFile {
       ),
       deleteDocument: db.prepare('DELETE FROM documents WHERE rowid = ?'),
       insertSearch: db.prepare(
-        'INSERT INTO search (rowid, title_exact, title_folded, body_exact, body_folded, joined, entities) VALUES (@rowid, @title_exact, @title_folded, @body_exact, @body_folded, @joined, @entities)',
+        'INSERT INTO search (rowid, title_exact, title_folded, body_exact, body_folded, joined, entities, title_pairs, body_pairs) VALUES (@rowid, @title_exact, @title_folded, @body_exact, @body_folded, @joined, @entities, @title_pairs, @body_pairs)',
       ),
       deleteSearch: db.prepare('DELETE FROM search WHERE rowid = ?'),
       documentById: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?'),
       facetEntries: db.prepare<[], { rowid: number; parties: string; countries: string; year: number | null; date: string | null }>(
         'SELECT rowid, parties, countries, year, date FROM documents',
       ),
-      vocabulary: db.prepare<[], { term: string; documents: number }>(
-        "SELECT term, max(doc) AS documents FROM search_vocabulary WHERE col IN ('title_folded', 'body_folded', 'joined') GROUP BY term",
-      ),
       count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
+      maxRowid: db.prepare<[], number | null>('SELECT max(rowid) FROM documents').pluck(),
+      matchRowids: db.prepare<[string], number>('SELECT rowid FROM search WHERE search MATCH ?').pluck(),
+      documentCount: db.prepare<[string], number>('SELECT documents FROM vocabulary WHERE term = ?').pluck(),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
   }
@@ -106,13 +108,20 @@ export class IndexFile {
     } else {
       rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
     }
-    const entities = [...document.parties, ...document.countries].map(foldText).join(' ');
-    this.statements.insertSearch.run({ rowid, ...buildIndexFields(document), entities });
+    const fields = buildIndexFields(document);
+    this.statements.insertSearch.run({
+      rowid,
+      ...fields,
+      entities: [...document.parties, ...document.countries].map(foldText).join(' '),
+      title_pairs: pairsOf(fields.title_folded, fields.title_exact),
+      body_pairs: pairsOf(fields.body_folded, fields.body_exact),
+    });
   }
 
   /** All or nothing: a batch is one transaction, so a crash never leaves half a batch. */
   upsert(documents: readonly SearchDocument[]): void {
     this.db.transaction(() => documents.forEach((document) => this.writeOne(document)))();
+    this.vocabularyStale = true;
   }
 
   delete(ids: readonly string[]): void {
@@ -124,6 +133,7 @@ export class IndexFile {
         this.statements.deleteDocument.run(existing.rowid);
       }
     })();
+    this.vocabularyStale = true;
   }
 
   getDocument(id: string): SearchDocument | null {
@@ -145,23 +155,32 @@ export class IndexFile {
     return entries;
   }
 
-  /** Folded word → number of documents holding it. */
-  vocabulary(): Map<string, number> {
-    const vocabulary = new Map<string, number>();
-    for (const row of this.statements.vocabulary.iterate()) vocabulary.set(row.term, row.documents);
-    return vocabulary;
+  /** Rowids matching an FTS5 expression, ascending. */
+  postings(expression: string): Int32Array {
+    return Int32Array.from(this.statements.matchRowids.all(expression));
   }
 
-  /** Rowids matching an FTS5 expression, with their bm25 score (lower is better). */
-  match(expression: string, weights: readonly number[] = COLUMN_WEIGHTS): { rowid: number; score: number }[] {
-    return this.db
-      .prepare<[string], { rowid: number; score: number }>(`SELECT rowid, bm25(search, ${weights.join(', ')}) AS score FROM search WHERE search MATCH ?`)
-      .all(expression);
+  /** How many documents hold a folded word, in the fields typo correction draws on. */
+  documentCount(word: string): number {
+    if (this.vocabularyStale) this.refreshVocabulary();
+    return this.statements.documentCount.get(word) ?? 0;
   }
 
-  matchRowids(expression: string): Set<number> {
-    const rows = this.db.prepare<[string], { rowid: number }>('SELECT rowid FROM search WHERE search MATCH ?').all(expression);
-    return new Set(rows.map((row) => row.rowid));
+  /**
+   * Copies the folded words and their document counts out of FTS5 into a plain table. Typo
+   * correction looks up hundreds of candidate words per query, which FTS5's vocabulary table
+   * answers only by scanning every term (pairs included); a primary-key lookup takes microseconds.
+   */
+  private refreshVocabulary(): void {
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM vocabulary;
+        INSERT INTO vocabulary SELECT term, max(doc) FROM search_vocabulary WHERE col IN ('title_folded', 'body_folded', 'joined') GROUP BY term;`);
+    })();
+    this.vocabularyStale = false;
+  }
+
+  maxRowid(): number {
+    return this.statements.maxRowid.get() ?? 0;
   }
 
   /** Titles of the best documents for an expression, for suggestions. */
@@ -184,6 +203,7 @@ export class IndexFile {
   }
 
   close(): void {
+    if (this.vocabularyStale) this.refreshVocabulary();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }

@@ -1,36 +1,44 @@
 /**
- * FTS5 match expressions. Every user word becomes a quoted FTS5 string (quotes doubled), so no
- * query text is ever read as FTS5 syntax (`OR`, `NEAR`, `*`, `:`, parentheses).
+ * What the FTS5 index holds and the expressions that read it. Every word becomes a quoted FTS5
+ * string (quotes doubled), so no query text is ever read as FTS5 syntax (`OR`, `NEAR`, `*`, `:`).
+ *
+ * The index keeps no word positions (`detail=column`: smaller, and several times faster on common
+ * syllables); phrases are found through word pairs instead: `tự do` is indexed as the tokens
+ * `tu_do` (folded) and `tuwj_do` (exact), so a phrase is all of its pairs.
  */
 
 export const FOLDED_COLUMNS = ['title_folded', 'body_folded', 'joined', 'entities'] as const;
 export const EXACT_COLUMNS = ['title_exact', 'body_exact'] as const;
 export const PHRASE_FOLDED_COLUMNS = ['title_folded', 'body_folded'] as const;
+export const PAIR_COLUMNS = ['title_pairs', 'body_pairs'] as const;
+
+const PAIR_JOINER = '_';
+
+/** Adjacent words joined into one token each: `tu do la` → `tu_do`, `do_la`. */
+export function wordPairs(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]}${PAIR_JOINER}${words[i]}`);
+  return pairs;
+}
+
+/** The pair tokens of a field's folded and exact forms, each once. */
+export function pairsOf(folded: string, exact: string): string {
+  const pairs = new Set(wordPairs(folded.split(' ')));
+  for (const pair of wordPairs(exact.split(' '))) pairs.add(pair);
+  return [...pairs].join(' ');
+}
 
 export function quote(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-function inColumns(columns: readonly string[], expression: string): string {
-  return `{${columns.join(' ')}} : (${expression})`;
+/** Documents holding `term` in any of `columns`. */
+export function termExpression(columns: readonly string[], term: string): string {
+  return `{${columns.join(' ')}} : ${quote(term)}`;
 }
 
-/** Every term present (each term may be any of its alternatives), in the given columns. */
-export function allTermsExpression(columns: readonly string[], terms: readonly (readonly string[])[]): string {
-  const groups = terms.map((alternatives) => (alternatives.length === 1 ? quote(alternatives[0]!) : `(${alternatives.map(quote).join(' OR ')})`));
-  return inColumns(columns, groups.join(' AND '));
-}
-
-/** The terms next to each other, in order, in the given columns. */
-export function phraseExpression(columns: readonly string[], terms: readonly string[]): string {
-  return inColumns(columns, terms.map(quote).join(' + '));
-}
-
-/** Phrase whose last word may be incomplete, for as-you-type suggestions. */
-export function prefixPhraseExpression(columns: readonly string[], terms: readonly string[]): string {
-  return inColumns(columns, `${terms.map(quote).join(' + ')} *`);
-}
-
-export function anyOf(expressions: readonly string[]): string {
-  return expressions.length === 1 ? expressions[0]! : expressions.map((expression) => `(${expression})`).join(' OR ');
+/** Every word in `columns`, the last one possibly incomplete, for as-you-type suggestions. */
+export function prefixExpression(columns: readonly string[], terms: readonly string[]): string {
+  const complete = terms.slice(0, -1).map(quote);
+  return `{${columns.join(' ')}} : (${[...complete, `${quote(terms.at(-1)!)}*`].join(' AND ')})`;
 }

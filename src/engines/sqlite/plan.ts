@@ -1,10 +1,10 @@
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { allTermsExpression, anyOf, EXACT_COLUMNS, FOLDED_COLUMNS, PHRASE_FOLDED_COLUMNS, phraseExpression } from './match.ts';
+import { EXACT_COLUMNS, FOLDED_COLUMNS, PAIR_COLUMNS, PHRASE_FOLDED_COLUMNS, wordPairs } from './match.ts';
 import { corrections, type TypoOptions } from './typos.ts';
 
 /**
  * Ranking tiers, strongest first. A document's tier is the sum of the weights of the tiers it is
- * in, so each tier outranks every combination of the tiers below it; bm25 orders within a tier.
+ * in, so each tier outranks every combination of the tiers below it.
  */
 export const TIER_WEIGHTS = {
   /** Matched as typed (or as one of its readings), without any typo correction. */
@@ -19,50 +19,61 @@ export const TIER_WEIGHTS = {
   exactAll: 2,
 } as const;
 
+/** Documents holding every term in one of `columns`; a term holds when any of its alternatives does. */
+export interface Clause {
+  columns: readonly string[];
+  terms: readonly (readonly string[])[];
+}
+
+/** Documents matching any of the clauses. */
+export type Disjunction = readonly Clause[];
+
 export interface QueryPlan {
   /** Every document that matches at all: any reading, typos corrected. */
-  match: string;
-  tiers: { weight: number; expression: string }[];
+  match: Disjunction;
+  tiers: { weight: number; match: Disjunction }[];
+  /** Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. */
+  titleTerms: readonly string[];
+  pairs: readonly string[];
   /** The typed query with each mistyped word replaced by its likeliest correction. */
   correctedText: string | null;
 }
 
-function folded(reading: QueryReading): string[] {
-  return reading.terms.map((term) => term.folded);
+const folded = (reading: QueryReading) => reading.terms.map((term) => term.folded);
+const exact = (reading: QueryReading) => reading.terms.map((term) => term.exact ?? term.folded);
+const each = (words: readonly string[]) => words.map((word) => [word]);
+
+/** Adjacent words as pair tokens; a single word stands for itself in `singleColumns`. */
+function phrase(singleColumns: readonly string[], words: readonly string[]): Clause {
+  return words.length === 1 ? { columns: singleColumns, terms: [words] } : { columns: PAIR_COLUMNS, terms: each(wordPairs(words)) };
 }
 
-function exact(reading: QueryReading): string[] {
-  return reading.terms.map((term) => term.exact ?? term.folded);
-}
-
-/** Turns the readings of a query into FTS5 expressions; null when there is nothing to search for. */
+/** Turns the readings of a query into clauses over index terms; null when there is nothing to search for. */
 export function planQuery(query: AnalyzedQuery, documentCount: (word: string) => number, typos: TypoOptions): QueryPlan | null {
-  const [typed, ...alternatives] = query.readings;
+  const [typed] = query.readings;
   if (!typed) return null;
   const typedCorrections = typed.terms.map((term) => corrections(term.folded, documentCount, typos));
-  const corrected = typed.terms.some((_, i) => typedCorrections[i]!.length > 0)
-    ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded)
-    : null;
-
-  const typedWithTypos = allTermsExpression(FOLDED_COLUMNS, typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]));
-  const uncorrected = query.readings.map((reading) => allTermsExpression(FOLDED_COLUMNS, folded(reading).map((word) => [word])));
-  const phrases = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
+  const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
+  const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
+  const uncorrected = query.readings.map((reading) => ({ columns: FOLDED_COLUMNS, terms: each(folded(reading)) }));
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
   const tiers: QueryPlan['tiers'] = [
-    { weight: TIER_WEIGHTS.uncorrected, expression: anyOf(uncorrected) },
-    { weight: TIER_WEIGHTS.phrase, expression: anyOf(phrases.map((words) => phraseExpression(PHRASE_FOLDED_COLUMNS, words))) },
-    { weight: TIER_WEIGHTS.titleAll, expression: anyOf(phrases.map((words) => allTermsExpression(['title_folded'], words.map((word) => [word])))) },
+    { weight: TIER_WEIGHTS.uncorrected, match: uncorrected },
+    { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(PHRASE_FOLDED_COLUMNS, words)) },
+    { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ columns: ['title_folded'], terms: each(words) })) },
   ];
   if (diacritized.length > 0) {
     tiers.push(
-      { weight: TIER_WEIGHTS.exactPhrase, expression: anyOf(diacritized.map((reading) => phraseExpression(EXACT_COLUMNS, exact(reading)))) },
-      { weight: TIER_WEIGHTS.exactAll, expression: anyOf(diacritized.map((reading) => allTermsExpression(EXACT_COLUMNS, exact(reading).map((word) => [word])))) },
+      { weight: TIER_WEIGHTS.exactPhrase, match: diacritized.map((reading) => phrase(EXACT_COLUMNS, exact(reading))) },
+      { weight: TIER_WEIGHTS.exactAll, match: diacritized.map((reading) => ({ columns: EXACT_COLUMNS, terms: each(exact(reading)) })) },
     );
   }
   return {
-    match: anyOf([typedWithTypos, ...uncorrected.slice(1)]),
+    match: [{ columns: FOLDED_COLUMNS, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
     tiers,
+    titleTerms: [...new Set(readings.flat())],
+    pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
     correctedText: corrected ? corrected.join(' ') : null,
   };
 }

@@ -1,0 +1,38 @@
+/**
+ * Queries for the benchmark when no eval query set is at hand: common news topics as readers type
+ * them — with diacritics, folded to ASCII, in Telex, with a typo, one and several words.
+ */
+export const DEFAULT_QUERIES: readonly string[] = [
+  'Việt Nam',
+  'viet nam',
+  'Đảng Cộng sản',
+  'dang cong san',
+  'ddangr coongj sanr',
+  'kinh tế',
+  'kinh te',
+  'giá vàng',
+  'gia vang hom nay',
+  'bóng đá',
+  'bong da viet nam',
+  'Hà Nội',
+  'ha noi',
+  'Thành phố Hồ Chí Minh',
+  'tai nạn giao thông',
+  'tai nan giao thong',
+  'thị trường chứng khoán',
+  'chứng khóan',
+  'bất động sản',
+  'giáo dục đại học',
+  'thi tốt nghiệp',
+  'biển Đông',
+  'Trung Quốc',
+  'Hoa Kỳ',
+  'thời tiết miền Bắc',
+  'bão lũ miền Trung',
+  'ngân hàng nhà nước',
+  'lãi suất',
+  'y tế',
+  'công nghệ thông tin',
+  'xuất khẩu gạo',
+  'Quốc hội',
+];

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch';
+import { analyzeQuery } from '../../search/query.ts';
+import type { SearchRequest } from '../../types/search.ts';
+import { buildSearchPlan, HIT_FIELDS } from './queries.ts';
+
+const EXACT = ['title_exact', 'body_exact'];
+const FOLDED = ['title_folded', 'joined', 'body_folded'];
+
+function request(q: string, overrides: Partial<SearchRequest> = {}): SearchRequest {
+  return { q, filters: {}, sort: 'relevance', limit: 10, offset: 0, ...overrides };
+}
+
+function plan(q: string, overrides: Partial<SearchRequest> = {}, synonyms = new Map<string, string[]>()) {
+  return buildSearchPlan('documents', request(q, overrides), analyzeQuery(q, synonyms));
+}
+
+/** The part of each query that changes from one query to the next. */
+function outline(body: FederatedMultiSearchParams) {
+  return body.queries.map(({ q, attributesToSearchOn, matchingStrategy, federationOptions }) => ({ q, on: attributesToSearchOn, matchingStrategy, weight: federationOptions?.weight }));
+}
+
+describe('buildSearchPlan: the multi-search body', () => {
+  it('searches a diacritized query in the exact fields first: exact phrase, exact words, then folded', () => {
+    const { hits, facetCounts } = plan('bán hàng');
+    const query: MultiSearchQueryWithFederation = {
+      indexUid: 'documents',
+      q: '"bans hangf"',
+      attributesToSearchOn: EXACT,
+      matchingStrategy: 'all',
+      attributesToRetrieve: HIT_FIELDS,
+      federationOptions: { weight: 1 },
+    };
+    expect(hits.federation).toEqual({ limit: 10, offset: 0, facetsByIndex: { documents: ['parties', 'countries', 'year'] } });
+    expect(hits.queries[0]).toEqual(query);
+    expect(outline(hits)).toEqual([
+      { q: '"bans hangf"', on: EXACT, matchingStrategy: 'all', weight: 1 },
+      // The trailing space keeps `hangf` from also matching as a prefix.
+      { q: 'bans hangf ', on: EXACT, matchingStrategy: 'all', weight: 0.8 },
+      { q: '"ban hang"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
+      { q: 'ban hang', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },
+    ]);
+    expect(facetCounts).toEqual([]);
+  });
+
+  it('tells bạn hàng from bán hàng only by the exact keys', () => {
+    const [partner, selling] = [plan('bạn hàng'), plan('bán hàng')].map(({ hits }) => outline(hits).map((query) => query.q));
+    expect(partner).toEqual(['"banj hangf"', 'banj hangf ', '"ban hang"', 'ban hang']);
+    expect(partner!.slice(2)).toEqual(selling!.slice(2));
+  });
+
+  it('gives both tone placements of a word the same request', () => {
+    expect(plan('hoà bình')).toEqual(plan('hòa bình'));
+  });
+
+  it('searches a folded query in the folded fields only, phrase first', () => {
+    expect(outline(plan('dang cong san chile').hits)).toEqual([
+      { q: '"dang cong san chile"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
+      { q: 'dang cong san chile', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },
+    ]);
+  });
+
+  it('sends no phrase for a single word', () => {
+    expect(outline(plan('Chile').hits)).toEqual([{ q: 'chile', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 }]);
+  });
+
+  it('adds the decoded Telex reading at half weight after the words as typed', () => {
+    expect(outline(plan('ddangr coongj sanr').hits)).toEqual([
+      { q: '"ddangr coongj sanr"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
+      { q: 'ddangr coongj sanr', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },
+      { q: '"ddangr coongj sanr"', on: EXACT, matchingStrategy: 'all', weight: 0.5 },
+      { q: 'ddangr coongj sanr ', on: EXACT, matchingStrategy: 'all', weight: 0.4 },
+      { q: '"dang cong san"', on: FOLDED, matchingStrategy: 'all', weight: 0.25 },
+      { q: 'dang cong san', on: FOLDED, matchingStrategy: 'frequency', weight: 0.2 },
+    ]);
+  });
+
+  it('adds the joined form of a hyphenated transliteration', () => {
+    expect(outline(plan('Lê-nin').hits).slice(4)).toEqual([
+      { q: 'leenin ', on: EXACT, matchingStrategy: 'all', weight: 0.4 },
+      { q: 'lenin', on: FOLDED, matchingStrategy: 'frequency', weight: 0.2 },
+    ]);
+  });
+
+  it('adds synonym expansions, and bounds how many queries one search sends', () => {
+    const synonyms = new Map([['dcsvn', ['Đảng Cộng sản Việt Nam']]]);
+    const queries = outline(plan('ĐCSVN', {}, synonyms).hits).map((query) => query.q);
+    expect(queries).toEqual(['ddcsvn ', 'dcsvn', '"ddangr coongj sanr vieetj nam"', 'ddangr coongj sanr vieetj nam ', '"dang cong san viet nam"', 'dang cong san viet nam']);
+    const many = new Map([['x', Array.from({ length: 30 }, (_, i) => `Đảng số ${i}`)]]);
+    expect(plan('x', {}, many).hits.queries.length).toBeLessThanOrEqual(16);
+  });
+
+  it('keeps query syntax out of the words, even quotes that folding makes of letters', () => {
+    expect(outline(plan('"truyền thống" -Việt').hits).map((query) => query.q)).toEqual([
+      '"truyeenf thoongs vieetj"',
+      'truyeenf thoongs vieetj ',
+      '"truyen thong viet"',
+      'truyen thong viet',
+    ]);
+    // U+02BA is a letter to the tokenizer, and unidecode folds it to a double quote.
+    for (const { q } of plan('ʺtruyền thốngʺ').hits.queries) {
+      expect(q!.replace(/^"(.*)"$/, '$1')).not.toMatch(/["]|(^|\s)-/);
+    }
+  });
+
+  it('browses with a placeholder query, newest first, when the text has no words', () => {
+    for (const q of ['', '  !!! ']) {
+      const { hits } = plan(q, { filters: { country: ['Chile'] } });
+      expect(hits.queries).toEqual([
+        {
+          indexUid: 'documents',
+          q: '',
+          attributesToSearchOn: FOLDED,
+          matchingStrategy: 'all',
+          filter: [['countries = "Chile"']],
+          sort: ['date:desc'],
+          attributesToRetrieve: HIT_FIELDS,
+          federationOptions: { weight: 1 },
+        },
+      ]);
+    }
+  });
+
+  it('sorts by date with one all-words query per reading', () => {
+    for (const [sort, order] of [['date_desc', 'date:desc'], ['date_asc', 'date:asc']] as const) {
+      const { hits } = plan('bán hàng', { sort });
+      expect(hits.queries.map(({ q, matchingStrategy, sort: sent }) => ({ q, matchingStrategy, sort: sent }))).toEqual([{ q: 'ban hang', matchingStrategy: 'all', sort: [order] }]);
+    }
+  });
+
+  it('pages through the federation, never inside a query (Meilisearch refuses that)', () => {
+    const { hits } = plan('bán hàng', { limit: 20, offset: 40 });
+    expect(hits.federation).toMatchObject({ limit: 20, offset: 40 });
+    for (const query of hits.queries) {
+      for (const forbidden of ['limit', 'offset', 'page', 'hitsPerPage', 'facets']) expect(query).not.toHaveProperty(forbidden);
+    }
+  });
+});
+
+describe('buildSearchPlan: disjunctive facet counts', () => {
+  const filters = { party: ['Đảng Cộng sản Việt Nam', 'Đảng "Nhân dân" Campuchia'], year: [2017] };
+
+  it('counts the unfiltered facets with the hits, under every filter', () => {
+    const { hits } = plan('bán hàng', { filters });
+    expect(hits.federation.facetsByIndex).toEqual({ documents: ['countries'] });
+    for (const query of hits.queries) expect(query.filter).toEqual([['parties = "Đảng Cộng sản Việt Nam"', 'parties = "Đảng \\"Nhân dân\\" Campuchia"'], ['year = 2017']]);
+  });
+
+  it('counts each filtered facet in its own request, without its own filter', () => {
+    const { facetCounts } = plan('bán hàng', { filters });
+    expect(facetCounts).toEqual([
+      {
+        facet: 'party',
+        request: {
+          federation: { limit: 0, offset: 0, facetsByIndex: { documents: ['parties'] } },
+          queries: [
+            {
+              indexUid: 'documents',
+              q: 'ban hang',
+              attributesToSearchOn: FOLDED,
+              matchingStrategy: 'frequency',
+              filter: [['year = 2017']],
+              attributesToRetrieve: ['id'],
+              federationOptions: { weight: 0.4 },
+            },
+          ],
+        },
+      },
+      {
+        facet: 'year',
+        request: {
+          federation: { limit: 0, offset: 0, facetsByIndex: { documents: ['year'] } },
+          queries: [
+            {
+              indexUid: 'documents',
+              q: 'ban hang',
+              attributesToSearchOn: FOLDED,
+              matchingStrategy: 'frequency',
+              filter: [['parties = "Đảng Cộng sản Việt Nam"', 'parties = "Đảng \\"Nhân dân\\" Campuchia"']],
+              attributesToRetrieve: ['id'],
+              federationOptions: { weight: 0.4 },
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('counts over the widest query of every reading, so counts cover the same documents as the hits', () => {
+    const { facetCounts } = plan('ddangr coongj sanr', { filters: { country: ['Chile'] } });
+    expect(facetCounts[0]!.request.queries.map(({ q }) => q)).toEqual(['ddangr coongj sanr', 'dang cong san']);
+  });
+
+  it('leaves facetsByIndex out when every facet is filtered', () => {
+    const { hits, facetCounts } = plan('bán hàng', { filters: { party: ['Đảng Cộng sản Việt Nam'], country: ['Lào'], yearFrom: 2015, yearTo: 2018 } });
+    expect(hits.federation).toEqual({ limit: 10, offset: 0 });
+    expect(facetCounts.map(({ facet }) => facet)).toEqual(['party', 'country', 'year']);
+    expect(facetCounts[2]!.request.queries[0]!.filter).toEqual([['parties = "Đảng Cộng sản Việt Nam"'], ['countries = "Lào"']]);
+  });
+});

@@ -1,0 +1,23 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyManifest, loadManifest, saveManifest } from './manifest.ts';
+
+describe('manifest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vnsearch-manifest-'));
+
+  it('round-trips through disk', () => {
+    const path = join(dir, 'a.json');
+    const manifest = { ...emptyManifest('p1'), files: { '/x.txt': { hash: 'h', records: { x: 'h' } } } };
+    saveManifest(path, manifest);
+    expect(loadManifest(path, 'p1')).toEqual(manifest);
+  });
+
+  it('starts empty when the file is missing or damaged', () => {
+    expect(loadManifest(join(dir, 'missing.json'), 'p2')).toEqual(emptyManifest('p2'));
+    const damaged = join(dir, 'damaged.json');
+    writeFileSync(damaged, '{"version": 1, "pipel');
+    expect(loadManifest(damaged, 'p2')).toEqual(emptyManifest('p2'));
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnippet, escapeHtml } from './highlight.ts';
+import { analyzeQuery } from './query.ts';
+
+describe('buildSnippet', () => {
+  it('marks folded matches in the original spelling', () => {
+    expect(buildSnippet('Đảng Cộng sản Chile và Việt Nam', analyzeQuery('dang cong san chile'))).toBe('<mark>Đảng</mark> <mark>Cộng</mark> <mark>sản</mark> <mark>Chile</mark> và Việt Nam');
+  });
+
+  it('marks only the exact words when a diacritized query has them in the text', () => {
+    expect(buildSnippet('Bạn hàng và bán hàng', analyzeQuery('bán hàng'))).toBe('Bạn <mark>hàng</mark> và <mark>bán</mark> <mark>hàng</mark>');
+  });
+
+  it('escapes everything but the marks', () => {
+    const html = buildSnippet('<img src=x onerror=alert(1)> "Chile" & co', analyzeQuery('chile'));
+    expect(html).toBe('&lt;img src=x onerror=alert(1)&gt; &quot;<mark>Chile</mark>&quot; &amp; co');
+  });
+
+  it('cuts a window around the matches', () => {
+    const text = `${'Mở đầu dài dòng. '.repeat(40)}Hội thảo với Đảng Cộng sản Chile. ${'Kết thúc. '.repeat(40)}`;
+    const html = buildSnippet(text, analyzeQuery('chile'), 120);
+    expect(html.startsWith('…')).toBe(true);
+    expect(html.endsWith('…')).toBe(true);
+    expect(html).toContain('<mark>Chile</mark>');
+    expect(html.replace(/<\/?mark>/g, '').length).toBeLessThanOrEqual(130);
+  });
+
+  it('starts at the beginning when nothing matches', () => {
+    expect(buildSnippet('Tin thể thao hôm nay', analyzeQuery(''))).toBe('Tin thể thao hôm nay');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

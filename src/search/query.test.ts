@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from './query.ts';
+import { buildSynonymMap } from './synonyms.ts';
+
+describe('analyzeQuery', () => {
+  it('reads a folded query as folded words, with no exact forms', () => {
+    expect(analyzeQuery('dang cong san').readings).toEqual([
+      { kind: 'typed', diacritized: false, terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }] },
+    ]);
+  });
+
+  it('keeps the exact form of every word of a diacritized query, plain words included', () => {
+    const [typed] = analyzeQuery('hoa mận nở').readings;
+    expect(typed?.diacritized).toBe(true);
+    expect(typed?.terms.map((term) => term.folded)).toEqual(['hoa', 'man', 'no']);
+    expect(typed?.terms[0]?.exact).toBe('hoa');
+    expect(new Set(typed?.terms.map((term) => term.exact)).size).toBe(3);
+  });
+
+  it('gives the same reading for both tone placements', () => {
+    expect(analyzeQuery('hoà bình').readings).toEqual(analyzeQuery('hòa bình').readings);
+  });
+
+  it('adds a Telex reading after the typed one', () => {
+    const readings = analyzeQuery('ddangr coongj sanr').readings;
+    expect(readings.map((reading) => reading.kind)).toEqual(['typed', 'telex']);
+    expect(readings[1]?.terms.map((term) => term.folded)).toEqual(['dang', 'cong', 'san']);
+    expect(readings[1]?.diacritized).toBe(true);
+    expect(analyzeQuery('ASEAN news').readings).toHaveLength(1);
+  });
+
+  it('adds the joined form of a hyphenated transliteration', () => {
+    const readings = analyzeQuery('Lê-nin').readings;
+    expect(readings.find((reading) => reading.kind === 'joined')?.terms.map((term) => term.folded)).toEqual(['lenin']);
+  });
+
+  it('expands synonyms in place, both ways', () => {
+    const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
+    const readings = analyzeQuery('kinh tế TQ', synonyms).readings;
+    expect(readings.find((reading) => reading.kind === 'synonym')?.terms.map((term) => term.folded)).toEqual(['kinh', 'te', 'trung', 'quoc']);
+    expect(analyzeQuery('trung quoc', synonyms).readings.find((reading) => reading.kind === 'synonym')?.terms.map((term) => term.folded)).toEqual(['tq']);
+  });
+
+  it('has no readings for a query without words', () => {
+    expect(analyzeQuery('  ?! ').readings).toEqual([]);
+  });
+});

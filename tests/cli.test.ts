@@ -1,0 +1,89 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** These run the built CLI as a user does; `npm test` builds first. */
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin', 'vnsearch.js');
+const CHILE = '000_84a1a76b7fe00136';
+
+function vnsearch(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('vnsearch CLI', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-cli-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints help, and refuses unknown commands and options with exit code 2', () => {
+    const help = vnsearch(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['index', 'serve', 'search', 'segment', 'extract']) expect(help.stdout).toContain(`vnsearch ${command}`);
+    expect(vnsearch(['frobnicate']).code).toBe(2);
+    const bad = vnsearch(['index', '--engine', 'elastic']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--engine must be sqlite or meilisearch');
+  });
+
+  it('indexes docs-corpus, then finds nothing changed on the second run', () => {
+    const first = vnsearch(['index', '--data-dir', dataDir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Indexed 5, unchanged 0, deleted 0, failed 0/);
+    const second = vnsearch(['index', 'docs-corpus', '--data-dir', dataDir]);
+    expect(second.stdout).toMatch(/Indexed 0, unchanged 5, deleted 0, failed 0/);
+  });
+
+  it('searches, with and without diacritics, as text and JSON', () => {
+    const text = vnsearch(['search', 'dang cong san chile', '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`[${CHILE}]`);
+    const json = JSON.parse(vnsearch(['search', 'Đảng Cộng sản Chile', '--json', '--data-dir', dataDir]).stdout) as { hits: { id: string }[]; facets: { country: Record<string, number> } };
+    expect(json.hits[0]?.id).toBe(CHILE);
+    expect(json.facets.country['Chile']).toBeGreaterThan(0);
+    const filtered = JSON.parse(vnsearch(['search', 'dang', '--country', 'Chile', '--json', '--data-dir', dataDir]).stdout) as { hits: { countries: string[] }[] };
+    expect(filtered.hits.length).toBeGreaterThan(0);
+    for (const hit of filtered.hits) expect(hit.countries).toContain('Chile');
+  });
+
+  it('segments stdin line by line', () => {
+    const result = vnsearch(['segment'], 'Đảng Cộng sản Việt Nam\nHà Nội\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Đảng Cộng_sản Việt_Nam\nHà_Nội\n');
+  });
+
+  it('extracts a document as the indexer would store it', () => {
+    const document = JSON.parse(vnsearch(['extract', `docs-corpus/${CHILE}.txt`, '--json']).stdout) as { id: string; title: string; countries: string[] };
+    expect(document.id).toBe(CHILE);
+    expect(document.title).toBe('Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile');
+    expect(document.countries).toContain('Chile');
+    const missing = vnsearch(['extract', 'docs-corpus/nope.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.txt');
+  });
+
+  it('serves the API until SIGTERM, then shuts down cleanly', async () => {
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const response = await fetch(`${url}/api/search?q=${encodeURIComponent('dang cong san chile')}`);
+    const body = (await response.json()) as { hits: { id: string }[] };
+    expect(body.hits[0]?.id).toBe(CHILE);
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,163 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from '../scripts/lib/processes.ts';
+
+/**
+ * Fault test for the indexer (issue 7): an update run killed with SIGKILL midway leaves the
+ * previous index searchable, and the next run completes the work as if nothing had happened.
+ * Runs the built CLI (`npm test` builds first) on a synthetic corpus, so it needs no shared data.
+ */
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin', 'vnsearch.js');
+
+const WORDS = (
+  'thành phố người dân chính phủ kinh tế phát triển doanh nghiệp thị trường giá cả xuất khẩu nông nghiệp ' +
+  'giáo dục học sinh trường học bệnh viện bác sĩ sức khỏe giao thông đường bộ tai nạn công an điều tra ' +
+  'bóng đá đội tuyển trận đấu huấn luyện viên thời tiết mưa lớn bão lũ miền Trung miền Bắc miền Nam ' +
+  'Hà Nội Đà Nẵng Cần Thơ Hải Phòng ngân hàng lãi suất chứng khoán đầu tư xây dựng dự án nhà ở văn hóa lễ hội du lịch'
+).split(' ');
+
+const RECORDS = 3000;
+const WORDS_PER_BODY = 140;
+const PAGE = 50;
+
+/** A deterministic generator, so the corpus is the same on every run. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+interface Article {
+  id: string;
+  title: string;
+  body: string;
+}
+
+function article(id: number, random: () => number, titleSuffix = ''): Article {
+  const words = (count: number) => Array.from({ length: count }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  const paragraphs = Array.from({ length: 4 }, () => `${words(WORDS_PER_BODY / 4)}.`);
+  return { id: `bai-${id}`, title: `${words(6)} ${titleSuffix}`.trim(), body: paragraphs.join('\n\n') };
+}
+
+const toJsonLines = (articles: readonly Article[]) => articles.map((a) => JSON.stringify(a)).join('\n') + '\n';
+
+function vnsearch(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Every document's id and title, through `vnsearch serve` as a client sees them: `/readyz` must
+ * answer, and an empty query pages through the whole index.
+ */
+async function indexContents(dataDir: string): Promise<Map<string, string>> {
+  const server = await startServe(dataDir);
+  try {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const titles = new Map<string, string>();
+    for (let offset = 0, total = 1; offset < total; offset += PAGE) {
+      const response = await fetch(`${server.url}/api/search?q=&limit=${PAGE}&offset=${offset}`);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { total: number; hits: { id: string; title: string }[] };
+      total = page.total;
+      for (const hit of page.hits) {
+        expect(titles.has(hit.id), `${hit.id} listed twice`).toBe(false);
+        titles.set(hit.id, hit.title);
+      }
+    }
+    return titles;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Size and modification time of every index file (the manifest aside): changes when the indexer writes. */
+function indexFilesState(dataDir: string, manifest: string): string {
+  return readdirSync(dataDir)
+    .filter((name) => join(dataDir, name) !== manifest)
+    .sort()
+    .map((name) => {
+      const { size, mtimeMs } = statSync(join(dataDir, name));
+      return `${name}:${size}:${mtimeMs}`;
+    })
+    .join('|');
+}
+
+describe('indexer killed midway (SIGKILL)', () => {
+  let work: string;
+  let corpusDir: string;
+  let dataDir: string;
+  let manifest: string;
+  const random = generator(2017);
+  const first = Array.from({ length: RECORDS }, (_, i) => article(i, random));
+  // The second version: two records in five edited, the last 300 removed, 600 added.
+  const edited = new Set(first.filter((_, i) => i % 5 < 2).map((a) => a.id));
+  const removed = new Set(first.slice(-300).map((a) => a.id));
+  const second = [
+    ...first.flatMap((a, i) => (removed.has(a.id) ? [] : [edited.has(a.id) ? article(i, random, 'cập nhật') : a])),
+    ...Array.from({ length: 600 }, (_, i) => article(RECORDS + i, random)),
+  ];
+  const editedAndKept = [...edited].filter((id) => !removed.has(id));
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'vnsearch-crash-'));
+    corpusDir = join(work, 'corpus');
+    dataDir = join(work, 'data');
+    mkdirSync(corpusDir);
+    writeFileSync(join(corpusDir, 'tin-tuc.jsonl'), toJsonLines(first));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('leaves the previous index searchable, and the next run completes the work', async () => {
+    const initial = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
+    expect(initial.stdout).toMatch(new RegExp(`Indexed ${RECORDS}, unchanged 0, deleted 0, failed 0`));
+    manifest = readdirSync(dataDir)
+      .map((name) => join(dataDir, name))
+      .find((path) => /manifest/.test(path))!;
+    expect(manifest && existsSync(manifest)).toBe(true);
+    const manifestBefore = readFileSync(manifest, 'utf8');
+    const filesBefore = indexFilesState(dataDir, manifest);
+
+    writeFileSync(join(corpusDir, 'tin-tuc.jsonl'), toJsonLines(second));
+    // Its own process group, so a worker pool of child processes would go down with it.
+    const indexer = spawn(process.execPath, [BIN, 'index', corpusDir, '--data-dir', dataDir], { cwd: ROOT, detached: true, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => indexer.once('exit', (_code, signal) => resolve(signal)));
+    const deadline = Date.now() + 20_000;
+    while (indexFilesState(dataDir, manifest) === filesBefore && indexer.exitCode === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const stillRunning = indexer.exitCode === null && indexer.signalCode === null;
+    process.kill(-indexer.pid!, 'SIGKILL');
+    expect(stillRunning, 'the indexer finished before it could be killed midway').toBe(true);
+    expect(await exited).toBe('SIGKILL');
+    expect(indexFilesState(dataDir, manifest), 'the indexer had written nothing when killed').not.toBe(filesBefore);
+    expect(readFileSync(manifest, 'utf8'), 'the killed run saved its manifest').toBe(manifestBefore);
+
+    expect((await indexContents(dataDir)).size).toBeGreaterThanOrEqual(RECORDS);
+    const search = vnsearch(['search', 'kinh tế', '--json', '--data-dir', dataDir]);
+    expect(search.code).toBe(0);
+    expect((JSON.parse(search.stdout) as { total: number }).total).toBeGreaterThan(0);
+
+    const resumed = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
+    expect(resumed.code, resumed.stdout).toBe(0);
+    expect(resumed.stdout).toMatch(new RegExp(`Indexed ${editedAndKept.length + 600}, unchanged ${second.length - editedAndKept.length - 600}, deleted ${removed.size}, failed 0`));
+
+    const freshDir = join(work, 'fresh');
+    expect(vnsearch(['index', corpusDir, '--data-dir', freshDir]).code).toBe(0);
+    const resumedContents = await indexContents(dataDir);
+    expect(resumedContents).toEqual(new Map(second.map((a) => [a.id, a.title])));
+    expect(resumedContents).toEqual(await indexContents(freshDir));
+    expect(resumedContents.get(editedAndKept[0]!)).toMatch(/cập nhật$/);
+    expect(resumedContents.has(`bai-${RECORDS - 1}`)).toBe(false);
+    expect(resumedContents.has(`bai-${RECORDS + 599}`)).toBe(true);
+
+    const again = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
+    expect(again.stdout).toMatch(new RegExp(`Indexed 0, unchanged ${second.length}, deleted 0, failed 0`));
+  }, 60_000);
+});
