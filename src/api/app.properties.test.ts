@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { createApp } from './app.ts';
+import { prepareDocument } from '../indexing/fields.ts';
 
 /** Strings built to break out of SQL, FTS5 and filter syntax, mixed with arbitrary Unicode. */
 const hostile = fc.oneof(
@@ -27,8 +28,8 @@ describe('HTTP API under arbitrary input', () => {
     engine = new SqliteEngine({ dataDir });
     await engine.configure();
     await engine.upsert([
-      { id: 'a', title: 'Đảng Cộng sản Việt Nam', body: 'Hội thảo "quốc tế" (OR) với Đảng Cộng sản Chile.', date: '2021-08-06', year: 2021, date_source: 'explicit', source: null, url: null, parties: ['Đảng Cộng sản Việt Nam'], countries: ['Việt Nam'] },
-    ]);
+      { id: 'a', title: 'Đảng Cộng sản Việt Nam', body: 'Hội thảo "quốc tế" (OR) với Đảng Cộng sản Chile.', date: '2021-08-06', year: 2021, date_source: 'explicit' as const, source: null, url: null, parties: ['Đảng Cộng sản Việt Nam'], countries: ['Việt Nam'] },
+    ].map(prepareDocument));
     server = createApp({ engine, logger: pino({ level: 'silent' }), rateLimitPerMinute: 0 }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -9,6 +9,7 @@ import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { EngineUnavailableError } from '../errors.ts';
 import type { SearchDocument } from '../types/document.ts';
 import { createApp, type AppOptions } from './app.ts';
+import { prepareDocument } from '../indexing/fields.ts';
 
 const chile: SearchDocument = {
   id: 'chile',
@@ -48,7 +49,7 @@ describe('HTTP API', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-api-'));
     engine = new SqliteEngine({ dataDir });
     await engine.configure();
-    await engine.upsert([chile, japan]);
+    await engine.upsert([chile, japan].map(prepareDocument));
     ({ base, server } = await listen({ engine, allowedOrigins: ['https://news.example'], rateLimitPerMinute: 0 }));
   });
 
@@ -172,7 +173,7 @@ describe('HTTP API with the engine down', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     up = true;
     await engine.configure();
-    await engine.upsert([chile]);
+    await engine.upsert([chile].map(prepareDocument));
     expect((await fetch(`${base}/api/search?q=chile`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     server.close();
@@ -190,5 +191,36 @@ describe('HTTP API with the engine down', () => {
     expect(response.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(2000);
     server.close();
+  });
+});
+
+describe('admin re-index', () => {
+  it('runs only for the admin token, one at a time, and is absent without a token', async () => {
+    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-admin-')) });
+    let runs = 0;
+    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], seconds: 0.1 };
+    const { base, server } = await listen({
+      engine,
+      admin: {
+        token: 'a-long-admin-token-0123456789',
+        reindex: async () => {
+          runs++;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return summary;
+        },
+      },
+    });
+    const post = (token?: string) => fetch(`${base}/api/admin/reindex`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    expect((await post()).status).toBe(401);
+    expect((await post('wrong')).status).toBe(401);
+    const [first, second] = await Promise.all([post('a-long-admin-token-0123456789'), post('a-long-admin-token-0123456789')]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect(await (first.status === 200 ? first : second).json()).toEqual({ summary });
+    expect(runs).toBe(1);
+    server.close();
+
+    const without = await listen({ engine });
+    expect((await fetch(`${without.base}/api/admin/reindex`, { method: 'POST' })).status).toBe(404);
+    without.server.close();
   });
 });

@@ -5,11 +5,13 @@ import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
+import type { IndexSummary } from '../indexing/indexer.ts';
 import { corsForOrigins } from './cors.ts';
 import { guardedEngine } from './engine-calls.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { openApiDocument } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -23,6 +25,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   engineTimeoutMs?: number;
   trustProxy?: string;
+  /** Enables `POST /api/admin/reindex` for requests bearing this token. */
+  admin?: { token: string; reindex: () => Promise<IndexSummary> };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -73,6 +77,7 @@ export function createApp(options: AppOptions): Express {
     response.json(openApiDocument);
   });
   app.use('/api', searchRoutes(engine), documentRoutes(engine));
+  if (options.admin) app.use('/api', adminRoutes(options.admin.token, options.admin.reindex));
   app.use(staticRoutes());
   app.use(notFound);
   app.use(errorHandler);

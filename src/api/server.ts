@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
 import type { Settings } from '../config/settings.ts';
+import type { IndexSummary } from '../indexing/indexer.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -11,10 +12,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(settings: Settings, engine: SearchEngine, logger: Logger): Promise<RunningServer> {
+export async function startServer(settings: Settings, engine: SearchEngine, logger: Logger, reindex?: () => Promise<IndexSummary>): Promise<RunningServer> {
   const app = createApp({
     engine,
     logger,
+    ...(settings.adminToken && reindex ? { admin: { token: settings.adminToken, reindex } } : {}),
     allowedOrigins: settings.allowedOrigins,
     rateLimitPerMinute: settings.rateLimitPerMinute,
     engineTimeoutMs: settings.engineTimeoutMs,

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadSettings, type SettingOverrides, type Settings } from '../config/settings.ts';
-import { DOCS_CORPUS_DIR } from '../config/paths.ts';
 import { createEngine, manifestPath } from '../engines/create.ts';
 import { decodeInput, extractDocument, recordToDocument } from '../extraction/index.ts';
 import { runIndex, type IndexSummary } from '../indexing/indexer.ts';
@@ -27,14 +26,13 @@ function printSummary(summary: IndexSummary): void {
   for (const failure of summary.failed) console.log(`  failed: ${failure.file}${failure.line === undefined ? '' : `:${failure.line}`}: ${failure.reason}`);
 }
 
-/** Returns the exit code: 0 when everything indexed, 1 when some input failed. */
-export async function indexCommand(options: IndexCommandOptions): Promise<number> {
-  const settings = loadSettings(process.env, options);
+/** One indexing run with the indexer's engine (it holds the admin key), closed afterwards. */
+async function indexWith(settings: Settings, paths: readonly string[], options: { rebuild: boolean; maxFileBytes?: number; progress?: boolean }): Promise<IndexSummary> {
   const engine = createEngine(settings, loadSearchSynonyms(), 'indexer');
-  const bar = progressBar(process.stderr);
+  const bar = progressBar(options.progress ? process.stderr : null);
   try {
     const summary = await runIndex({
-      inputs: options.paths.length > 0 ? options.paths : [DOCS_CORPUS_DIR],
+      inputs: paths.length > 0 ? paths : settings.indexPaths,
       engine,
       manifestPath: manifestPath(settings),
       rebuild: options.rebuild,
@@ -42,17 +40,23 @@ export async function indexCommand(options: IndexCommandOptions): Promise<number
       onProgress: (progress) => bar.update(progress),
     });
     bar.done();
-    printSummary(summary);
-    return summary.failed.length > 0 ? 1 : 0;
+    return summary;
   } finally {
     await engine.close();
   }
 }
 
+/** Returns the exit code: 0 when everything indexed, 1 when some input failed. */
+export async function indexCommand(options: IndexCommandOptions): Promise<number> {
+  const summary = await indexWith(loadSettings(process.env, options), options.paths, { ...options, progress: true });
+  printSummary(summary);
+  return summary.failed.length > 0 ? 1 : 0;
+}
+
 async function serve(settings: Settings): Promise<void> {
   const logger = pino({ level: settings.logLevel });
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
-  const server = await startServer(settings, engine, logger);
+  const server = await startServer(settings, engine, logger, () => indexWith(settings, settings.indexPaths, { rebuild: false }));
   console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -72,9 +76,9 @@ export async function serveCommand(overrides: SettingOverrides): Promise<void> {
   await serve(loadSettings(process.env, overrides));
 }
 
-/** What `npm start` runs: bring the index of docs-corpus up to date, then serve. */
+/** What `npm start` runs: bring the index of INDEX_PATHS (docs-corpus by default) up to date, then serve. */
 export async function startCommand(overrides: SettingOverrides): Promise<void> {
-  await indexCommand({ ...overrides, paths: [DOCS_CORPUS_DIR], rebuild: false });
+  await indexCommand({ ...overrides, paths: [], rebuild: false });
   await serveCommand(overrides);
 }
 

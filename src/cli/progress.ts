@@ -3,8 +3,8 @@ import type { IndexProgress } from '../indexing/indexer.ts';
 const BAR_WIDTH = 30;
 
 /** A progress bar redrawn in place on a terminal; silent when output is piped. */
-export function progressBar(stream: NodeJS.WriteStream): { update(progress: IndexProgress): void; done(): void } {
-  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+export function progressBar(stream: NodeJS.WriteStream | null): { update(progress: IndexProgress): void; done(): void } {
+  if (!stream?.isTTY) return { update: () => {}, done: () => {} };
   let lastDrawn = 0;
   return {
     update({ bytesDone, bytesTotal, documents }) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { DOCS_CORPUS_DIR } from './paths.ts';
 
 const commaList = z
   .string()
@@ -11,6 +12,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
+  INDEX_PATHS: commaList.optional(),
   ENGINE: z.enum(['sqlite', 'meilisearch']).optional(),
   MEILI_URL: z.url().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
@@ -29,6 +31,8 @@ export interface Settings {
   port: number;
   host: string;
   dataDir: string;
+  /** What `start` and the admin re-index index: files and directories. */
+  indexPaths: string[];
   engine: 'sqlite' | 'meilisearch';
   meilisearch: { url: string; adminKey?: string; searchKey?: string; index: string } | null;
   allowedOrigins: string[];
@@ -60,6 +64,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
     port: overrides.port ?? e.PORT,
     host: e.HOST,
     dataDir: resolve(overrides.dataDir ?? e.DATA_DIR),
+    indexPaths: e.INDEX_PATHS?.length ? e.INDEX_PATHS.map((path) => resolve(path)) : [DOCS_CORPUS_DIR],
     engine,
     meilisearch: e.MEILI_URL
       ? { url: e.MEILI_URL, index: e.MEILI_INDEX, ...(adminKey ? { adminKey } : {}), ...(e.MEILI_SEARCH_KEY ? { searchKey: e.MEILI_SEARCH_KEY } : {}) }

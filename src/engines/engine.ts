@@ -1,4 +1,5 @@
 import type { SearchDocument } from '../types/document.ts';
+import type { PreparedDocument } from '../indexing/fields.ts';
 import type { FacetCounts, IndexStats, SearchRequest, SearchResponse, Suggestion } from '../types/search.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { FacetCounts, IndexStats, SearchRequest, SearchResponse, Suggestion
  */
 /** What writing to an index needs; a rebuild hands one of these for the index being built aside. */
 export interface IndexWriter {
-  upsert(documents: SearchDocument[]): Promise<void>;
+  upsert(documents: readonly PreparedDocument[]): Promise<void>;
   delete(ids: string[]): Promise<void>;
 }
 

@@ -61,6 +61,16 @@ export function analyzeText(text: string): AnalyzedText {
   return { folded: folded.join(' '), exact: exact.join(' ') };
 }
 
+/** A document with its searchable forms, computed once (in a worker thread when indexing). */
+export interface PreparedDocument {
+  document: SearchDocument;
+  fields: IndexFields;
+}
+
+export function prepareDocument(document: SearchDocument): PreparedDocument {
+  return { document, fields: buildIndexFields(document) };
+}
+
 export function buildIndexFields(document: SearchDocument): IndexFields {
   const title = analyzeText(document.title);
   const body = analyzeText(document.body);

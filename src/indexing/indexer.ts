@@ -3,8 +3,10 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.ts';
-import { decodeInput, extractDocument, recordToDocument } from '../extraction/index.ts';
-import type { SearchDocument } from '../types/document.ts';
+import { decodeInput, extractDocument } from '../extraction/index.ts';
+import { prepareDocument, type PreparedDocument } from './fields.ts';
+import type { PreparedRecord } from './prepare-record.ts';
+import { RecordPreparer } from './record-preparer.ts';
 import type { IndexWriter, SearchEngine } from '../engines/engine.ts';
 import { collectInputs, idOfFile, type InputFile } from './inputs.ts';
 import { emptyManifest, loadManifest, saveManifest, type Manifest, type ManifestEntry } from './manifest.ts';
@@ -47,11 +49,8 @@ export interface IndexOptions {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
-const PROGRESS_EVERY_RECORDS = 500;
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('base64url').slice(0, 22);
-}
+/** Records per message to a worker: large enough to amortize messaging, small enough to stream. */
+const RECORDS_PER_BATCH = 200;
 
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -64,7 +63,8 @@ class IndexRun {
   private readonly summary: IndexSummary = { files: 0, indexed: 0, unchanged: 0, deleted: 0, failed: [], seconds: 0 };
   private readonly next: Manifest;
   private readonly owners = new Map<string, string>();
-  private pending: SearchDocument[] = [];
+  private pending: PreparedDocument[] = [];
+  private preparer: RecordPreparer | null = null;
   private progress: IndexProgress = { bytesDone: 0, bytesTotal: 0, documents: 0 };
 
   /** False when the extraction changed since the previous run: then nothing counts as unchanged. */
@@ -94,14 +94,15 @@ class IndexRun {
   }
 
   /** Queues a document unless its id belongs to another input; returns whether it was taken. */
-  private async add(document: SearchDocument, file: string, line?: number): Promise<boolean> {
+  private async add(prepared: PreparedDocument, file: string, line?: number): Promise<boolean> {
+    const { document } = prepared;
     const owner = this.owners.get(document.id);
     if (owner !== undefined) {
       this.summary.failed.push({ file, ...(line === undefined ? {} : { line }), reason: `duplicate document id "${document.id}" (already taken by ${owner}); rename one of them` });
       return false;
     }
     this.owners.set(document.id, line === undefined ? file : `${file}:${line}`);
-    this.pending.push(document);
+    this.pending.push(prepared);
     this.progress.documents++;
     if (this.pending.length >= (this.options.batchSize ?? 500)) await this.flush();
     return true;
@@ -119,40 +120,56 @@ class IndexRun {
     try {
       const text = decodeInput(bytes, input.path);
       const document = extractDocument({ id: idOfFile(input.path), file: input.path, text, format: input.kind as 'txt' | 'md' | 'html' });
-      if (await this.add(document, input.path)) entry.records[document.id] = hash;
+      if (await this.add(prepareDocument(document), input.path)) entry.records[document.id] = hash;
     } catch (error) {
       this.fail(error, input.path);
     }
     return entry;
   }
 
+  /** Takes prepared records in file order: the first of two records with one id wins, as in a single-threaded run. */
+  private async takeRecords(records: readonly PreparedRecord[], file: string, entry: ManifestEntry, previous: ManifestEntry | undefined): Promise<void> {
+    for (const record of records) {
+      if ('failure' in record) {
+        this.summary.failed.push({ file, line: record.line, reason: record.failure });
+        continue;
+      }
+      const { id } = record.prepared.document;
+      if (this.sameExtraction && previous?.records[id] === record.hash && !this.owners.has(id)) {
+        this.owners.set(id, `${file}:${record.line}`);
+        entry.records[id] = record.hash;
+        this.summary.unchanged++;
+      } else if (await this.add(record.prepared, file, record.line)) {
+        entry.records[id] = record.hash;
+      }
+    }
+  }
+
   private async indexJsonLines(input: InputFile, hash: string, previous: ManifestEntry | undefined): Promise<ManifestEntry> {
     const entry: ManifestEntry = { hash, records: {} };
+    const preparer = (this.preparer ??= new RecordPreparer());
     const raw = createReadStream(input.path);
     const bytesBefore = this.progress.bytesDone;
     raw.on('data', () => {
       this.progress.bytesDone = bytesBefore + raw.bytesRead;
     });
     const lines = createInterface({ input: input.kind === 'jsonl.gz' ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+    const inFlight: Promise<PreparedRecord[]>[] = [];
+    let batch: [number, string][] = [];
+    const send = async () => {
+      inFlight.push(preparer.prepare(input.path, batch));
+      batch = [];
+      if (inFlight.length >= preparer.parallelism) await this.takeRecords(await inFlight.shift()!, input.path, entry, previous);
+      this.options.onProgress?.(this.progress);
+    };
     let lineNumber = 0;
     for await (const line of lines) {
       lineNumber++;
-      if (line.trim() === '') continue;
-      try {
-        const recordHash = sha256(line);
-        const document = recordToDocument(JSON.parse(line) as unknown, input.path, lineNumber);
-        if (this.sameExtraction && previous?.records[document.id] === recordHash && !this.owners.has(document.id)) {
-          this.owners.set(document.id, `${input.path}:${lineNumber}`);
-          entry.records[document.id] = recordHash;
-          this.summary.unchanged++;
-        } else if (await this.add(document, input.path, lineNumber)) {
-          entry.records[document.id] = recordHash;
-        }
-      } catch (error) {
-        this.fail(error instanceof SyntaxError ? new InputError(`malformed JSON: ${error.message}`, input.path, lineNumber) : error, input.path);
-      }
-      if (lineNumber % PROGRESS_EVERY_RECORDS === 0) this.options.onProgress?.(this.progress);
+      if (line.trim() !== '') batch.push([lineNumber, line]);
+      if (batch.length >= RECORDS_PER_BATCH) await send();
     }
+    if (batch.length > 0) await send();
+    for (const records of inFlight) await this.takeRecords(await records, input.path, entry, previous);
     return entry;
   }
 
@@ -184,12 +201,16 @@ class IndexRun {
   async run(inputs: readonly InputFile[]): Promise<{ summary: IndexSummary; manifest: Manifest }> {
     const started = performance.now();
     this.progress.bytesTotal = inputs.reduce((sum, input) => sum + input.size, 0);
-    for (const input of inputs) {
-      const bytesBefore = this.progress.bytesDone;
-      await this.indexFile(input);
-      this.progress.bytesDone = bytesBefore + input.size;
-      this.summary.files++;
-      this.options.onProgress?.(this.progress);
+    try {
+      for (const input of inputs) {
+        const bytesBefore = this.progress.bytesDone;
+        await this.indexFile(input);
+        this.progress.bytesDone = bytesBefore + input.size;
+        this.summary.files++;
+        this.options.onProgress?.(this.progress);
+      }
+    } finally {
+      await this.preparer?.close();
     }
     await this.flush();
     await this.deleteRemoved();

@@ -5,14 +5,64 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
+ * The folding of characters that decompose (NFD) into an ASCII letter and combining marks of
+ * U+0300–U+036F, plus đ and Đ: all Vietnamese letters, indexed by UTF-16 code (0 = not in the table).
+ * Derived from Unicode at load time, so it agrees with foldRun by construction.
+ */
+const LETTER_FOLDS = new Uint8Array(0x1f00);
+for (let code = 0xc0; code < LETTER_FOLDS.length; code++) {
+  const decomposed = String.fromCharCode(code).normalize('NFD');
+  if (/^[A-Za-z][\u0300-\u036f]+$/.test(decomposed)) LETTER_FOLDS[code] = decomposed.toLowerCase().charCodeAt(0);
+}
+LETTER_FOLDS['đ'.charCodeAt(0)] = LETTER_FOLDS['Đ'.charCodeAt(0)] = 'd'.charCodeAt(0);
+
+/** Folds a run of characters outside the table: marks dropped after NFD, then unidecode. */
+function foldRun(run: string): string {
+  const stripped = run.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return NON_ASCII.test(stripped) ? unidecode(stripped).toLowerCase() : stripped;
+}
+
+function foldedCode(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+  return code < LETTER_FOLDS.length ? LETTER_FOLDS[code]! : 0;
+}
+
+let buffer = new Uint16Array(1024);
+
+/**
  * Folds text to lowercase ASCII for diacritic-free matching: `Đảng Cộng sản` → `dang cong san`.
  * Vietnamese letters fold exactly (`đ` → `d`, every tone and vowel mark dropped) after
  * normalizeForMatching, so the i/y spelling variants fold alike (`kĩ`, `kỹ` → `ky`); letters of
- * other scripts that remain go through unidecode.
+ * other scripts that remain go through unidecode. ASCII and Vietnamese letters fold one by one
+ * through a table; each run of other characters folds as a whole, the way the whole text would.
  */
 export function foldText(text: string): string {
   const normalized = normalizeForMatching(text);
-  if (!NON_ASCII.test(normalized)) return normalized.toLowerCase();
-  const stripped = normalized.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đĐ]/g, 'd').toLowerCase();
-  return NON_ASCII.test(stripped) ? unidecode(stripped).toLowerCase() : stripped;
+  if (buffer.length < normalized.length) buffer = new Uint16Array(normalized.length * 2);
+  let folded = '';
+  let length = 0;
+  for (let index = 0; index < normalized.length; ) {
+    const code = foldedCode(normalized.charCodeAt(index));
+    if (code !== 0 || normalized.charCodeAt(index) === 0) {
+      buffer[length++] = code;
+      index++;
+      continue;
+    }
+    let end = index + 1;
+    while (end < normalized.length && foldedCode(normalized.charCodeAt(end)) === 0 && normalized.charCodeAt(end) !== 0) end++;
+    folded += decodeUtf16(buffer, length) + foldRun(normalized.slice(index, end));
+    length = 0;
+    index = end;
+  }
+  return folded + decodeUtf16(buffer, length);
+}
+
+const DECODE_CHUNK = 0x2000;
+
+function decodeUtf16(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let start = 0; start < length; start += DECODE_CHUNK) {
+    text += String.fromCharCode.apply(null, codes.subarray(start, Math.min(length, start + DECODE_CHUNK)) as unknown as number[]);
+  }
+  return text;
 }

@@ -1,32 +1,63 @@
+import { classAt, LETTER, MARK, runEnd, widthAt } from './char-class.ts';
 import { cleanText } from './clean.ts';
 import { canonicalSyllable } from './syllable.ts';
 
-/** Runs of letters and combining marks, the only places where tone placement and spelling can vary. */
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
-const HAS_NON_ASCII = /[^\x00-\x7f]/;
-const HAS_IY_VARIANT = /(?<![\p{L}\p{M}])(?:[hklmst]|qu)i(?![\p{L}\p{M}])/iu;
+const LETTER_OR_MARK = LETTER | MARK;
 const CACHE_LIMIT = 200_000;
 
-// Memo of canonicalSyllable: words repeat heavily in running text, so this keeps normalization fast.
-const canonicalWords = new Map<string, string>();
+// Memo of canonicalSyllable (null when the word is canonical already): words repeat heavily in
+// running text, so this keeps normalization fast.
+const canonicalWords = new Map<string, string | null>();
 
-function canonicalWord(word: string): string {
+function canonicalWord(word: string): string | null {
   let canonical = canonicalWords.get(word);
   if (canonical === undefined) {
-    canonical = canonicalSyllable(word);
+    const syllable = canonicalSyllable(word);
+    canonical = syllable === word ? null : syllable;
     if (canonicalWords.size >= CACHE_LIMIT) canonicalWords.clear();
     canonicalWords.set(word, canonical);
   }
   return canonical;
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
+/**
+ * canonicalSyllable of the letter run text.slice(start, end). A run of ASCII letters only changes
+ * when it is an i/y variant, which ends in i ('ki' → 'ky', 'qui' → 'quy'): other ASCII runs skip
+ * the memo. Null when the run is canonical already.
+ */
+function canonicalRun(text: string, start: number, end: number): string | null {
+  let ascii = true;
+  for (let i = start; i < end && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  return ascii && (text.charCodeAt(end - 1) | 0x20) !== 0x69 ? null : canonicalWord(text.slice(start, end));
+}
+
 /**
  * The form used for matching, never for display: cleanText, then one tone placement per syllable
  * (the classic one: 'hoà' → 'hòa', 'thuỷ' → 'thủy', 'khoẻ' → 'khỏe', 'Uỷ' → 'Ủy') and y for the
  * i/y spelling variants ('kĩ' → 'kỹ', 'lí' → 'lý', 'Mĩ' → 'Mỹ', 'qui' → 'quy'). Case is kept.
+ * Each run of letters and combining marks (`[\p{L}\p{M}]+`) is one word.
  */
 export function normalizeForMatching(text: string): string {
   const cleaned = cleanText(text);
-  if (!HAS_NON_ASCII.test(cleaned) && !HAS_IY_VARIANT.test(cleaned)) return cleaned;
-  return cleaned.replace(LETTER_RUN, canonicalWord);
+  let normalized = '';
+  let copiedUpTo = 0;
+  for (let index = 0; index < cleaned.length; ) {
+    const code = cleaned.charCodeAt(index);
+    if (code < 0x80 ? !isAsciiLetter(code) : (classAt(cleaned, index) & LETTER_OR_MARK) === 0) {
+      index += code < 0x80 ? 1 : widthAt(cleaned, index);
+      continue;
+    }
+    const end = runEnd(cleaned, index, LETTER_OR_MARK);
+    const canonical = canonicalRun(cleaned, index, end);
+    if (canonical !== null) {
+      normalized += cleaned.slice(copiedUpTo, index) + canonical;
+      copiedUpTo = end;
+    }
+    index = end;
+  }
+  return copiedUpTo === 0 ? cleaned : normalized + cleaned.slice(copiedUpTo);
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { cleanText } from './clean.ts';
+import { classAt, SPACE } from './char-class.ts';
 import { loadLanguageData } from './data.ts';
+import { syllableEnd } from './syllable-scanner.ts';
 
 const weightPair = z.tuple([z.number(), z.number()]);
 const crfSchema = z.object({
@@ -69,25 +71,26 @@ const ALL_DIGITS = /^\p{Nd}+$/u;
 
 /** What the model and the joining rules need to know about one syllable, computed once per distinct string. */
 interface SyllableInfo {
-  lower: string;
+  text: string;
   /** Id of the syllable in the n-gram list, 0 when no n-gram contains it. */
   ngramId: number;
-  /** Python's str.isupper() and str.istitle(), which the model's features use. */
-  upper: boolean;
-  title: boolean;
   punctuation: boolean;
   digitStart: boolean;
   upperInitial: boolean;
-  /** Score of labels B and I from this syllable's own features, and its weights as neighbour. */
+  /** A family name of names.json, and a syllable that can follow one in a person's name. */
+  surname: boolean;
+  nameSyllable: boolean;
+  /** Score of labels B and I from this syllable's own features (Python's str.isupper(), str.istitle() and its weights). */
   ownB: number;
   ownI: number;
-  /** (B, I) added to the next syllable's scores, and to the previous syllable's scores. */
-  asPrevious: readonly [number, number];
-  asNext: readonly [number, number];
+  /** (B, I) it adds to the next syllable's scores, and to the previous syllable's scores. */
+  asPreviousB: number;
+  asPreviousI: number;
+  asNextB: number;
+  asNextI: number;
 }
 
 const CACHE_LIMIT = 200_000;
-const syllableInfos = new Map<string, SyllableInfo>();
 
 function describeSyllable(syllable: string): SyllableInfo {
   const lower = syllable.toLowerCase();
@@ -105,21 +108,30 @@ function describeSyllable(syllable: string): SyllableInfo {
   title &&= hasCased;
   const digit = ALL_DIGITS.test(syllable);
   const weights = syllableWeights.get(lower) ?? NO_WEIGHTS;
-  const first = syllable[0]!;
+  const upperInitial = isUpperInitial(syllable);
   return {
-    lower,
+    text: syllable,
     ngramId: ngramSyllableIds.get(lower) ?? 0,
-    upper,
-    title,
     punctuation: !WORD_CHAR.test(syllable),
     digitStart: DIGIT_START.test(syllable),
-    upperInitial: first !== first.toLowerCase(),
+    upperInitial,
+    surname: surnames.has(syllable),
+    nameSyllable: upperInitial && syllable.slice(1) === syllable.slice(1).toLowerCase() && WORD_RUN_ONLY.test(syllable),
     ownB: BIAS[0] + weights[0] + (upper ? IS_UPPER[0] : 0) + (title ? IS_TITLE[0] : 0) + (digit ? IS_DIGIT[0] : 0),
     ownI: BIAS[1] + weights[1] + (upper ? IS_UPPER[1] : 0) + (title ? IS_TITLE[1] : 0) + (digit ? IS_DIGIT[1] : 0),
-    asPrevious: [weights[2] + (title ? PREV_TITLE[0] : 0) + (upper ? PREV_UPPER[0] : 0), weights[3] + (title ? PREV_TITLE[1] : 0) + (upper ? PREV_UPPER[1] : 0)],
-    asNext: [weights[4] + (title ? NEXT_TITLE[0] : 0) + (upper ? NEXT_UPPER[0] : 0), weights[5] + (title ? NEXT_TITLE[1] : 0) + (upper ? NEXT_UPPER[1] : 0)],
+    asPreviousB: weights[2] + (title ? PREV_TITLE[0] : 0) + (upper ? PREV_UPPER[0] : 0),
+    asPreviousI: weights[3] + (title ? PREV_TITLE[1] : 0) + (upper ? PREV_UPPER[1] : 0),
+    asNextB: weights[4] + (title ? NEXT_TITLE[0] : 0) + (upper ? NEXT_UPPER[0] : 0),
+    asNextI: weights[5] + (title ? NEXT_TITLE[1] : 0) + (upper ? NEXT_UPPER[1] : 0),
   };
 }
+
+function isUpperInitial(syllable: string): boolean {
+  const first = syllable[0]!;
+  return first !== first.toLowerCase();
+}
+
+const syllableInfos = new Map<string, SyllableInfo>();
 
 function syllableInfo(syllable: string): SyllableInfo {
   let info = syllableInfos.get(syllable);
@@ -131,38 +143,72 @@ function syllableInfo(syllable: string): SyllableInfo {
   return info;
 }
 
-/** True at i when syllable i continues the word of syllable i-1 (Viterbi over the labels B and I). */
-function labelWordContinuations(infos: readonly SyllableInfo[]): Uint8Array {
-  const n = infos.length;
-  const bigram = new Uint8Array(n + 1);
-  const trigram = new Uint8Array(n + 2);
+/**
+ * Scratch space of one line, reused from line to line so that the hot loop allocates nothing but
+ * the syllable strings: the syllables, n-gram features, Viterbi back pointers and word starts.
+ */
+class LineBuffers {
+  syllables: SyllableInfo[] = [];
+  length = 0;
+  bigram = new Uint8Array(64);
+  trigram = new Uint8Array(64);
+  backB = new Uint8Array(64);
+  backI = new Uint8Array(64);
+  wordStart = new Uint8Array(64);
+
+  push(info: SyllableInfo): void {
+    this.syllables[this.length++] = info;
+  }
+
+  /** Makes the typed arrays hold the current line (with room for the look-ahead features) and zeroes them. */
+  prepare(): void {
+    const size = this.length + 2;
+    if (this.bigram.length < size) {
+      const capacity = Math.max(size, this.bigram.length * 2);
+      this.bigram = new Uint8Array(capacity);
+      this.trigram = new Uint8Array(capacity);
+      this.backB = new Uint8Array(capacity);
+      this.backI = new Uint8Array(capacity);
+      this.wordStart = new Uint8Array(capacity);
+    } else {
+      this.bigram.fill(0, 0, size);
+      this.trigram.fill(0, 0, size);
+    }
+  }
+}
+
+const line = new LineBuffers();
+
+/** Sets line.wordStart[i] to 0 when the model labels syllable i as continuing the word of syllable i-1 (Viterbi over B and I). */
+function labelWordStarts(): void {
+  const { syllables, length: n, bigram, trigram, backB, backI, wordStart } = line;
   for (let i = 1; i < n; i++) {
-    const id = infos[i]!.ngramId;
-    const previousId = infos[i - 1]!.ngramId;
+    const id = syllables[i]!.ngramId;
+    const previousId = syllables[i - 1]!.ngramId;
     if (id === 0 || previousId === 0) continue;
     const bigramKey = previousId * ID_BASE + id;
-    if (ngramKeys.has(bigramKey)) bigram[i] = 1;
-    const firstId = i > 1 ? infos[i - 2]!.ngramId : 0;
-    if (firstId !== 0 && ngramKeys.has(firstId * ID_BASE * ID_BASE + bigramKey)) trigram[i] = 1;
+    if (bigramKeys.has(bigramKey)) bigram[i] = 1;
+    const firstId = i > 1 ? syllables[i - 2]!.ngramId : 0;
+    if (firstId === 0) continue;
+    const prefixId = trigramPrefixIds.get(firstId * ID_BASE + previousId);
+    if (prefixId !== undefined && trigramKeys.has(prefixId * ID_BASE + id)) trigram[i] = 1;
   }
-  const backB = new Uint8Array(n); // 1 when the best path into B at i comes from I
-  const backI = new Uint8Array(n);
   const { BB, BI, IB, II } = crf.transitions;
   let scoreB = 0;
   let scoreI = 0;
   for (let i = 0; i < n; i++) {
-    const info = infos[i]!;
+    const info = syllables[i]!;
     let b = info.ownB;
     let inside = info.ownI;
     if (i > 0) {
-      const previous = infos[i - 1]!.asPrevious;
-      b += previous[0] + (bigram[i] ? PREV_BIGRAM[0] : 0) + (trigram[i] ? PREV_TRIGRAM[0] : 0);
-      inside += previous[1] + (bigram[i] ? PREV_BIGRAM[1] : 0) + (trigram[i] ? PREV_TRIGRAM[1] : 0);
+      const previous = syllables[i - 1]!;
+      b += previous.asPreviousB + (bigram[i] ? PREV_BIGRAM[0] : 0) + (trigram[i] ? PREV_TRIGRAM[0] : 0);
+      inside += previous.asPreviousI + (bigram[i] ? PREV_BIGRAM[1] : 0) + (trigram[i] ? PREV_TRIGRAM[1] : 0);
     }
     if (i < n - 1) {
-      const next = infos[i + 1]!.asNext;
-      b += next[0] + (bigram[i + 1] ? NEXT_BIGRAM[0] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[0] : 0);
-      inside += next[1] + (bigram[i + 1] ? NEXT_BIGRAM[1] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[1] : 0);
+      const next = syllables[i + 1]!;
+      b += next.asNextB + (bigram[i + 1] ? NEXT_BIGRAM[0] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[0] : 0);
+      inside += next.asNextI + (bigram[i + 1] ? NEXT_BIGRAM[1] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[1] : 0);
     }
     if (i === 0) {
       scoreB = b;
@@ -178,98 +224,94 @@ function labelWordContinuations(infos: readonly SyllableInfo[]): Uint8Array {
     scoreB = Math.max(intoBFromB, intoBFromI) + b;
     scoreI = Math.max(intoIFromB, intoIFromI) + inside;
   }
-  const continues = new Uint8Array(n);
   let inside = scoreI > scoreB;
+  wordStart[0] = 1;
   for (let i = n - 1; i > 0; i--) {
-    continues[i] = inside ? 1 : 0;
+    wordStart[i] = inside ? 0 : 1;
     inside = (inside ? backI[i] : backB[i]) === 1;
   }
-  return continues;
 }
 
-// Space-separated chunks repeat a lot ('sản', 'Nam.', '(ĐCSVN)'), and no syllable spans a space,
-// so each distinct chunk is split by the regex once.
-const chunkSyllables = new Map<string, readonly string[]>();
-
-/** Syllables of one line, in the model's tokenization. */
-function syllablesOf(line: string): string[] {
-  const syllables: string[] = [];
-  for (const chunk of line.split(' ')) {
-    if (chunk === '') continue;
-    let split = chunkSyllables.get(chunk);
-    if (split === undefined) {
-      split = chunk.match(SYLLABLE) ?? [];
-      if (chunkSyllables.size >= CACHE_LIMIT) chunkSyllables.clear();
-      chunkSyllables.set(chunk, split);
-    }
-    for (const syllable of split) syllables.push(syllable);
+/** Like pyvi, never joins punctuation or numbers, nor a capitalized syllable to a lowercase one. */
+function applyJoiningRules(): void {
+  const { syllables, length: n, wordStart } = line;
+  for (let i = 1; i < n; i++) {
+    if (wordStart[i] === 1) continue;
+    const info = syllables[i]!;
+    const previous = syllables[i - 1]!;
+    if (info.punctuation || previous.punctuation || info.digitStart || previous.digitStart || (info.upperInitial && !previous.upperInitial)) wordStart[i] = 1;
   }
-  return syllables;
-}
-
-/** Groups syllables into words. Like pyvi, never joins punctuation or numbers, nor a capitalized syllable to a lowercase one. */
-function groupWords(syllables: readonly string[]): string[][] {
-  const infos = syllables.map(syllableInfo);
-  const continues = labelWordContinuations(infos);
-  const words: string[][] = [];
-  for (let i = 0; i < syllables.length; i++) {
-    const info = infos[i]!;
-    const previous = infos[i - 1];
-    const joins =
-      previous !== undefined &&
-      continues[i] === 1 &&
-      !info.punctuation &&
-      !previous.punctuation &&
-      !info.digitStart &&
-      !previous.digitStart &&
-      !(info.upperInitial && !previous.upperInitial);
-    if (joins) words.at(-1)!.push(syllables[i]!);
-    else words.push([syllables[i]!]);
-  }
-  return words;
 }
 
 /** A family name followed by capitalized words is one word: the person's full name ('Nguyễn Phú_Trọng' → 'Nguyễn_Phú_Trọng'). */
-function joinPersonNames(words: string[][]): string[][] {
-  const joined: string[][] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (word.length !== 1 || !surnames.has(word[0]!)) {
-      joined.push(word);
+function joinPersonNames(): void {
+  const { syllables, length: n, wordStart } = line;
+  const wordEnd = (start: number) => {
+    let end = start + 1;
+    while (end < n && wordStart[end] === 0) end++;
+    return end;
+  };
+  for (let start = 0; start < n; ) {
+    let end = wordEnd(start);
+    if (end - start === 1 && syllables[start]!.surname) {
+      while (end < n) {
+        const nextEnd = wordEnd(end);
+        if (nextEnd - start > names.maxNameSyllables || !syllables.slice(end, nextEnd).every((info) => info.nameSyllable)) break;
+        wordStart[end] = 0;
+        end = nextEnd;
+      }
+    }
+    start = end;
+  }
+}
+
+/** Segments the line held in `line` and passes each syllable to `visit`, in order, with whether it starts a word. */
+function segmentLine(visit: (syllable: string, startsWord: boolean) => void): void {
+  if (line.length === 0) return;
+  line.prepare();
+  labelWordStarts();
+  applyJoiningRules();
+  joinPersonNames();
+  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!.text, line.wordStart[i] === 1);
+  line.length = 0;
+}
+
+/** Each syllable of the text in order, with whether it starts a word; lines are segmented independently. */
+function forEachSyllable(text: string, visit: (syllable: string, startsWord: boolean) => void): void {
+  const cleaned = cleanText(text);
+  line.length = 0;
+  for (let index = 0; index < cleaned.length; ) {
+    const code = cleaned.charCodeAt(index);
+    if (code === NEWLINE) segmentLine(visit);
+    if (code === SPACE_CHAR || (classAt(cleaned, index) & SPACE) !== 0) {
+      index++;
       continue;
     }
-    const name = [...word];
-    while (i + 1 < words.length && name.length + words[i + 1]!.length <= names.maxNameSyllables && words[i + 1]!.every(isNameSyllable)) {
-      name.push(...words[++i]!);
-    }
-    joined.push(name);
+    const end = syllableEnd(cleaned, index);
+    line.push(syllableInfo(cleaned.slice(index, end)));
+    index = end;
   }
-  return joined;
+  segmentLine(visit);
 }
 
-function isNameSyllable(syllable: string): boolean {
-  return isUpperInitial(syllable) && syllable.slice(1) === syllable.slice(1).toLowerCase() && WORD_RUN_ONLY.test(syllable);
-}
-
-function isUpperInitial(syllable: string): boolean {
-  const first = syllable[0]!;
-  return first !== first.toLowerCase();
-}
-
-function segmentWords(text: string): string[][] {
-  return cleanText(text)
-    .split('\n')
-    .flatMap((line) => joinPersonNames(groupWords(syllablesOf(line))));
-}
+const NEWLINE = 0x0a;
+const SPACE_CHAR = 0x20;
 
 /** Word segmentation: 'Đảng Cộng sản Việt Nam' → ['Đảng', 'Cộng sản', 'Việt Nam']; punctuation marks are words of their own. */
 export function wordTokenize(text: string): string[] {
-  return segmentWords(text).map((word) => word.join(' '));
+  const words: string[] = [];
+  forEachSyllable(text, (syllable, startsWord) => {
+    if (startsWord) words.push(syllable);
+    else words[words.length - 1] += ' ' + syllable;
+  });
+  return words;
 }
 
 /** The segmentation as one line, '_' joining the syllables of a word: 'Đảng Cộng_sản Việt_Nam'. */
 export function segmentText(text: string): string {
-  return segmentWords(text)
-    .map((word) => word.join('_'))
-    .join(' ');
+  let segmented = '';
+  forEachSyllable(text, (syllable, startsWord) => {
+    segmented += segmented === '' ? syllable : (startsWord ? ' ' : '_') + syllable;
+  });
+  return segmented;
 }

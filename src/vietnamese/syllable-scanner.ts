@@ -59,37 +59,45 @@ function separatedDigitEnds(text: string, index: number, max: number): number[] 
   return index < text.length && isDateSeparator(text, index) ? digitEnds(text, index + 1, max) : [];
 }
 
+/** The date pattern's negative look-ahead `(?![\p{L}\p{N}])`. */
+function endsDate(text: string, end: number): boolean {
+  return !has(text, end, LETTER_OR_NUMBER);
+}
+
+/** `(?:[/-]\p{Nd}{1,4})?(?![\p{L}\p{N}])` after `end`: the end of the date, or -1. */
+function dateTailEnd(text: string, end: number): number {
+  for (const tailEnd of separatedDigitEnds(text, end, 4)) if (endsDate(text, tailEnd)) return tailEnd;
+  return endsDate(text, end) ? end : -1;
+}
+
 /** `\p{Nd}{1,4}(?:[/-]\p{Nd}{1,2}){1,2}(?:[/-]\p{Nd}{1,4})?(?![\p{L}\p{N}])`, with the regex's backtracking order. */
 function dateEnd(text: string, index: number): number {
-  const accepts = (end: number) => !has(text, end, LETTER_OR_NUMBER);
-  const withTail = (end: number): number => {
-    for (const tailEnd of separatedDigitEnds(text, end, 4)) if (accepts(tailEnd)) return tailEnd;
-    return accepts(end) ? end : -1;
-  };
   for (const yearEnd of digitEnds(text, index, 4)) {
     for (const firstEnd of separatedDigitEnds(text, yearEnd, 2)) {
       for (const secondEnd of separatedDigitEnds(text, firstEnd, 2)) {
-        const end = withTail(secondEnd);
+        const end = dateTailEnd(text, secondEnd);
         if (end !== -1) return end;
       }
-      const end = withTail(firstEnd);
+      const end = dateTailEnd(text, firstEnd);
       if (end !== -1) return end;
     }
   }
   return -1;
 }
 
+/** `:\p{Nd}{2}` at `index`: its end, or -1. */
+function minutesEnd(text: string, index: number): number {
+  if (text.charCodeAt(index) !== 0x3a) return -1;
+  const ends = digitEnds(text, index + 1, 2);
+  return ends.length === 2 ? ends[0]! : -1;
+}
+
 /** `\p{Nd}{1,2}(?::\p{Nd}{2}){1,2}` */
 function timeEnd(text: string, index: number): number {
-  const minutesEnd = (from: number): number => {
-    if (text.charCodeAt(from) !== 0x3a) return -1;
-    const ends = digitEnds(text, from + 1, 2);
-    return ends.length === 2 ? ends[0]! : -1;
-  };
   for (const hourEnd of digitEnds(text, index, 2)) {
-    const first = minutesEnd(hourEnd);
+    const first = minutesEnd(text, hourEnd);
     if (first === -1) continue;
-    const second = minutesEnd(first);
+    const second = minutesEnd(text, first);
     return second === -1 ? first : second;
   }
   return -1;
@@ -106,8 +114,13 @@ function separatedRunEnd(text: string, index: number, mask: number, isSeparator:
   return parts > 0 ? end : -1;
 }
 
-const isNumberSeparator = (code: number) => code === DOT || code === 0x2c || code === 0x5f;
-const isWordSeparator = (code: number) => code === DOT || code === 0x2d;
+function isNumberSeparator(code: number): boolean {
+  return code === DOT || code === 0x2c || code === 0x5f;
+}
+
+function isWordSeparator(code: number): boolean {
+  return code === DOT || code === 0x2d;
+}
 
 /** `[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+` */
 function emailEnd(text: string, index: number): number {

@@ -7,6 +7,7 @@ import { MeilisearchEngine } from '../../src/engines/meilisearch/engine.ts';
 import { analyzeText } from '../../src/indexing/fields.ts';
 import type { SearchDocument } from '../../src/types/document.ts';
 import type { SearchRequest } from '../../src/types/search.ts';
+import { prepareDocument } from '../../src/indexing/fields.ts';
 
 // Runs against a real Meilisearch only: MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx vitest run tests/integration/meilisearch.test.ts
 const url = process.env.MEILI_URL;
@@ -107,7 +108,7 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
   it('ranks the exact diacritized phrase first: bán hàng before bạn hàng and back', async () => {
     const selling = article('test-ban-hang', 'Bán hàng đa cấp bị xử phạt', 'Công ty bán hàng đa cấp bị xử phạt vì bán hàng sai quy định.');
     const partner = article('test-ban-hang-2', 'Bạn hàng lớn nhất của Việt Nam', 'Trung Quốc là bạn hàng lớn nhất, bạn hàng truyền thống.');
-    await engine.upsert([selling, partner]);
+    await engine.upsert([selling, partner].map(prepareDocument));
     try {
       expect((await engine.search(search('bán hàng'))).hits[0]?.id).toBe(selling.id);
       expect((await engine.search(search('bạn hàng'))).hits[0]?.id).toBe(partner.id);
@@ -125,11 +126,11 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
   });
 
   it('swaps a rebuilt index in, and keeps the old one when the rebuild fails', async () => {
-    await engine.rebuild(async (writer) => writer.upsert([article('only-one', 'Một bài', 'Nội dung duy nhất.')]));
+    await engine.rebuild(async (writer) => writer.upsert([article('only-one', 'Một bài', 'Nội dung duy nhất.')].map(prepareDocument)));
     expect((await engine.stats()).documents).toBe(1);
     await expect(
       engine.rebuild(async (writer) => {
-        await writer.upsert([article('half-built', 'Nửa chừng', 'Không bao giờ hiện ra.')]);
+        await writer.upsert([article('half-built', 'Nửa chừng', 'Không bao giờ hiện ra.')].map(prepareDocument));
         throw new Error('the indexer died');
       }),
     ).rejects.toThrow('the indexer died');

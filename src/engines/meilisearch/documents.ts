@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SearchDocument } from '../../types/document.ts';
-import { buildIndexFields, type IndexFields } from '../../indexing/fields.ts';
+import type { IndexFields, PreparedDocument } from '../../indexing/fields.ts';
 
 /** A document as sent to Meilisearch: ours, plus its primary key and the derived search fields. */
 export interface MeiliDocument extends SearchDocument, IndexFields {
@@ -16,8 +16,8 @@ export function documentKey(id: string): string {
   return createHash('sha256').update(id, 'utf8').digest('base64url');
 }
 
-export function toMeiliDocument(document: SearchDocument): MeiliDocument {
-  return { doc_key: documentKey(document.id), ...document, ...buildIndexFields(document) };
+export function toMeiliDocument({ document, fields }: PreparedDocument): MeiliDocument {
+  return { doc_key: documentKey(document.id), ...document, ...fields };
 }
 
 /** Our document back from a Meilisearch hit or document (displayed attributes only). */

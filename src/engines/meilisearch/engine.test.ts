@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineUnavailableError } from '../../errors.ts';
 import { MeilisearchEngine } from './engine.ts';
+import { prepareDocument } from '../../indexing/fields.ts';
 
 // No Meilisearch runs here (tests/integration/meilisearch.test.ts covers a real one): these only
 // check that an unreachable or silent engine fails fast with the error the API turns into a 503.
@@ -41,7 +42,7 @@ describe('MeilisearchEngine when Meilisearch cannot answer', () => {
     await expect(engine.ping()).rejects.toThrow(EngineUnavailableError);
     await expect(engine.search(request)).rejects.toThrow(EngineUnavailableError);
     await expect(engine.getDocument('003_a0d7a5b1341942cd')).rejects.toThrow(EngineUnavailableError);
-    await expect(engine.upsert([{ id: 'a', title: 'Tin', body: 'Nội dung', date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [] }])).rejects.toThrow(EngineUnavailableError);
+    await expect(engine.upsert([{ id: 'a', title: 'Tin', body: 'Nội dung', date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [] }].map(prepareDocument))).rejects.toThrow(EngineUnavailableError);
   });
 
   it('gives up on a silent engine after its timeout instead of hanging', async () => {

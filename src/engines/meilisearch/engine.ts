@@ -2,6 +2,7 @@ import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type FederatedMult
 import type { FacetName, SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse as ApiSearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
+import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
@@ -75,7 +76,7 @@ export class MeilisearchEngine implements SearchEngine {
     await this.applySettings(this.indexUid);
   }
 
-  async upsert(documents: SearchDocument[]): Promise<void> {
+  async upsert(documents: readonly PreparedDocument[]): Promise<void> {
     await this.writerFor(this.indexUid).upsert(documents);
   }
 

@@ -6,6 +6,7 @@ import type { SearchDocument } from '../../types/document.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSynonymMap } from '../../search/synonyms.ts';
 import { SqliteEngine } from './engine.ts';
+import { prepareDocument } from '../../indexing/fields.ts';
 
 function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };
@@ -46,7 +47,7 @@ describe('SqliteEngine', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-sqlite-'));
     engine = new SqliteEngine({ dataDir, synonyms: buildSynonymMap([{ canonical: 'Đảng Cộng sản Việt Nam', aliases: ['ĐCSVN'] }]) });
     await engine.configure();
-    await engine.upsert(DOCUMENTS);
+    await engine.upsert(DOCUMENTS.map(prepareDocument));
   });
 
   afterEach(async () => {
@@ -96,7 +97,7 @@ describe('SqliteEngine', () => {
   });
 
   it('highlights matches in the snippet and escapes the rest', async () => {
-    await engine.upsert([doc('html', 'Thẻ <b>HTML</b>', 'Văn bản có <script>alert(1)</script> và Chile.')]);
+    await engine.upsert([doc('html', 'Thẻ <b>HTML</b>', 'Văn bản có <script>alert(1)</script> và Chile.')].map(prepareDocument));
     const [hit] = (await engine.search(request('chile', { filters: {}, limit: 50 }))).hits.filter((h) => h.id === 'html');
     expect(hit?.snippet).toContain('<mark>Chile</mark>');
     expect(hit?.snippet).toContain('&lt;script&gt;');
@@ -139,18 +140,18 @@ describe('SqliteEngine', () => {
   });
 
   it('replaces a document on upsert instead of duplicating it', async () => {
-    await engine.upsert([doc('media', 'Báo chí', 'Nội dung mới')]);
+    await engine.upsert([doc('media', 'Báo chí', 'Nội dung mới')].map(prepareDocument));
     expect(await ids('truyen thong so')).not.toContain('media');
     expect(await ids('bao chi')).toEqual(['media']);
   });
 
   it('rebuilds aside and swaps, keeping the old index when the rebuild fails', async () => {
     await expect(engine.rebuild(async (writer) => {
-      await writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')]);
+      await writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')].map(prepareDocument));
       throw new Error('disk full');
     })).rejects.toThrow('disk full');
     expect((await engine.stats()).documents).toBe(DOCUMENTS.length);
-    await engine.rebuild(async (writer) => writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')]));
+    await engine.rebuild(async (writer) => writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')].map(prepareDocument)));
     expect((await engine.stats()).documents).toBe(1);
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.db'))).toHaveLength(1);
   });
@@ -158,7 +159,7 @@ describe('SqliteEngine', () => {
   it('sees writes made by another process-level connection', async () => {
     const reader = new SqliteEngine({ dataDir });
     expect(await reader.getDocument('chile')).not.toBeNull();
-    await engine.upsert([doc('late', 'Tin mới về Chile', 'Chile')]);
+    await engine.upsert([doc('late', 'Tin mới về Chile', 'Chile')].map(prepareDocument));
     expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).toContain('late');
     await reader.close();
   });

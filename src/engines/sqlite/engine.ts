@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
+import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
@@ -105,7 +106,7 @@ export class SqliteEngine implements SearchEngine {
     return this.open().file;
   }
 
-  async upsert(documents: SearchDocument[]): Promise<void> {
+  async upsert(documents: readonly PreparedDocument[]): Promise<void> {
     this.writableFile().upsert(documents);
     this.invalidate();
   }

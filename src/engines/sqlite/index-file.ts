@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { SearchDocument } from '../../types/document.ts';
-import { buildIndexFields } from '../../indexing/fields.ts';
+import type { PreparedDocument } from '../../indexing/fields.ts';
 import { foldText } from '../../vietnamese/index.ts';
 import type { FacetEntry } from './facets.ts';
 import { pairsOf } from './match.ts';
@@ -97,7 +97,7 @@ export class IndexFile {
     };
   }
 
-  private writeOne(document: SearchDocument): void {
+  private writeOne({ document, fields }: PreparedDocument): void {
     const row = { ...document, parties: JSON.stringify(document.parties), countries: JSON.stringify(document.countries) };
     const existing = this.statements.rowidOf.get(document.id);
     let rowid: number;
@@ -108,7 +108,6 @@ export class IndexFile {
     } else {
       rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
     }
-    const fields = buildIndexFields(document);
     this.statements.insertSearch.run({
       rowid,
       ...fields,
@@ -119,7 +118,7 @@ export class IndexFile {
   }
 
   /** All or nothing: a batch is one transaction, so a crash never leaves half a batch. */
-  upsert(documents: readonly SearchDocument[]): void {
+  upsert(documents: readonly PreparedDocument[]): void {
     this.db.transaction(() => documents.forEach((document) => this.writeOne(document)))();
     this.vocabularyStale = true;
   }
