@@ -68,8 +68,9 @@ describe('vnsearch CLI', () => {
     expect(missing.stderr).toContain('nope.txt');
   });
 
-  it('serves the API until SIGTERM, then shuts down cleanly', async () => {
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  /** Runs a serving command, searches through it, then stops it with SIGTERM and returns its exit code. */
+  async function searchThroughServer(args: string[]): Promise<{ firstHit: string | undefined; exitCode: number | null }> {
+    const server = spawn(process.execPath, [BIN, ...args, '--port', '0'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
     const url = await new Promise<string>((resolve, reject) => {
       let output = '';
       server.stdout.on('data', (chunk: Buffer) => {
@@ -77,13 +78,22 @@ describe('vnsearch CLI', () => {
         const match = /listening on (http:\/\/\S+)/.exec(output);
         if (match) resolve(match[1]!);
       });
-      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      server.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${output}`)));
     });
     const response = await fetch(`${url}/api/search?q=${encodeURIComponent('dang cong san chile')}`);
     const body = (await response.json()) as { hits: { id: string }[] };
-    expect(body.hits[0]?.id).toBe(CHILE);
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    return { firstHit: body.hits[0]?.id, exitCode: await exited };
+  }
+
+  it('serves the API until SIGTERM, then shuts down cleanly', async () => {
+    expect(await searchThroughServer(['serve', '--data-dir', dataDir])).toEqual({ firstHit: CHILE, exitCode: 0 });
+  });
+
+  it('starts from nothing: indexes docs-corpus, then serves', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'vnsearch-start-'));
+    expect(await searchThroughServer(['start', '--data-dir', fresh])).toEqual({ firstHit: CHILE, exitCode: 0 });
+    rmSync(fresh, { recursive: true, force: true });
   });
 });

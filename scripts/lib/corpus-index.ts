@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { SqliteEngine } from '../../src/engines/sqlite/engine.ts';
 import { runIndex, type IndexSummary } from '../../src/indexing/indexer.ts';
 import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
+import { SERVING_WARM_TERMS } from '../../src/engines/create.ts';
 
 /** A data directory per corpus file, reused across runs: the indexer's manifest makes reuse safe. */
 export function defaultDataDir(corpus: string): string {
@@ -13,10 +14,16 @@ export function defaultDataDir(corpus: string): string {
   return join(tmpdir(), `vnsearch-corpus-${key}`);
 }
 
-/** Indexes the corpus (incrementally) into the embedded engine and returns it open. */
+/**
+ * Indexes the corpus (incrementally) into the embedded engine and returns it open and warmed up
+ * as `vnsearch serve` has it, so figures match what the service does.
+ */
 export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(corpus)): Promise<{ engine: SqliteEngine; summary: IndexSummary; dataDir: string }> {
-  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms() });
-  const summary = await runIndex({ inputs: [corpus], engine, manifestPath: join(dataDir, 'manifest.sqlite.json') });
+  const indexer = new SqliteEngine({ dataDir });
+  const summary = await runIndex({ inputs: [corpus], engine: indexer, manifestPath: join(dataDir, 'manifest.sqlite.json') });
+  await indexer.close();
+  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), warmTerms: SERVING_WARM_TERMS });
+  await engine.warmed();
   return { engine, summary, dataDir };
 }
 

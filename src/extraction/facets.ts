@@ -54,7 +54,6 @@ interface Matcher {
   contextPhrases: string[][];
 }
 
-const SENTENCE_PUNCTUATION = new Set(['.', '!', '?', ':', ';', '…', '"', '“', '”', '•', '(', ')']);
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
 const ENUMERATION_GLUE = new Set([',', '-', '/', '&', 'va', 'hoac', 'voi']);
 

@@ -39,12 +39,17 @@ describe('recordToDocument', () => {
     expect(doc.countries.sort()).toEqual(['Lào', 'Việt Nam']);
   });
 
+  it('keeps a record that has only a headline', () => {
+    const document = recordToDocument({ id: '22321389', title: 'Video Xuân Trường gửi lời chúc tới U20 Việt Nam', sapo: '', body: '' }, 'corpus.jsonl', 7);
+    expect(document).toMatchObject({ id: '22321389', title: 'Video Xuân Trường gửi lời chúc tới U20 Việt Nam', body: '', countries: ['Việt Nam'] });
+  });
+
   it.each([
     [{ title: 't', body: 'b' }, /field "id" is required/],
     [{ id: '1', body: 'b' }, /field "title" is required/],
     [{ id: '1', title: 't' }, /field "body" is required/],
     [{ id: '1', title: 't', body: 'b', parties: 5 }, /field "parties"/],
-    [{ id: '1', title: 't', body: '  ' }, /field "body" is empty/],
+    [{ id: '1', title: ' ', body: 'b' }, /field "title" is invalid/],
     [[1, 2], /not a JSON object/],
   ])('reports a bad record with file, line and field', (record, message) => {
     try {

@@ -57,11 +57,9 @@ export function recordToDocument(record: unknown, file: string, line: number): S
   const fields = result.data;
   const title = normalizeText(fields.title).replace(/\s+/g, ' ').trim();
   const paragraphs = paragraphsOf(fields.body);
-  if (fields.sapo !== undefined) {
-    const sapo = paragraphsOf(fields.sapo).join(' ');
-    if (!paragraphs[0]?.startsWith(sapo)) paragraphs.unshift(sapo);
-  }
-  if (paragraphs.length === 0) throw new InputError('field "body" is empty', file, line);
+  const sapo = paragraphsOf(fields.sapo ?? '').join(' ');
+  if (sapo && !paragraphs[0]?.startsWith(sapo)) paragraphs.unshift(sapo);
+  // An empty body is fine: the title is required, and a headline alone is worth finding (feeds carry video items with no text).
   const body = paragraphs.join('\n\n');
   const meta = { ...fields, date: fields.date };
   return {

@@ -9,6 +9,9 @@ const TONE_LETTER = new Map<string, Tone>(Object.entries(TONE_MARK).map(([tone, 
 const HAS_VIETNAMESE_MARK = /[\u0300-\u0303\u0306\u0309\u031b\u0323đ]/;
 /** One base character with the combining marks that follow it. */
 const CLUSTER = /([^\u0300-\u036f]?)([\u0300-\u036f]*)/gsu;
+const CACHE_LIMIT = 200_000;
+// Memo of the keys: the indexer asks for one per token, and tokens repeat heavily.
+const exactKeys = new Map<string, string>();
 
 /**
  * Lossless ASCII key of one token after normalizeForMatching and lowercasing, in Telex spelling:
@@ -18,6 +21,16 @@ const CLUSTER = /([^\u0300-\u036f]?)([\u0300-\u036f]*)/gsu;
  * token with several tone marks (not a Vietnamese syllable) gets each right after its letter.
  */
 export function toExactKey(token: string): string {
+  let key = exactKeys.get(token);
+  if (key === undefined) {
+    key = spellExactKey(token);
+    if (exactKeys.size >= CACHE_LIMIT) exactKeys.clear();
+    exactKeys.set(token, key);
+  }
+  return key;
+}
+
+function spellExactKey(token: string): string {
   const decomposed = normalizeForMatching(token).toLowerCase().normalize('NFD');
   if (!HAS_VIETNAMESE_MARK.test(decomposed)) return foldText(token);
   const letters: string[] = [];

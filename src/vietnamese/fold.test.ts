@@ -24,6 +24,7 @@ describe('foldText', () => {
   it('uses unidecode for other scripts', () => {
     expect(foldText('Москва')).toBe('moskva');
     expect(foldText('Ðà Nẵng')).toBe('da nang');
+    expect(foldText('Đà Nẵng – “Tổng thống Putin” nói: Москва ...')).toBe('da nang - "tong thong putin" noi: moskva ...');
   });
 
   it('never throws and gives ASCII', () => {

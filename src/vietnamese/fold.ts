@@ -22,9 +22,10 @@ function foldRun(run: string): string {
   return NON_ASCII.test(stripped) ? unidecode(stripped).toLowerCase() : stripped;
 }
 
+/** The folded UTF-16 code of an ASCII character or a letter of the table, else -1. */
 function foldedCode(code: number): number {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
-  return code < LETTER_FOLDS.length ? LETTER_FOLDS[code]! : 0;
+  return code < LETTER_FOLDS.length && LETTER_FOLDS[code] !== 0 ? LETTER_FOLDS[code]! : -1;
 }
 
 let buffer = new Uint16Array(1024);
@@ -43,13 +44,13 @@ export function foldText(text: string): string {
   let length = 0;
   for (let index = 0; index < normalized.length; ) {
     const code = foldedCode(normalized.charCodeAt(index));
-    if (code !== 0 || normalized.charCodeAt(index) === 0) {
+    if (code !== -1) {
       buffer[length++] = code;
       index++;
       continue;
     }
     let end = index + 1;
-    while (end < normalized.length && foldedCode(normalized.charCodeAt(end)) === 0 && normalized.charCodeAt(end) !== 0) end++;
+    while (end < normalized.length && foldedCode(normalized.charCodeAt(end)) === -1) end++;
     folded += decodeUtf16(buffer, length) + foldRun(normalized.slice(index, end));
     length = 0;
     index = end;

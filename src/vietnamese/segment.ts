@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.ts';
 import { cleanText } from './clean.ts';
 import { classAt, SPACE } from './char-class.ts';
 import { loadLanguageData } from './data.ts';
+import { IntTable } from './int-table.ts';
 import { syllableEnd } from './syllable-scanner.ts';
 
 const weightPair = z.tuple([z.number(), z.number()]);
@@ -21,15 +22,15 @@ const surnames = new Set(names.surnames.map((surname) => surname.normalize('NFC'
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
 const syllableWeights = new Map(Object.entries(crf.syllables));
 /**
- * The two- and three-syllable words as small integers over syllable ids: a bigram is
+ * The two- and three-syllable words as integers over syllable ids: a bigram is
  * first * ID_BASE + second, a trigram is (id of its first two syllables among trigram prefixes) *
- * ID_BASE + third. Both stay below 2^30, so V8 keeps them as small integers and hashes them fast.
+ * ID_BASE + third. Both stay below 2^31, the keys of an IntTable.
  */
 const ngramSyllableIds = new Map<string, number>();
 const ID_BASE = 0x2000;
-const bigramKeys = new Set<number>();
-const trigramPrefixIds = new Map<number, number>();
-const trigramKeys = new Set<number>();
+const bigrams = new Map<number, number>();
+const trigramPrefixes = new Map<number, number>();
+const trigrams = new Map<number, number>();
 for (const ngram of crf.ngrams) {
   const ids = ngram.split(' ').map((syllable) => {
     let id = ngramSyllableIds.get(syllable);
@@ -37,16 +38,19 @@ for (const ngram of crf.ngrams) {
     return id;
   });
   const bigramKey = ids[0]! * ID_BASE + ids[1]!;
-  if (ids.length === 2) bigramKeys.add(bigramKey);
+  if (ids.length === 2) bigrams.set(bigramKey, 1);
   else {
-    let prefixId = trigramPrefixIds.get(bigramKey);
-    if (prefixId === undefined) trigramPrefixIds.set(bigramKey, (prefixId = trigramPrefixIds.size + 1));
-    trigramKeys.add(prefixId * ID_BASE + ids[2]!);
+    let prefixId = trigramPrefixes.get(bigramKey);
+    if (prefixId === undefined) trigramPrefixes.set(bigramKey, (prefixId = trigramPrefixes.size + 1));
+    trigrams.set(prefixId * ID_BASE + ids[2]!, 1);
   }
 }
-if (ngramSyllableIds.size >= ID_BASE || trigramPrefixIds.size >= 2 ** 30 / ID_BASE) {
+if (ngramSyllableIds.size >= ID_BASE || trigramPrefixes.size >= 2 ** 31 / ID_BASE) {
   throw new ConfigError('segmenter-crf.json.gz: too many distinct syllables in ngrams');
 }
+const bigramKeys = new IntTable(bigrams);
+const trigramPrefixIds = new IntTable(trigramPrefixes);
+const trigramKeys = new IntTable(trigrams);
 
 function flag(name: string): readonly [number, number] {
   return crf.flags[name] ?? [0, 0];
@@ -187,11 +191,11 @@ function labelWordStarts(): void {
     const previousId = syllables[i - 1]!.ngramId;
     if (id === 0 || previousId === 0) continue;
     const bigramKey = previousId * ID_BASE + id;
-    if (bigramKeys.has(bigramKey)) bigram[i] = 1;
+    bigram[i] = bigramKeys.get(bigramKey);
     const firstId = i > 1 ? syllables[i - 2]!.ngramId : 0;
     if (firstId === 0) continue;
     const prefixId = trigramPrefixIds.get(firstId * ID_BASE + previousId);
-    if (prefixId !== undefined && trigramKeys.has(prefixId * ID_BASE + id)) trigram[i] = 1;
+    if (prefixId !== 0) trigram[i] = trigramKeys.get(prefixId * ID_BASE + id);
   }
   const { BB, BI, IB, II } = crf.transitions;
   let scoreB = 0;
@@ -276,19 +280,44 @@ function segmentLine(visit: (syllable: string, startsWord: boolean) => void): vo
   line.length = 0;
 }
 
+// No syllable spans whitespace, and the chunks between whitespace repeat a lot ('sản', 'Nam.',
+// '(ĐCSVN)'), so each distinct chunk is scanned into syllables once.
+const chunkSyllables = new Map<string, readonly SyllableInfo[]>();
+
+function syllablesOfChunk(chunk: string): readonly SyllableInfo[] {
+  let syllables = chunkSyllables.get(chunk);
+  if (syllables === undefined) {
+    const found: SyllableInfo[] = [];
+    for (let index = 0; index < chunk.length; ) {
+      const end = syllableEnd(chunk, index);
+      found.push(syllableInfo(chunk.slice(index, end)));
+      index = end;
+    }
+    syllables = found;
+    if (chunkSyllables.size >= CACHE_LIMIT) chunkSyllables.clear();
+    chunkSyllables.set(chunk, syllables);
+  }
+  return syllables;
+}
+
+function isWhitespace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === SPACE_CHAR || (code > SPACE_CHAR && code < 0x80) ? code === SPACE_CHAR : (classAt(text, index) & SPACE) !== 0;
+}
+
 /** Each syllable of the text in order, with whether it starts a word; lines are segmented independently. */
 function forEachSyllable(text: string, visit: (syllable: string, startsWord: boolean) => void): void {
   const cleaned = cleanText(text);
   line.length = 0;
   for (let index = 0; index < cleaned.length; ) {
-    const code = cleaned.charCodeAt(index);
-    if (code === NEWLINE) segmentLine(visit);
-    if (code === SPACE_CHAR || (classAt(cleaned, index) & SPACE) !== 0) {
+    if (isWhitespace(cleaned, index)) {
+      if (cleaned.charCodeAt(index) === NEWLINE) segmentLine(visit);
       index++;
       continue;
     }
-    const end = syllableEnd(cleaned, index);
-    line.push(syllableInfo(cleaned.slice(index, end)));
+    let end = index + 1;
+    while (end < cleaned.length && !isWhitespace(cleaned, end)) end++;
+    for (const info of syllablesOfChunk(cleaned.slice(index, end))) line.push(info);
     index = end;
   }
   segmentLine(visit);

@@ -6,8 +6,7 @@ import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
-import { foldText, tokenize } from '../../vietnamese/index.ts';
-import { completionIn } from '../../search/completion.ts';
+import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
 import { quoteFilterValue } from './filters.ts';
@@ -123,7 +122,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    const words = tokenize(prefix).map((token) => foldText(token.text));
+    const words = typedWords(prefix);
     if (words.length === 0) return [];
     const response = await this.read('suggesting completions', () =>
       this.reader.index(this.indexUid).search(words.join(' '), {
@@ -133,16 +132,11 @@ export class MeilisearchEngine implements SearchEngine {
         attributesToRetrieve: ['title'],
       }),
     );
-    const counts = new Map<string, Suggestion>();
-    for (const hit of response.hits) {
-      const completion = completionIn(String(hit.title ?? ''), words);
-      if (!completion) continue;
-      const key = foldText(completion);
-      const known = counts.get(key);
-      if (known) known.count++;
-      else counts.set(key, { text: completion, count: 1 });
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.text.length - b.text.length).slice(0, limit);
+    return suggestionsFromTitles(
+      response.hits.map((hit) => String(hit.title ?? '')),
+      words,
+      limit,
+    );
   }
 
   /** Through a search on the primary key, so that a search-only key is enough. */

@@ -6,14 +6,13 @@ import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
-import { foldText, tokenize } from '../../vietnamese/index.ts';
 import { filterAndCount, type FacetEntry } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile } from './index-file.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { relevancePage, tierCandidates, type Candidate } from './ranking.ts';
-import { completionIn } from '../../search/completion.ts';
+import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { FOLDED_COLUMNS, PAIR_COLUMNS, prefixExpression, termExpression } from './match.ts';
 
@@ -24,6 +23,11 @@ export interface SqliteEngineOptions {
   typos?: TypoOptions;
   /** How long a search may see a replaced index before it looks for the new one, in ms. */
   generationCheckMs?: number;
+  /**
+   * Load the postings of this many of the commonest words in the background after opening, so
+   * the first queries on common words don't pay for reading long lists. 0 (the default) for none.
+   */
+  warmTerms?: number;
 }
 
 /** Caches that hold for one data version of one index file. */
@@ -33,6 +37,7 @@ interface Snapshot {
   facetEntries?: Map<number, FacetEntry>;
   postings?: PostingsCache;
   documentCounts?: Map<string, number>;
+  warming?: Promise<void>;
 }
 
 const SNIPPET_CHARS = 240;
@@ -70,12 +75,33 @@ export class SqliteEngine implements SearchEngine {
       try {
         const file = new IndexFile(path, { create: false });
         this.snapshot = { file, dataVersion: file.dataVersion() };
+        if (this.options.warmTerms) this.snapshot.warming = this.warm(this.snapshot);
       } catch (error) {
         this.snapshot = null;
         throw new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
       }
     }
     return this.refreshed(this.snapshot);
+  }
+
+  /** Fetches the commonest words' postings one per event-loop turn, so searches meanwhile wait for one fetch at most. */
+  private warm(snapshot: Snapshot): Promise<void> {
+    const terms = snapshot.file.commonTerms(this.options.warmTerms ?? 0);
+    this.postings(snapshot);
+    return new Promise((resolve) => {
+      const next = () => {
+        const term = terms.shift();
+        if (term === undefined || this.snapshot !== snapshot || !snapshot.postings) return resolve();
+        snapshot.postings.get(FOLDED_COLUMNS, term);
+        setImmediate(next);
+      };
+      setImmediate(next);
+    });
+  }
+
+  /** Resolves once the postings of `warmTerms` common words are loaded (at once when none are asked for). */
+  async warmed(): Promise<void> {
+    await this.open().warming;
   }
 
   /** Drops caches when another process (an indexer) committed since they were built. */
@@ -229,19 +255,9 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    const words = tokenize(prefix).map((token) => foldText(token.text));
+    const words = typedWords(prefix);
     if (words.length === 0) return [];
-    const snapshot = this.open();
-    const counts = new Map<string, Suggestion>();
-    for (const title of snapshot.file.titles(prefixExpression(['title_folded'], words), SUGGESTION_TITLES)) {
-      const completion = completionIn(title, words);
-      if (!completion) continue;
-      const key = foldText(completion);
-      const known = counts.get(key);
-      if (known) known.count++;
-      else counts.set(key, { text: completion, count: 1 });
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.text.length - b.text.length).slice(0, limit);
+    return suggestionsFromTitles(this.open().file.titles(prefixExpression(['title_folded'], words), SUGGESTION_TITLES), words, limit);
   }
 
   async getDocument(id: string): Promise<SearchDocument | null> {

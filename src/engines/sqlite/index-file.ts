@@ -93,6 +93,7 @@ export class IndexFile {
       maxRowid: db.prepare<[], number | null>('SELECT max(rowid) FROM documents').pluck(),
       matchRowids: db.prepare<[string], number>('SELECT rowid FROM search WHERE search MATCH ?').pluck(),
       documentCount: db.prepare<[string], number>('SELECT documents FROM vocabulary WHERE term = ?').pluck(),
+      commonTerms: db.prepare<[number], string>('SELECT term FROM vocabulary ORDER BY documents DESC LIMIT ?').pluck(),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
   }
@@ -176,6 +177,12 @@ export class IndexFile {
         INSERT INTO vocabulary SELECT term, max(doc) FROM search_vocabulary WHERE col IN ('title_folded', 'body_folded', 'joined') GROUP BY term;`);
     })();
     this.vocabularyStale = false;
+  }
+
+  /** The folded words held by the most documents, most first. */
+  commonTerms(limit: number): string[] {
+    if (this.vocabularyStale) this.refreshVocabulary();
+    return this.statements.commonTerms.all(limit);
   }
 
   maxRowid(): number {
