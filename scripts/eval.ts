@@ -18,7 +18,7 @@ if (!corpus || !queriesPath) {
 }
 
 const { engine, summary } = await openCorpusIndex(corpus, values['data-dir']);
-console.error(`index: ${summary.indexed} indexed, ${summary.unchanged} unchanged, ${summary.failed.length} failed, ${summary.seconds.toFixed(1)} s`);
+console.error(`index: ${summary}`);
 const queries = loadEvalQueries(queriesPath);
 const server = createApp({ engine, logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));

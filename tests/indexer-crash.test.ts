@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,9 @@ const WORDS = (
   'Hà Nội Đà Nẵng Cần Thơ Hải Phòng ngân hàng lãi suất chứng khoán đầu tư xây dựng dự án nhà ở văn hóa lễ hội du lịch'
 ).split(' ');
 
-const RECORDS = 3000;
+const RECORDS = 1500;
+const REMOVED = 150;
+const ADDED = 300;
 const WORDS_PER_BODY = 140;
 const PAGE = 50;
 
@@ -47,9 +49,13 @@ function article(id: number, random: () => number, titleSuffix = ''): Article {
 
 const toJsonLines = (articles: readonly Article[]) => articles.map((a) => JSON.stringify(a)).join('\n') + '\n';
 
-function vnsearch(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function vnsearch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+    });
+  });
 }
 
 /**
@@ -95,12 +101,12 @@ describe('indexer killed midway (SIGKILL)', () => {
   let dataDir: string;
   const random = generator(2017);
   const first = Array.from({ length: RECORDS }, (_, i) => article(i, random));
-  // The second version: two records in five edited, the last 300 removed, 600 added.
+  // The second version: two records in five edited, the last ones removed, new ones added.
   const edited = new Set(first.filter((_, i) => i % 5 < 2).map((a) => a.id));
-  const removed = new Set(first.slice(-300).map((a) => a.id));
+  const removed = new Set(first.slice(-REMOVED).map((a) => a.id));
   const second = [
     ...first.flatMap((a, i) => (removed.has(a.id) ? [] : [edited.has(a.id) ? article(i, random, 'cập nhật') : a])),
-    ...Array.from({ length: 600 }, (_, i) => article(RECORDS + i, random)),
+    ...Array.from({ length: ADDED }, (_, i) => article(RECORDS + i, random)),
   ];
   const editedAndKept = [...edited].filter((id) => !removed.has(id));
 
@@ -114,7 +120,7 @@ describe('indexer killed midway (SIGKILL)', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('leaves the previous index searchable, and the next run completes the work', async () => {
-    const initial = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
+    const initial = await vnsearch(['index', corpusDir, '--data-dir', dataDir]);
     expect(initial.code, initial.stderr).toBe(0);
     expect(initial.stdout).toMatch(new RegExp(`Indexed ${RECORDS}, unchanged 0, deleted 0, failed 0`));
     const manifestName = readdirSync(dataDir).find((name) => name.includes('manifest'));
@@ -139,24 +145,25 @@ describe('indexer killed midway (SIGKILL)', () => {
     expect(readFileSync(manifest, 'utf8'), 'the killed run saved its manifest').toBe(manifestBefore);
 
     expect((await indexContents(dataDir)).size).toBeGreaterThanOrEqual(RECORDS);
-    const search = vnsearch(['search', 'kinh tế', '--json', '--data-dir', dataDir]);
+    const search = await vnsearch(['search', 'kinh tế', '--json', '--data-dir', dataDir]);
     expect(search.code).toBe(0);
     expect((JSON.parse(search.stdout) as { total: number }).total).toBeGreaterThan(0);
 
-    const resumed = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
-    expect(resumed.code, resumed.stdout).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`Indexed ${editedAndKept.length + 600}, unchanged ${second.length - editedAndKept.length - 600}, deleted ${removed.size}, failed 0`));
-
+    // The fresh index of the new version to compare with is built meanwhile.
     const freshDir = join(work, 'fresh');
-    expect(vnsearch(['index', corpusDir, '--data-dir', freshDir]).code).toBe(0);
+    const [resumed, fresh] = await Promise.all([vnsearch(['index', corpusDir, '--data-dir', dataDir]), vnsearch(['index', corpusDir, '--data-dir', freshDir])]);
+    expect(fresh.code, fresh.stdout).toBe(0);
+    expect(resumed.code, resumed.stdout).toBe(0);
+    expect(resumed.stdout).toMatch(new RegExp(`Indexed ${editedAndKept.length + ADDED}, unchanged ${second.length - editedAndKept.length - ADDED}, deleted ${removed.size}, failed 0`));
+
     const resumedContents = await indexContents(dataDir);
     expect(resumedContents).toEqual(new Map(second.map((a) => [a.id, a.title])));
     expect(resumedContents).toEqual(await indexContents(freshDir));
     expect(resumedContents.get(editedAndKept[0]!)).toMatch(/cập nhật$/);
     expect(resumedContents.has(`bai-${RECORDS - 1}`)).toBe(false);
-    expect(resumedContents.has(`bai-${RECORDS + 599}`)).toBe(true);
+    expect(resumedContents.has(`bai-${RECORDS + ADDED - 1}`)).toBe(true);
 
-    const again = vnsearch(['index', corpusDir, '--data-dir', dataDir]);
+    const again = await vnsearch(['index', corpusDir, '--data-dir', dataDir]);
     expect(again.stdout).toMatch(new RegExp(`Indexed 0, unchanged ${second.length}, deleted 0, failed 0`));
   }, 60_000);
 });

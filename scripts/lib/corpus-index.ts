@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEngine } from '../../src/engines/sqlite/engine.ts';
-import { runIndex, type IndexSummary } from '../../src/indexing/indexer.ts';
+import { runCli } from './processes.ts';
 import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
 import { SERVING_WARM_TERMS } from '../../src/engines/create.ts';
 
@@ -15,13 +15,13 @@ export function defaultDataDir(corpus: string): string {
 }
 
 /**
- * Indexes the corpus (incrementally) into the embedded engine and returns it open and warmed up
- * as `vnsearch serve` has it, so figures match what the service does.
+ * Indexes the corpus (incrementally) with the built CLI, as users do (worker threads included),
+ * and returns the index open and warmed up as `vnsearch serve` has it, so figures match the service.
  */
-export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(corpus)): Promise<{ engine: SqliteEngine; summary: IndexSummary; dataDir: string }> {
-  const indexer = new SqliteEngine({ dataDir });
-  const summary = await runIndex({ inputs: [corpus], engine: indexer, manifestPath: join(dataDir, 'manifest.sqlite.json') });
-  await indexer.close();
+export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(corpus)): Promise<{ engine: SqliteEngine; summary: string; dataDir: string }> {
+  const run = await runCli(['index', corpus, '--data-dir', dataDir]);
+  const summary = run.stdout.split('\n')[0]!;
+  if (!summary.startsWith('Indexed')) throw new Error(`vnsearch index exited with ${run.code}: ${run.stdout}`);
   const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), warmTerms: SERVING_WARM_TERMS });
   await engine.warmed();
   return { engine, summary, dataDir };

@@ -302,7 +302,8 @@ function syllablesOfChunk(chunk: string): readonly SyllableInfo[] {
 
 function isWhitespace(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return code === SPACE_CHAR || (code > SPACE_CHAR && code < 0x80) ? code === SPACE_CHAR : (classAt(text, index) & SPACE) !== 0;
+  if (code > SPACE_CHAR && code < 0x80) return false;
+  return code === SPACE_CHAR || (classAt(text, index) & SPACE) !== 0;
 }
 
 /** Each syllable of the text in order, with whether it starts a word; lines are segmented independently. */
