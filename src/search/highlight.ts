@@ -2,6 +2,7 @@ import { tokenize, type Token } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 import type { AnalyzedQuery } from './query.ts';
 
+const BEYOND_LATIN = /[^\u0000-\u1fff]/;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -18,12 +19,17 @@ function matchedTokens(tokens: readonly Token[], query: AnalyzedQuery): Set<numb
       if (term.exact !== null) exactKeys.add(term.exact);
     }
   }
+  // Latin and Vietnamese letters (stored text is NFC) fold one for one, so most tokens are ruled
+  // out by their length alone; other scripts (CJK folds to several letters) are always compared.
+  const foldedLengths = new Set([...foldedKeys].map((key) => key.length));
   const exactMatches = new Set<number>();
   const foldedMatches = new Set<number>();
   tokens.forEach((token, i) => {
+    if (!foldedLengths.has(token.text.length) && !BEYOND_LATIN.test(token.text)) return;
     const forms = termForms(token.text);
-    if (foldedKeys.has(forms.folded)) foldedMatches.add(i);
-    if (exactKeys.size > 0 && exactKeys.has(forms.exact)) exactMatches.add(i);
+    if (!foldedKeys.has(forms.folded)) return;
+    foldedMatches.add(i);
+    if (exactKeys.has(forms.exact)) exactMatches.add(i);
   });
   return exactMatches.size > 0 ? exactMatches : foldedMatches;
 }

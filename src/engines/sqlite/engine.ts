@@ -6,12 +6,12 @@ import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
-import { filterAndCount, type FacetEntry } from './facets.ts';
+import { FacetIndex } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile } from './index-file.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
-import { relevancePage, tierCandidates, type Candidate } from './ranking.ts';
+import { relevancePage, tierValues } from './ranking.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { FOLDED_COLUMNS, PAIR_COLUMNS, prefixExpression, termExpression } from './match.ts';
@@ -34,13 +34,16 @@ export interface SqliteEngineOptions {
 interface Snapshot {
   file: IndexFile;
   dataVersion: number;
-  facetEntries?: Map<number, FacetEntry>;
+  facets?: FacetIndex;
   postings?: PostingsCache;
-  documentCounts?: Map<string, number>;
+  vocabulary?: Map<string, number>;
   warming?: Promise<void>;
+  /** Recent answers by request: a search box sees the same queries again and again. */
+  answers?: Map<string, SearchResponse>;
 }
 
 const SNIPPET_CHARS = 240;
+const ANSWER_CACHE_SIZE = 1000;
 const SUGGESTION_TITLES = 50;
 /** One adjacent pair of query words found outweighs any number of title words. */
 const PAIR_SCORE = 1000;
@@ -88,6 +91,8 @@ export class SqliteEngine implements SearchEngine {
   private warm(snapshot: Snapshot): Promise<void> {
     const terms = snapshot.file.commonTerms(this.options.warmTerms ?? 0);
     this.postings(snapshot);
+    this.vocabulary(snapshot);
+    this.facetIndex(snapshot);
     return new Promise((resolve) => {
       const next = () => {
         const term = terms.shift();
@@ -114,14 +119,15 @@ export class SqliteEngine implements SearchEngine {
     return snapshot;
   }
 
-  private facetEntries(snapshot: Snapshot): Map<number, FacetEntry> {
-    return (snapshot.facetEntries ??= snapshot.file.facetEntries());
+  private facetIndex(snapshot: Snapshot): FacetIndex {
+    return (snapshot.facets ??= new FacetIndex(snapshot.file.facetEntries()));
   }
 
   private forget(snapshot: Snapshot): void {
-    delete snapshot.facetEntries;
+    delete snapshot.facets;
+    delete snapshot.answers;
     delete snapshot.postings;
-    delete snapshot.documentCounts;
+    delete snapshot.vocabulary;
   }
 
   private invalidate(): void {
@@ -164,11 +170,8 @@ export class SqliteEngine implements SearchEngine {
     return (snapshot.postings ??= new PostingsCache((columns, term) => snapshot.file.postings(termExpression(columns, term))));
   }
 
-  private documentCount(snapshot: Snapshot, word: string): number {
-    const counts = (snapshot.documentCounts ??= new Map());
-    let count = counts.get(word);
-    if (count === undefined) counts.set(word, (count = snapshot.file.documentCount(word)));
-    return count;
+  private vocabulary(snapshot: Snapshot): Map<string, number> {
+    return (snapshot.vocabulary ??= snapshot.file.vocabulary());
   }
 
   /** Documents matching any clause: per clause, every term (any of its alternatives) in its columns. */
@@ -186,7 +189,7 @@ export class SqliteEngine implements SearchEngine {
     const postings = this.postings(snapshot);
     const scores = new Float64Array(maxRowid + 1);
     for (const pair of plan.pairs) for (const rowid of postings.get(PAIR_COLUMNS, pair)) scores[rowid]! += PAIR_SCORE;
-    const documents = this.facetEntries(snapshot).size;
+    const documents = this.facetIndex(snapshot).size;
     for (const term of plan.titleTerms) {
       const weight = Math.log(1 + documents / Math.max(1, postings.get(FOLDED_COLUMNS, term).length));
       for (const rowid of postings.get(['title_folded'], term)) scores[rowid]! += weight;
@@ -194,26 +197,28 @@ export class SqliteEngine implements SearchEngine {
     return scores;
   }
 
-  /** Every matching document with its tier, and a way to order any tier group. */
-  private candidates(snapshot: Snapshot, plan: QueryPlan): { candidates: Candidate[]; orderGroup: (tier: number, rowids: number[]) => number[] } {
+  /** Every matching document, the tier of each, and a way to order any tier group. */
+  private matches(snapshot: Snapshot, plan: QueryPlan): { rowids: Postings; tiers: Uint8Array; orderGroup: (rowids: number[]) => number[] } {
     const postings = this.postings(snapshot);
     const maxRowid = snapshot.file.maxRowid();
-    const tiers = plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match) }));
-    const candidates = tierCandidates(this.evaluate(postings, plan.match), tiers, maxRowid);
+    const tiers = tierValues(
+      plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match) })),
+      maxRowid,
+    );
     let scores: Float64Array | undefined;
-    const orderGroup = (_tier: number, rowids: number[]) => {
+    const orderGroup = (rowids: number[]) => {
       scores ??= this.withinTierScores(snapshot, plan, maxRowid);
       return rowids.sort((a, b) => scores![b]! - scores![a]! || b - a);
     };
-    return { candidates, orderGroup };
+    return { rowids: this.evaluate(postings, plan.match), tiers, orderGroup };
   }
 
-  private byDate(candidates: Candidate[], entries: Map<number, FacetEntry>, direction: 1 | -1): Candidate[] {
-    const dateOf = (candidate: Candidate) => entries.get(candidate.rowid)?.date ?? '';
-    return candidates.sort((a, b) => {
-      const [dateA, dateB] = [dateOf(a), dateOf(b)];
+  /** Newest first (or oldest), undated last, ties broken by tier then recency of indexing. */
+  private byDate(rowids: number[], facets: FacetIndex, tiers: Uint8Array | null, direction: 1 | -1): number[] {
+    return rowids.sort((a, b) => {
+      const [dateA, dateB] = [facets.date(a) ?? '', facets.date(b) ?? ''];
       if (dateA !== dateB) return !dateA ? 1 : !dateB ? -1 : direction * dateA.localeCompare(dateB);
-      return b.tier - a.tier || b.rowid - a.rowid;
+      return (tiers ? tiers[b]! - tiers[a]! : 0) || b - a;
     });
   }
 
@@ -228,24 +233,30 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return this.run(request, true);
+    const snapshot = this.open();
+    const answers = (snapshot.answers ??= new Map());
+    const key = JSON.stringify(request);
+    const cached = answers.get(key);
+    if (cached) return structuredClone(cached);
+    const response = this.run(request, true);
+    if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
+    answers.set(key, response);
+    return structuredClone(response);
   }
 
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
     const query = analyzeQuery(request.q, this.options.synonyms);
-    const plan = planQuery(query, (word) => this.documentCount(snapshot, word), this.options.typos ?? DEFAULT_TYPO_OPTIONS);
-    const entries = this.facetEntries(snapshot);
-    const matches = plan ? this.candidates(snapshot, plan) : null;
-    const all = matches?.candidates ?? [...entries.keys()].map((rowid) => ({ rowid, tier: 0 }));
-    const { kept, facets } = filterAndCount(all, (candidate) => entries.get(candidate.rowid), request.filters);
+    const vocabulary = this.vocabulary(snapshot);
+    const plan = planQuery(query, (word) => vocabulary.get(word) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
+    const facetIndex = this.facetIndex(snapshot);
+    const found = plan ? this.matches(snapshot, plan) : null;
+    const { kept, facets } = facetIndex.filterAndCount(found?.rowids ?? facetIndex.rowids(), request.filters);
     const { offset, limit } = request;
     const page =
-      matches && request.sort === 'relevance'
-        ? relevancePage(kept, offset, limit, matches.orderGroup)
-        : this.byDate(kept, entries, request.sort === 'date_asc' ? 1 : -1)
-            .slice(offset, offset + limit)
-            .map((candidate) => candidate.rowid);
+      found && request.sort === 'relevance'
+        ? relevancePage(kept, found.tiers, offset, limit, found.orderGroup)
+        : this.byDate(kept, facetIndex, found?.tiers ?? null, request.sort === 'date_asc' ? 1 : -1).slice(offset, offset + limit);
     const response: SearchResponse = { total: kept.length, hits: this.hits(snapshot, page, query), facets };
     if (suggestCorrection && kept.length === 0 && plan?.correctedText) {
       const corrected = this.run({ ...request, q: plan.correctedText, offset: 0, limit: 1 }, false);
@@ -266,7 +277,8 @@ export class SqliteEngine implements SearchEngine {
 
   async facets(): Promise<FacetCounts> {
     const snapshot = this.open();
-    return filterAndCount([...this.facetEntries(snapshot).values()], (entry) => entry, {}).facets;
+    const facetIndex = this.facetIndex(snapshot);
+    return facetIndex.filterAndCount(facetIndex.rowids(), {}).facets;
   }
 
   async stats(): Promise<IndexStats> {

@@ -1,30 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { filterAndCount, type FacetEntry } from './facets.ts';
+import { FacetIndex, type FacetEntry } from './facets.ts';
 
 const entries: FacetEntry[] = [
-  { parties: ['CPV', 'CPC'], countries: ['Việt Nam', 'Trung Quốc'], year: 2017, date: '2017-05-01' },
-  { parties: ['CPV'], countries: ['Việt Nam'], year: 2018, date: null },
-  { parties: ['JCP'], countries: ['Nhật Bản'], year: 2018, date: null },
-  { parties: [], countries: [], year: null, date: null },
+  { rowid: 1, parties: ['CPV', 'CPC'], countries: ['Việt Nam', 'Trung Quốc'], year: 2017, date: '2017-05-01' },
+  { rowid: 2, parties: ['CPV'], countries: ['Việt Nam'], year: 2018, date: null },
+  { rowid: 5, parties: ['JCP'], countries: ['Nhật Bản'], year: 2018, date: null },
+  { rowid: 7, parties: [], countries: [], year: null, date: null },
 ];
+const index = new FacetIndex(entries);
+const all = index.rowids();
 
-describe('filterAndCount', () => {
-  it('counts every value when nothing is filtered', () => {
-    const { kept, facets } = filterAndCount(entries, (entry) => entry, {});
-    expect(kept).toHaveLength(4);
-    expect(facets).toEqual({ party: { CPV: 2, CPC: 1, JCP: 1 }, country: { 'Việt Nam': 2, 'Trung Quốc': 1, 'Nhật Bản': 1 }, year: { '2017': 1, '2018': 2 } });
+describe('FacetIndex', () => {
+  it('counts every value when nothing is filtered, most frequent first', () => {
+    const { kept, facets } = index.filterAndCount(all, {});
+    expect(kept).toEqual([1, 2, 5, 7]);
+    expect(facets).toEqual({ party: { CPV: 2, CPC: 1, JCP: 1 }, country: { 'Việt Nam': 2, 'Nhật Bản': 1, 'Trung Quốc': 1 }, year: { '2017': 1, '2018': 2 } });
+    expect(Object.keys(facets.party)).toEqual(['CPV', 'CPC', 'JCP']);
   });
 
   it('ORs values within a facet and ANDs facets', () => {
-    expect(filterAndCount(entries, (entry) => entry, { party: ['CPC', 'JCP'] }).kept).toEqual([entries[0], entries[2]]);
-    expect(filterAndCount(entries, (entry) => entry, { party: ['CPV'], year: [2018] }).kept).toEqual([entries[1]]);
-    expect(filterAndCount(entries, (entry) => entry, { yearFrom: 2018 }).kept).toEqual([entries[1], entries[2]]);
+    expect(index.filterAndCount(all, { party: ['CPC', 'JCP'] }).kept).toEqual([1, 5]);
+    expect(index.filterAndCount(all, { party: ['CPV'], year: [2018] }).kept).toEqual([2]);
+    expect(index.filterAndCount(all, { yearFrom: 2018 }).kept).toEqual([2, 5]);
+    expect(index.filterAndCount(all, { party: ['no such party'] }).kept).toEqual([]);
   });
 
   it("counts a facet without its own filter but with the others'", () => {
-    const { facets } = filterAndCount(entries, (entry) => entry, { party: ['JCP'], year: [2018] });
+    const { facets } = index.filterAndCount(all, { party: ['JCP'], year: [2018] });
     expect(facets.party).toEqual({ CPV: 1, JCP: 1 });
     expect(facets.year).toEqual({ '2018': 1 });
     expect(facets.country).toEqual({ 'Nhật Bản': 1 });
+  });
+
+  it('counts only the candidates it is given', () => {
+    expect(index.filterAndCount([2, 5], {}).facets.party).toEqual({ CPV: 1, JCP: 1 });
+    expect(index.date(1)).toBe('2017-05-01');
   });
 });

@@ -92,7 +92,7 @@ export class IndexFile {
       count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
       maxRowid: db.prepare<[], number | null>('SELECT max(rowid) FROM documents').pluck(),
       matchRowids: db.prepare<[string], number>('SELECT rowid FROM search WHERE search MATCH ?').pluck(),
-      documentCount: db.prepare<[string], number>('SELECT documents FROM vocabulary WHERE term = ?').pluck(),
+      vocabulary: db.prepare<[], [string, number]>('SELECT term, documents FROM vocabulary').raw(),
       commonTerms: db.prepare<[number], string>('SELECT term FROM vocabulary ORDER BY documents DESC LIMIT ?').pluck(),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
@@ -147,12 +147,10 @@ export class IndexFile {
     return new Map(rows.map((row) => [row.rowid, rowToDocument(row)]));
   }
 
-  facetEntries(): Map<number, FacetEntry> {
-    const entries = new Map<number, FacetEntry>();
-    for (const row of this.statements.facetEntries.iterate()) {
-      entries.set(row.rowid, { parties: JSON.parse(row.parties) as string[], countries: JSON.parse(row.countries) as string[], year: row.year, date: row.date });
-    }
-    return entries;
+  facetEntries(): FacetEntry[] {
+    return this.statements.facetEntries
+      .all()
+      .map((row) => ({ rowid: row.rowid, parties: JSON.parse(row.parties) as string[], countries: JSON.parse(row.countries) as string[], year: row.year, date: row.date }));
   }
 
   /** Rowids matching an FTS5 expression, ascending. */
@@ -160,16 +158,16 @@ export class IndexFile {
     return Int32Array.from(this.statements.matchRowids.all(expression));
   }
 
-  /** How many documents hold a folded word, in the fields typo correction draws on. */
-  documentCount(word: string): number {
+  /** Folded word → how many documents hold it, in the fields typo correction draws on. */
+  vocabulary(): Map<string, number> {
     if (this.vocabularyStale) this.refreshVocabulary();
-    return this.statements.documentCount.get(word) ?? 0;
+    return new Map(this.statements.vocabulary.all());
   }
 
   /**
-   * Copies the folded words and their document counts out of FTS5 into a plain table. Typo
-   * correction looks up hundreds of candidate words per query, which FTS5's vocabulary table
-   * answers only by scanning every term (pairs included); a primary-key lookup takes microseconds.
+   * Copies the folded words and their document counts out of FTS5 into a plain table, which loads
+   * in a fraction of a second; FTS5's own vocabulary table answers only by scanning every term,
+   * word pairs included, which takes seconds.
    */
   private refreshVocabulary(): void {
     this.db.transaction(() => {

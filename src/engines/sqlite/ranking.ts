@@ -1,27 +1,22 @@
-/** A matching document and the sum of the weights of the ranking tiers it is in. */
-export interface Candidate {
-  rowid: number;
-  tier: number;
-}
-
 /**
- * Tier value of every matching rowid. Tier weights are distinct powers of two, so a value also
- * tells which tiers a document is in.
+ * The tier value of every rowid: the sum of the weights of the tiers it is in. Tier weights are
+ * distinct powers of two, so a value also tells which tiers a document is in.
  */
-export function tierCandidates(matching: ArrayLike<number>, tiers: readonly { weight: number; rowids: ArrayLike<number> }[], maxRowid: number): Candidate[] {
+export function tierValues(tiers: readonly { weight: number; rowids: ArrayLike<number> }[], maxRowid: number): Uint8Array {
   const values = new Uint8Array(maxRowid + 1);
   for (const { weight, rowids } of tiers) for (let i = 0; i < rowids.length; i++) values[rowids[i]!]! |= weight;
-  return Array.from(matching, (rowid) => ({ rowid, tier: values[rowid]! }));
+  return values;
 }
 
 /**
  * The rowids of one page in relevance order: by tier value, highest first, then within a tier
  * value in the order `orderGroup` gives. Only groups that reach into the page are ordered, so a
- * query matching most of the corpus ranks a few hundred documents, not all of them.
+ * query matching most of the corpus orders a few hundred documents, not all of them.
  */
-export function relevancePage(candidates: readonly Candidate[], offset: number, limit: number, orderGroup: (tier: number, rowids: number[]) => number[]): number[] {
+export function relevancePage(rowids: readonly number[], tiers: Uint8Array, offset: number, limit: number, orderGroup: (rowids: number[]) => number[]): number[] {
   const groups = new Map<number, number[]>();
-  for (const { rowid, tier } of candidates) {
+  for (const rowid of rowids) {
+    const tier = tiers[rowid]!;
     const group = groups.get(tier);
     if (group) group.push(rowid);
     else groups.set(tier, [rowid]);
@@ -31,10 +26,7 @@ export function relevancePage(candidates: readonly Candidate[], offset: number, 
   for (const tier of [...groups.keys()].sort((a, b) => b - a)) {
     const group = groups.get(tier)!;
     const end = position + group.length;
-    if (end > offset) {
-      const ordered = orderGroup(tier, group);
-      page.push(...ordered.slice(Math.max(0, offset - position), offset + limit - position));
-    }
+    if (end > offset) page.push(...orderGroup(group).slice(Math.max(0, offset - position), offset + limit - position));
     position = end;
     if (position >= offset + limit) break;
   }
