@@ -91,6 +91,10 @@ describe('vnsearch CLI', () => {
     expect(await searchThroughServer(['serve', '--data-dir', dataDir])).toEqual({ firstHit: CHILE, exitCode: 0 });
   });
 
+  it('serves from several worker processes on one port', async () => {
+    expect(await searchThroughServer(['serve', '--data-dir', dataDir, '--workers', '2'])).toEqual({ firstHit: CHILE, exitCode: 0 });
+  });
+
   it('starts from nothing: indexes docs-corpus, then serves', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'vnsearch-start-'));
     expect(await searchThroughServer(['start', '--data-dir', fresh])).toEqual({ firstHit: CHILE, exitCode: 0 });

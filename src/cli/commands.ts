@@ -11,6 +11,8 @@ import { loadSearchSynonyms } from '../search/synonyms.ts';
 import type { SearchRequest } from '../types/search.ts';
 import { segmentText } from '../vietnamese/index.ts';
 import { progressBar } from './progress.ts';
+import { serveOnWorkers } from './cluster.ts';
+import cluster from 'node:cluster';
 import { UsageError } from './usage-error.ts';
 
 export interface IndexCommandOptions extends SettingOverrides {
@@ -53,11 +55,11 @@ export async function indexCommand(options: IndexCommandOptions): Promise<number
   return summary.failed.length > 0 ? 1 : 0;
 }
 
-async function serve(settings: Settings): Promise<void> {
+async function serveInThisProcess(settings: Settings, announce: boolean): Promise<void> {
   const logger = pino({ level: settings.logLevel });
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
   const server = await startServer(settings, engine, logger, () => indexWith(settings, settings.indexPaths, { rebuild: false }));
-  console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
+  if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close().then(
@@ -73,12 +75,18 @@ async function serve(settings: Settings): Promise<void> {
 }
 
 export async function serveCommand(overrides: SettingOverrides): Promise<void> {
-  await serve(loadSettings(process.env, overrides));
+  const settings = loadSettings(process.env, overrides);
+  await serveOnWorkers(
+    settings.workers,
+    () => serveInThisProcess(settings, settings.workers <= 1),
+    (url) => console.log(`vnsearch (${settings.engine}, ${settings.workers} workers) listening on ${url}`),
+  );
 }
 
 /** What `npm start` runs: bring the index of INDEX_PATHS (docs-corpus by default) up to date, then serve. */
 export async function startCommand(overrides: SettingOverrides): Promise<void> {
-  await indexCommand({ ...overrides, paths: [], rebuild: false });
+  // Cluster workers re-run this command: only the primary indexes.
+  if (cluster.isPrimary) await indexCommand({ ...overrides, paths: [], rebuild: false });
   await serveCommand(overrides);
 }
 

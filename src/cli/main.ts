@@ -14,9 +14,10 @@ Usage:
       Index files and directories (.txt, .md, .html, .jsonl, .jsonl.gz); default docs-corpus.
       Incremental: unchanged inputs are skipped, removed inputs deleted. --rebuild builds a new
       index aside and swaps it in. Exit code 1 when any input failed.
-  vnsearch serve [--port N] [--data-dir DIR] [--engine sqlite|meilisearch]
-      Serve the HTTP API, the widget (/widget.js) and a demo page (/).
-  vnsearch start [--port N] [--data-dir DIR] [--engine ...]
+  vnsearch serve [--port N] [--workers N] [--data-dir DIR] [--engine sqlite|meilisearch]
+      Serve the HTTP API, the widget (/widget.js) and a demo page (/); --workers (or
+      WEB_CONCURRENCY) runs that many processes on one port, one per core uses them all.
+  vnsearch start [--port N] [--workers N] [--data-dir DIR] [--engine ...]
       Index docs-corpus, then serve (what \`npm start\` runs).
   vnsearch search QUERY [--party X] [--country X] [--year N] [--limit N] [--json] [--data-dir DIR] [--engine ...]
       Search from the terminal; --party, --country and --year may repeat.
@@ -51,11 +52,17 @@ function integer(value: string | undefined, name: string): number | undefined {
   return number;
 }
 
-function overrides(values: { engine?: string; 'data-dir'?: string; port?: string }): SettingOverrides {
+function overrides(values: { engine?: string; 'data-dir'?: string; port?: string; workers?: string }): SettingOverrides {
   const { engine } = values;
   if (engine !== undefined && engine !== 'sqlite' && engine !== 'meilisearch') throw new UsageError(`--engine must be sqlite or meilisearch, got "${engine}"`);
   const port = integer(values.port, 'port');
-  return { ...(engine ? { engine } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(port === undefined ? {} : { port }) };
+  const workers = integer(values.workers, 'workers');
+  return {
+    ...(engine ? { engine } : {}),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(port === undefined ? {} : { port }),
+    ...(workers ? { workers } : {}),
+  };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -78,7 +85,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'serve':
     case 'start': {
-      const { values } = parse(args, { ...engineOptions, port: { type: 'string' } }, false);
+      const { values } = parse(args, { ...engineOptions, port: { type: 'string' }, workers: { type: 'string' } }, false);
       await (command === 'serve' ? serveCommand : startCommand)(overrides(values));
       return -1;
     }

@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('documents'),
   ALLOWED_ORIGINS: commaList.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   ADMIN_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z.string().optional(),
@@ -37,6 +38,8 @@ export interface Settings {
   meilisearch: { url: string; adminKey?: string; searchKey?: string; index: string } | null;
   allowedOrigins: string[];
   rateLimitPerMinute: number;
+  /** Processes serving the API (one per core makes use of them all). */
+  workers: number;
   engineTimeoutMs: number;
   adminToken?: string;
   trustProxy?: string;
@@ -45,6 +48,7 @@ export interface Settings {
 
 export interface SettingOverrides {
   port?: number;
+  workers?: number;
   dataDir?: string;
   engine?: 'sqlite' | 'meilisearch';
 }
@@ -71,6 +75,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
       : null,
     allowedOrigins: e.ALLOWED_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    workers: overrides.workers ?? e.WEB_CONCURRENCY,
     engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),

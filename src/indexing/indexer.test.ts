@@ -51,6 +51,8 @@ describe('runIndex', () => {
     await index();
     const again = await index();
     expect(again).toMatchObject({ indexed: 0, unchanged: 4, deleted: 0 });
+    // Inputs that failed and did not change still fail, so the exit code keeps saying so.
+    expect(again.failed).toHaveLength(4);
 
     writeFileSync(join(corpus, 'chile.txt'), ARTICLE('Hội thảo mới với Đảng Cộng sản Chile', 'Nội dung đã được cập nhật.'));
     unlinkSync(join(corpus, 'nested', 'japan.txt'));
@@ -62,6 +64,15 @@ describe('runIndex', () => {
     expect(await engine.getDocument('102')).toBeNull();
     expect(await engine.getDocument('104')).not.toBeNull();
     expect((await engine.stats()).documents).toBe(3);
+  });
+
+  it('refuses a file over the size limit, saying how to get past it, and indexes the rest', async () => {
+    writeFileSync(join(corpus, 'huge.txt'), ARTICLE('Bài rất dài', 'Nội dung. '.repeat(2000)));
+    const summary = await runIndex({ inputs: [corpus], engine, manifestPath: join(root, 'data', 'manifest.json'), maxFileBytes: 10_000 });
+    const refused = summary.failed.find((failure) => failure.file.endsWith('huge.txt'));
+    expect(refused?.reason).toMatch(/over the limit of 10000.*--max-file-bytes/);
+    expect(await engine.getDocument('huge')).toBeNull();
+    expect(summary.indexed).toBe(4);
   });
 
   it('refuses a second document with the same id', async () => {

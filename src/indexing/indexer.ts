@@ -112,10 +112,11 @@ class IndexRun {
     for (const id of Object.keys(entry.records)) this.owners.set(id, file);
     this.next.files[file] = entry;
     this.summary.unchanged += Object.keys(entry.records).length;
+    this.summary.failed.push(...entry.failed.map((failure) => ({ file, ...failure })));
   }
 
   private async indexDocumentFile(input: InputFile, hash: string): Promise<ManifestEntry> {
-    const entry: ManifestEntry = { hash, records: {} };
+    const entry: ManifestEntry = { hash, records: {}, failed: [] };
     const bytes = readFileSync(input.path);
     try {
       const text = decodeInput(bytes, input.path);
@@ -146,7 +147,7 @@ class IndexRun {
   }
 
   private async indexJsonLines(input: InputFile, hash: string, previous: ManifestEntry | undefined): Promise<ManifestEntry> {
-    const entry: ManifestEntry = { hash, records: {} };
+    const entry: ManifestEntry = { hash, records: {}, failed: [] };
     const preparer = (this.preparer ??= new RecordPreparer());
     const raw = createReadStream(input.path);
     const bytesBefore = this.progress.bytesDone;
@@ -185,7 +186,9 @@ class IndexRun {
       this.keepUnchanged(input.path, previous);
       return;
     }
+    const failedBefore = this.summary.failed.length;
     const entry = input.kind === 'jsonl' || input.kind === 'jsonl.gz' ? await this.indexJsonLines(input, hash, previous) : await this.indexDocumentFile(input, hash);
+    entry.failed = this.summary.failed.slice(failedBefore).map(({ file: _file, ...failure }) => failure);
     this.next.files[input.path] = entry;
   }
 

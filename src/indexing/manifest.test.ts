@@ -9,7 +9,7 @@ describe('manifest', () => {
 
   it('round-trips through disk', () => {
     const path = join(dir, 'a.json');
-    const manifest = { ...emptyManifest('p1'), files: { '/x.txt': { hash: 'h', records: { x: 'h' } } } };
+    const manifest = { ...emptyManifest('p1'), files: { '/x.txt': { hash: 'h', records: { x: 'h' }, failed: [{ line: 3, reason: 'malformed JSON' }] } } };
     saveManifest(path, manifest);
     expect(loadManifest(path, 'p1')).toEqual(manifest);
   });

@@ -6,7 +6,15 @@ const manifestSchema = z.object({
   version: z.literal(1),
   /** Changes when the extraction code or its config change, so everything is extracted anew. */
   pipeline: z.string(),
-  files: z.record(z.string(), z.object({ hash: z.string(), records: z.record(z.string(), z.string()) })),
+  files: z.record(
+    z.string(),
+    z.object({
+      hash: z.string(),
+      records: z.record(z.string(), z.string()),
+      /** What could not be indexed, reported again while the file stays unchanged. */
+      failed: z.array(z.object({ line: z.number().optional(), reason: z.string() })).default([]),
+    }),
+  ),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

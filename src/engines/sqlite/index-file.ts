@@ -187,14 +187,9 @@ export class IndexFile {
     return this.statements.maxRowid.get() ?? 0;
   }
 
-  /** Titles of the best documents for an expression, for suggestions. */
-  titles(expression: string, limit: number): string[] {
-    return this.db
-      .prepare<[string, number], { title: string }>(
-        'SELECT documents.title FROM search JOIN documents ON documents.rowid = search.rowid WHERE search MATCH ? ORDER BY rank LIMIT ?',
-      )
-      .all(expression, limit)
-      .map((row) => row.title);
+  titlesByRowid(rowids: readonly number[]): string[] {
+    if (rowids.length === 0) return [];
+    return this.db.prepare<number[], string>(`SELECT title FROM documents WHERE rowid IN (${rowids.map(() => '?').join(',')})`).pluck().all(...rowids);
   }
 
   count(): number {

@@ -36,9 +36,3 @@ export function quote(term: string): string {
 export function termExpression(columns: readonly string[], term: string): string {
   return `{${columns.join(' ')}} : ${quote(term)}`;
 }
-
-/** Every word in `columns`, the last one possibly incomplete, for as-you-type suggestions. */
-export function prefixExpression(columns: readonly string[], terms: readonly string[]): string {
-  const complete = terms.slice(0, -1).map(quote);
-  return `{${columns.join(' ')}} : (${[...complete, `${quote(terms.at(-1)!)}*`].join(' AND ')})`;
-}

@@ -1,0 +1,37 @@
+import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Runs `serveOne` in `workers` processes sharing one port, as Node's cluster module does, so a
+ * machine's cores all answer searches (the embedded engine answers each search on the thread that
+ * asked). The primary prints where it listens, forwards SIGTERM and SIGINT, and exits when the
+ * workers have finished their in-flight requests.
+ */
+export async function serveOnWorkers(workers: number, serveOne: () => Promise<void>, announce: (url: string) => void): Promise<void> {
+  if (workers <= 1 || cluster.isWorker) {
+    await serveOne();
+    return;
+  }
+  let announced = false;
+  cluster.on('listening', (_worker, address: AddressInfo | { address: string | null; port: number }) => {
+    if (announced) return;
+    announced = true;
+    announce(`http://localhost:${address.port}`);
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      console.error(`vnsearch: worker ${worker.process.pid} exited with ${code}; starting another`);
+      cluster.fork();
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
+      process.exit(0);
+    }
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
