@@ -23,7 +23,7 @@ export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(c
   const summary = run.stdout.split('\n')[0]!;
   if (!summary.startsWith('Indexed')) throw new Error(`vnsearch index exited with ${run.code}: ${run.stdout}`);
   const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), warmTerms: SERVING_WARM_TERMS });
-  await engine.warmed();
+  await engine.ping();
   return { engine, summary, dataDir };
 }
 

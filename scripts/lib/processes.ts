@@ -9,7 +9,9 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
-    return { rss: field('VmRSS'), peak: field('VmHWM') };
+    const memory = { rss: field('VmRSS'), peak: field('VmHWM') };
+    // An exited process not yet reaped still has a status file, without memory lines.
+    return Number.isNaN(memory.peak) ? null : memory;
   } catch {
     return null;
   }

@@ -107,11 +107,6 @@ export class SqliteEngine implements SearchEngine {
     });
   }
 
-  /** Resolves once the postings of `warmTerms` common words are loaded (at once when none are asked for). */
-  async warmed(): Promise<void> {
-    await this.open().warming;
-  }
-
   /** Drops caches when another process (an indexer) committed since they were built. */
   private refreshed(snapshot: Snapshot): Snapshot {
     const version = snapshot.file.dataVersion();
@@ -320,8 +315,9 @@ export class SqliteEngine implements SearchEngine {
     return { documents: file.count(), sizeBytes };
   }
 
+  /** Ready means warm too: a load balancer sends traffic only once the common postings are in memory. */
   async ping(): Promise<void> {
-    this.open();
+    await this.open().warming;
   }
 
   async close(): Promise<void> {
