@@ -22,7 +22,7 @@ import { loadSearchSynonyms } from '../src/search/synonyms.ts';
 import type { SearchRequest } from '../src/types/search.ts';
 import { percentile, round } from '../scripts/lib/corpus-index.ts';
 import { loadTest } from '../scripts/lib/load.ts';
-import { memoryOf, runCli, startServe } from '../scripts/lib/processes.ts';
+import { runCli, startServe, treeMemoryOf } from '../scripts/lib/processes.ts';
 import { allQueryStrings, loadEvalQueries } from '../scripts/lib/queries.ts';
 import { DEFAULT_QUERIES } from './default-queries.ts';
 import { median, Report } from './report.ts';
@@ -216,7 +216,7 @@ async function underLoad(url: string, pid: number, queries: readonly string[]): 
   report.add({ figure: 'under load latency p99', value: result.latency_p99_ms, unit: 'ms', target: { max: 100 }, ...common });
   report.add({ figure: 'under load errors', value: result.errors + result.timeouts, unit: '', target: { max: 0 }, ...common, timeouts: result.timeouts });
   report.add({ figure: 'under load non-2xx', value: result.non_2xx, unit: '', target: { max: 0 }, ...common });
-  report.add({ figure: 'server peak RSS', value: round((memoryOf(pid)?.peak ?? NaN) / MIB, 1), unit: 'MiB' });
+  report.add({ figure: 'server peak RSS', value: round((treeMemoryOf(pid)?.peak ?? NaN) / MIB, 1), unit: 'MiB' });
 }
 
 const { queries, source } = benchmarkQueries();

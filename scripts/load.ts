@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { allQueryStrings, loadEvalQueries } from './lib/queries.ts';
 import { openCorpusIndex } from './lib/corpus-index.ts';
 import { loadTest } from './lib/load.ts';
-import { memoryOf, startServe } from './lib/processes.ts';
+import { startServe, treeMemoryOf } from './lib/processes.ts';
 
 const { values, positionals } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '32' }, 'data-dir': { type: 'string' } },
@@ -37,12 +37,12 @@ const paths = queries.flatMap((q, i) => {
 
 const server = await startServe(dataDir);
 const pid = server.child.pid!;
-const before = memoryOf(pid);
+const before = treeMemoryOf(pid);
 const samples: number[] = [];
-const sampler = setInterval(() => samples.push(memoryOf(pid)?.rss ?? 0), 1000);
+const sampler = setInterval(() => samples.push(treeMemoryOf(pid)?.rss ?? 0), 1000);
 const result = await loadTest(server.url, paths, Number(values.connections), Number(values.seconds));
 clearInterval(sampler);
-const after = memoryOf(pid);
+const after = treeMemoryOf(pid);
 await server.stop();
 const mib = (bytes: number | undefined) => Math.round(((bytes ?? 0) / 2 ** 20) * 10) / 10;
 const third = Math.max(1, Math.floor(samples.length / 3));

@@ -17,6 +17,24 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
   }
 }
 
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Memory of a process and all its descendants (a server with cluster workers), summed. */
+export function treeMemoryOf(pid: number): { rss: number; peak: number } | null {
+  const own = memoryOf(pid);
+  if (!own) return null;
+  return childrenOf(pid).reduce((sum, child) => {
+    const memory = treeMemoryOf(child);
+    return memory ? { rss: sum.rss + memory.rss, peak: sum.peak + memory.peak } : sum;
+  }, own);
+}
+
 /** Runs the CLI to completion, timing it and sampling its peak memory. */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; peakBytes: number; code: number | null; stdout: string }> {
   const started = performance.now();
