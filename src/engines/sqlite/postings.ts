@@ -64,10 +64,12 @@ export function unionAll(lists: readonly Postings[]): Postings {
  */
 export class PostingsCache {
   private readonly entries = new Map<string, Postings>();
+  private bytes = 0;
 
+  /** `maxBytes` bounds memory, not the entry count: one common word's list outweighs thousands of rare ones. */
   constructor(
     private readonly fetch: (columns: readonly string[], term: string) => Postings,
-    private readonly maxEntries = 20_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   get(columns: readonly string[], term: string): Postings {
@@ -78,7 +80,12 @@ export class PostingsCache {
       this.entries.delete(key);
     } else {
       postings = this.fetch(columns, term);
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.bytes += postings.byteLength;
+      for (const [oldest, list] of this.entries) {
+        if (this.bytes <= this.maxBytes) break;
+        this.entries.delete(oldest);
+        this.bytes -= list.byteLength;
+      }
     }
     this.entries.set(key, postings);
     return postings;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { intersectAll, PostingsCache, unionAll } from './postings.ts';
+
+const list = (...values: number[]) => Int32Array.from(values);
+
+describe('postings', () => {
+  it('intersects sorted lists of any lengths', () => {
+    expect([...intersectAll([list(1, 3, 5, 7, 9, 11), list(3, 4, 5, 11), list(0, 3, 11, 12)])]).toEqual([3, 11]);
+    expect([...intersectAll([list(1, 2), list()])]).toEqual([]);
+    expect([...intersectAll([])]).toEqual([]);
+  });
+
+  it('unites lists without duplicates, in order', () => {
+    expect([...unionAll([list(5, 9), list(1, 5, 7), list()])]).toEqual([1, 5, 7, 9]);
+  });
+
+  it('fetches each term once and keeps memory under its byte bound, oldest out first', () => {
+    const fetched: string[] = [];
+    const cache = new PostingsCache((_columns, term) => {
+      fetched.push(term);
+      return new Int32Array(100);
+    }, 1000);
+    cache.get(['title'], 'a');
+    cache.get(['title'], 'b');
+    cache.get(['title'], 'a');
+    expect(fetched).toEqual(['a', 'b']);
+    cache.get(['title'], 'c');
+    cache.get(['title'], 'b');
+    cache.get(['title'], 'a');
+    // 'a' was used after 'b', so 'b' went first when 'c' came; then 'b' pushed out 'a'.
+    expect(fetched).toEqual(['a', 'b', 'c', 'b', 'a']);
+  });
+});
