@@ -3,12 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_DIR, PACKAGE_ROOT } from '../config/paths.ts';
 
-function filesUnder(dir: string): string[] {
+/** Data files only: editing a README in config/ changes nothing that is extracted. */
+function dataFilesUnder(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((entry) => {
       const path = join(dir, entry);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+      if (statSync(path).isDirectory()) return dataFilesUnder(path);
+      return entry.endsWith('.md') ? [] : [path];
     });
 }
 
@@ -19,6 +21,6 @@ function filesUnder(dir: string): string[] {
 export function pipelineVersion(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(join(PACKAGE_ROOT, 'package.json')));
-  for (const file of filesUnder(CONFIG_DIR)) hash.update(file.slice(CONFIG_DIR.length)).update(readFileSync(file));
+  for (const file of dataFilesUnder(CONFIG_DIR)) hash.update(file.slice(CONFIG_DIR.length)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
