@@ -1,4 +1,5 @@
 import { cleanText, foldText } from '../vietnamese/index.ts';
+import { memoizeByWord } from '../vietnamese/memoize.ts';
 
 /** Unicode cleanup (the language layer's cleanText) plus what page text needs: one kind of line break, no controls. */
 export function normalizeText(text: string): string {
@@ -8,35 +9,20 @@ export function normalizeText(text: string): string {
     .replace(/[\x00-\x08\x0e-\x1f\x7f]/g, '');
 }
 
-const foldCache = new Map<string, string>();
-
-/** foldText for one word; words repeat a lot, so folds are memoized. */
-export function foldWord(word: string): string {
-  let folded = foldCache.get(word);
-  if (folded === undefined) {
-    folded = foldText(word);
-    if (foldCache.size < 200_000) foldCache.set(word, folded);
-  }
-  return folded;
-}
+/** foldText for one word, memoized. */
+export const foldWord = memoizeByWord(foldText);
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const toneCache = new Map<string, string>();
 
 /**
  * A word with its tone mark moved to the end, so that both placements (`hoà`/`hòa`, `thuỵ`/`thụy`)
  * give the same key while every diacritic still counts (`Mỹ` ≠ `mỳ`). Case is kept.
  */
-export function toneKey(word: string): string {
-  let key = toneCache.get(word);
-  if (key === undefined) {
-    const decomposed = word.normalize('NFD');
-    const tones = decomposed.match(TONE_MARKS)?.join('') ?? '';
-    key = decomposed.replace(TONE_MARKS, '').normalize('NFC') + tones;
-    if (toneCache.size < 200_000) toneCache.set(word, key);
-  }
-  return key;
-}
+export const toneKey = memoizeByWord((word) => {
+  const decomposed = word.normalize('NFD');
+  const tones = decomposed.match(TONE_MARKS)?.join('') ?? '';
+  return decomposed.replace(TONE_MARKS, '').normalize('NFC') + tones;
+});
 
 export type TokenKind = 'word' | 'dash' | 'punct';
 
@@ -54,18 +40,11 @@ export interface Token {
 
 const TOKEN_PATTERN = /([\p{L}\p{M}\p{N}]+)|([-\u2010-\u2015\u2212])|(\S)/gu;
 
-const wordTokens = new Map<string, Token>();
-
 /** Tokens are never mutated, so one object per distinct word serves every occurrence. */
-function wordToken(word: string): Token {
-  let token = wordTokens.get(word);
-  if (token === undefined) {
-    const toned = toneKey(word);
-    token = { text: word, folded: foldWord(word), toned, accented: toned.toLowerCase(), kind: 'word' };
-    if (wordTokens.size < 200_000) wordTokens.set(word, token);
-  }
-  return token;
-}
+const wordToken = memoizeByWord((word): Token => {
+  const toned = toneKey(word);
+  return { text: word, folded: foldWord(word), toned, accented: toned.toLowerCase(), kind: 'word' };
+});
 
 /** Words, dashes (any hyphen or dash, which transliterations and `Việt - Trung` use) and punctuation. */
 export function tokenize(text: string): Token[] {

@@ -1,5 +1,6 @@
 import type { SearchDocument } from '../types/document.ts';
 import { normalizeForMatching, foldText, tokenize, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
+import { memoizeByWord } from '../vietnamese/memoize.ts';
 
 /**
  * The searchable forms of a document that both engines index. Engines fold diacritics on their
@@ -26,10 +27,6 @@ export interface TermForms {
   exact: string;
 }
 
-/** Vietnamese text reuses a few thousand syllables, so the forms of each word are computed once. */
-const formsCache = new Map<string, TermForms>();
-const FORMS_CACHE_LIMIT = 200_000;
-
 /** Engines must see one token per word: unidecode can turn a letter into several (`⅓` → `1/3`). */
 const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
 
@@ -37,16 +34,10 @@ const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
  * The folded and exact forms of one word as written (any case, any tone placement), each a
  * single `[a-z0-9]*` token; empty for a word with no letter or digit left after folding.
  */
-export function termForms(word: string): TermForms {
-  let forms = formsCache.get(word);
-  if (!forms) {
-    const normalized = normalizeForMatching(word);
-    forms = { folded: foldText(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
-    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
-    formsCache.set(word, forms);
-  }
-  return forms;
-}
+export const termForms = memoizeByWord((word): TermForms => {
+  const normalized = normalizeForMatching(word);
+  return { folded: foldText(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
+});
 
 /** Folded and exact forms of a text, one token each, aligned by position. */
 export function analyzeText(text: string): AnalyzedText {

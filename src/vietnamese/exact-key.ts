@@ -2,6 +2,7 @@ import unidecode from 'unidecode';
 import { foldText } from './fold.ts';
 import { normalizeForMatching } from './normalize.ts';
 import { TONE_MARK, type Tone } from './syllable.ts';
+import { memoizeByWord } from './memoize.ts';
 
 const CIRCUMFLEX = '\u0302';
 const BREVE_OR_HORN = /[\u0306\u031b]/;
@@ -9,9 +10,6 @@ const TONE_LETTER = new Map<string, Tone>(Object.entries(TONE_MARK).map(([tone, 
 const HAS_VIETNAMESE_MARK = /[\u0300-\u0303\u0306\u0309\u031b\u0323đ]/;
 /** One base character with the combining marks that follow it. */
 const CLUSTER = /([^\u0300-\u036f]?)([\u0300-\u036f]*)/gsu;
-const CACHE_LIMIT = 200_000;
-// Memo of the keys: the indexer asks for one per token, and tokens repeat heavily.
-const exactKeys = new Map<string, string>();
 
 /**
  * Lossless ASCII key of one token after normalizeForMatching and lowercasing, in Telex spelling:
@@ -20,15 +18,7 @@ const exactKeys = new Map<string, string>();
  * its folded form ('san' → 'san'). The tone letter goes at the end, as Telex typists write it; a
  * token with several tone marks (not a Vietnamese syllable) gets each right after its letter.
  */
-export function toExactKey(token: string): string {
-  let key = exactKeys.get(token);
-  if (key === undefined) {
-    key = spellExactKey(token);
-    if (exactKeys.size >= CACHE_LIMIT) exactKeys.clear();
-    exactKeys.set(token, key);
-  }
-  return key;
-}
+export const toExactKey: (token: string) => string = memoizeByWord(spellExactKey);
 
 function spellExactKey(token: string): string {
   const decomposed = normalizeForMatching(token).toLowerCase().normalize('NFD');

@@ -1,24 +1,15 @@
 import { classAt, LETTER, MARK, runEnd, widthAt } from './char-class.ts';
 import { cleanText } from './clean.ts';
 import { canonicalSyllable } from './syllable.ts';
+import { memoizeByWord } from './memoize.ts';
 
 const LETTER_OR_MARK = LETTER | MARK;
-const CACHE_LIMIT = 200_000;
 
-// Memo of canonicalSyllable (null when the word is canonical already): words repeat heavily in
-// running text, so this keeps normalization fast.
-const canonicalWords = new Map<string, string | null>();
-
-function canonicalWord(word: string): string | null {
-  let canonical = canonicalWords.get(word);
-  if (canonical === undefined) {
-    const syllable = canonicalSyllable(word);
-    canonical = syllable === word ? null : syllable;
-    if (canonicalWords.size >= CACHE_LIMIT) canonicalWords.clear();
-    canonicalWords.set(word, canonical);
-  }
-  return canonical;
-}
+/** canonicalSyllable, or null when the word is canonical already. */
+const canonicalWord = memoizeByWord((word): string | null => {
+  const syllable = canonicalSyllable(word);
+  return syllable === word ? null : syllable;
+});
 
 function isAsciiLetter(code: number): boolean {
   return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;

@@ -5,6 +5,7 @@ import { classAt, SPACE } from './char-class.ts';
 import { loadLanguageData } from './data.ts';
 import { IntTable } from './int-table.ts';
 import { syllableEnd } from './syllable-scanner.ts';
+import { memoizeByWord } from './memoize.ts';
 
 const weightPair = z.tuple([z.number(), z.number()]);
 const crfSchema = z.object({
@@ -94,7 +95,6 @@ interface SyllableInfo {
   asNextI: number;
 }
 
-const CACHE_LIMIT = 200_000;
 
 function describeSyllable(syllable: string): SyllableInfo {
   const lower = syllable.toLowerCase();
@@ -135,17 +135,7 @@ function isUpperInitial(syllable: string): boolean {
   return first !== first.toLowerCase();
 }
 
-const syllableInfos = new Map<string, SyllableInfo>();
-
-function syllableInfo(syllable: string): SyllableInfo {
-  let info = syllableInfos.get(syllable);
-  if (info === undefined) {
-    info = describeSyllable(syllable);
-    if (syllableInfos.size >= CACHE_LIMIT) syllableInfos.clear();
-    syllableInfos.set(syllable, info);
-  }
-  return info;
-}
+const syllableInfo = memoizeByWord(describeSyllable);
 
 /**
  * Scratch space of one line, reused from line to line so that the hot loop allocates nothing but
@@ -282,23 +272,15 @@ function segmentLine(visit: (syllable: string, startsWord: boolean) => void): vo
 
 // No syllable spans whitespace, and the chunks between whitespace repeat a lot ('sản', 'Nam.',
 // '(ĐCSVN)'), so each distinct chunk is scanned into syllables once.
-const chunkSyllables = new Map<string, readonly SyllableInfo[]>();
-
-function syllablesOfChunk(chunk: string): readonly SyllableInfo[] {
-  let syllables = chunkSyllables.get(chunk);
-  if (syllables === undefined) {
-    const found: SyllableInfo[] = [];
-    for (let index = 0; index < chunk.length; ) {
-      const end = syllableEnd(chunk, index);
-      found.push(syllableInfo(chunk.slice(index, end)));
-      index = end;
-    }
-    syllables = found;
-    if (chunkSyllables.size >= CACHE_LIMIT) chunkSyllables.clear();
-    chunkSyllables.set(chunk, syllables);
+const syllablesOfChunk = memoizeByWord((chunk): readonly SyllableInfo[] => {
+  const found: SyllableInfo[] = [];
+  for (let index = 0; index < chunk.length; ) {
+    const end = syllableEnd(chunk, index);
+    found.push(syllableInfo(chunk.slice(index, end)));
+    index = end;
   }
-  return syllables;
-}
+  return found;
+});
 
 function isWhitespace(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
