@@ -11,6 +11,11 @@ import type { FacetCounts, IndexStats, SearchRequest, SearchResponse, Suggestion
 export interface IndexWriter {
   upsert(documents: readonly PreparedDocument[]): Promise<void>;
   delete(ids: string[]): Promise<void>;
+  /**
+   * Makes every write so far durable and visible to searches. An engine may hold writes until
+   * then (the embedded one buffers postings); the indexer commits before it records a run as done.
+   */
+  commit(): Promise<void>;
 }
 
 export interface SearchEngine extends IndexWriter {

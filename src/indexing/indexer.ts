@@ -217,6 +217,7 @@ class IndexRun {
     }
     await this.flush();
     await this.deleteRemoved();
+    await this.writer.commit();
     this.summary.seconds = (performance.now() - started) / 1000;
     return { summary: this.summary, manifest: this.next };
   }
@@ -237,7 +238,11 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     });
   } else {
     await options.engine.configure();
-    result = await new IndexRun(options.engine, loadManifest(options.manifestPath, pipeline), pipeline, options).run(inputs);
+    // An engine that holds nothing (an index of an older format was replaced, or dropped by hand)
+    // is filled anew, whatever the manifest says was indexed before.
+    const holdsDocuments = (await options.engine.stats()).documents > 0;
+    const previous = holdsDocuments ? loadManifest(options.manifestPath, pipeline) : emptyManifest(pipeline);
+    result = await new IndexRun(options.engine, previous, pipeline, options).run(inputs);
   }
   saveManifest(options.manifestPath, result!.manifest);
   return result!.summary;

@@ -11,6 +11,21 @@ describe('buildSnippet', () => {
     expect(buildSnippet('Bạn hàng và bán hàng', analyzeQuery('bán hàng'))).toBe('Bạn <mark>hàng</mark> và <mark>bán</mark> <mark>hàng</mark>');
   });
 
+  it('marks the i/y and tone placement variants of a word, and whole words only', () => {
+    expect(buildSnippet('Kĩ năng và kỹ thuật, hoà bình; Hoàng', analyzeQuery('ky nang hoa'))).toBe(
+      '<mark>Kĩ</mark> <mark>năng</mark> và <mark>kỹ</mark> thuật, <mark>hoà</mark> bình; Hoàng',
+    );
+  });
+
+  it('finds matches deep in a long article and centres the excerpt on them', () => {
+    const text = `${'Mở đầu dài dòng. '.repeat(2000)}Hội thảo với Đảng Cộng sản Chile. ${'Kết thúc. '.repeat(40)}`;
+    const html = buildSnippet(text, analyzeQuery('cộng sản chile'), 120);
+    expect(html).toMatch(/^….*<mark>Cộng<\/mark> <mark>sản<\/mark> <mark>Chile<\/mark>.*…$/);
+    const plain = html.replace(/<\/?mark>/g, '');
+    expect(plain.indexOf('Chile')).toBeGreaterThan(30);
+    expect(plain.length - plain.indexOf('Chile')).toBeGreaterThan(30);
+  });
+
   it('escapes everything but the marks', () => {
     const html = buildSnippet('<img src=x onerror=alert(1)> "Chile" & co', analyzeQuery('chile'));
     expect(html).toBe('&lt;img src=x onerror=alert(1)&gt; &quot;<mark>Chile</mark>&quot; &amp; co');

@@ -1,82 +1,101 @@
-import { tokenize, type Token } from '../vietnamese/index.ts';
+import { foldCodeUnits } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 import type { AnalyzedQuery } from './query.ts';
 
-const BEYOND_LATIN = /[^\u0000-\u1fff]/;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-/** Which tokens of `text` to mark: exact forms when the query has them and the text holds them, folded forms otherwise. */
-function matchedTokens(tokens: readonly Token[], query: AnalyzedQuery): Set<number> {
+interface Match {
+  start: number;
+  end: number;
+}
+
+const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+
+/**
+ * Where the query's words are in `text`: exact forms when the query has them and the text holds
+ * them, folded forms otherwise. Candidates are found by searching a position-preserving fold of
+ * the text (with y as i, so that `kĩ` and `kỹ` meet); each is then checked with the words' real
+ * forms. Snippets are built for every hit of every search, and tokenizing whole articles to find
+ * a few words took most of a search's time.
+ */
+function findMatches(text: string, query: AnalyzedQuery): Match[] {
   const exactKeys = new Set<string>();
   const foldedKeys = new Set<string>();
   for (const reading of query.readings) {
     for (const term of reading.terms) {
-      foldedKeys.add(term.folded);
+      if (term.folded) foldedKeys.add(term.folded);
       if (term.exact !== null) exactKeys.add(term.exact);
     }
   }
-  // Latin and Vietnamese letters (stored text is NFC) fold one for one, so most tokens are ruled
-  // out by their length alone; other scripts (CJK folds to several letters) are always compared.
-  const foldedLengths = new Set([...foldedKeys].map((key) => key.length));
-  const exactMatches = new Set<number>();
-  const foldedMatches = new Set<number>();
-  tokens.forEach((token, i) => {
-    if (!foldedLengths.has(token.text.length) && !BEYOND_LATIN.test(token.text)) return;
-    const forms = termForms(token.text);
-    if (!foldedKeys.has(forms.folded)) return;
-    foldedMatches.add(i);
-    if (exactKeys.has(forms.exact)) exactMatches.add(i);
-  });
-  return exactMatches.size > 0 ? exactMatches : foldedMatches;
+  if (foldedKeys.size === 0) return [];
+  const located = foldCodeUnits(text).replaceAll('y', 'i');
+  const exactMatches: Match[] = [];
+  const foldedMatches: Match[] = [];
+  for (const key of new Set([...foldedKeys].map((folded) => folded.replaceAll('y', 'i')))) {
+    for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
+      const end = start + key.length;
+      if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
+      const forms = termForms(text.slice(start, end));
+      if (!foldedKeys.has(forms.folded)) continue;
+      foldedMatches.push({ start, end });
+      if (exactKeys.has(forms.exact)) exactMatches.push({ start, end });
+    }
+  }
+  return (exactMatches.length > 0 ? exactMatches : foldedMatches).sort((a, b) => a.start - b.start);
 }
 
-/** The token range of at most `maxChars` that holds the most matches. */
-function bestWindow(tokens: readonly Token[], matches: ReadonlySet<number>, maxChars: number): [number, number] {
+/** The run of matches spanning at most `maxChars` that holds the most of them (the first such). */
+function densestRun(matches: readonly Match[], maxChars: number): [number, number] {
   let best: [number, number] = [0, 0];
-  let bestCount = -1;
   let end = 0;
-  let count = 0;
-  for (let start = 0; start < tokens.length; start++) {
-    if (end < start) {
-      end = start;
-      count = 0;
-    }
-    while (end < tokens.length && tokens[end]!.end - tokens[start]!.start <= maxChars) {
-      if (matches.has(end)) count++;
-      end++;
-    }
-    if (count > bestCount) {
-      bestCount = count;
-      best = [start, end];
-    }
-    if (matches.has(start)) count--;
+  for (let start = 0; start < matches.length; start++) {
+    end = Math.max(end, start);
+    while (end < matches.length && matches[end]!.end - matches[start]!.start <= maxChars) end++;
+    if (end - start > best[1] - best[0]) best = [start, end];
   }
   return best;
 }
 
+/** Moves `offset` forward past the next whitespace, but no further than `limit`: a window starts on a word. */
+function wordStartFrom(text: string, offset: number, limit: number): number {
+  if (offset <= 0) return 0;
+  const space = text.slice(offset, limit).search(/\s/);
+  return space === -1 ? limit : offset + space + 1;
+}
+
+/** Moves `offset` back to the last whitespace before it, but no further than `limit`: a window ends on a word. */
+function wordEndBefore(text: string, offset: number, limit: number): number {
+  if (offset >= text.length) return text.length;
+  const space = text.slice(limit, offset + 1).search(/\s\S*$/);
+  return space === -1 ? offset : limit + space;
+}
+
 /**
- * An excerpt of `text` around the query's matches, as HTML: matched words wrapped in `<mark>`,
- * all other text escaped. Offsets come from `tokenize`, so the original spelling is shown.
+ * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
+ * wrapped in `<mark>` in their original spelling, everything else escaped.
  */
 export function buildSnippet(text: string, query: AnalyzedQuery, maxChars = 240): string {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return escapeHtml(text.slice(0, maxChars));
-  const matches = matchedTokens(tokens, query);
-  const [first, last] = bestWindow(tokens, matches, maxChars);
-  if (last <= first) return escapeHtml(text.slice(0, maxChars));
-  const from = first === 0 ? 0 : tokens[first]!.start;
-  const to = tokens[last - 1]!.end;
+  const matches = findMatches(text, query);
+  const [first, last] = densestRun(matches, maxChars);
+  let from = 0;
+  let to = Math.min(text.length, maxChars);
+  if (last > first) {
+    const [firstStart, lastEnd] = [matches[first]!.start, matches[last - 1]!.end];
+    // The spare room is shared before and after the matches.
+    from = wordStartFrom(text, Math.max(0, firstStart - Math.floor((maxChars - (lastEnd - firstStart)) / 2)), firstStart);
+    to = wordEndBefore(text, Math.min(text.length, from + maxChars), lastEnd);
+  } else {
+    to = wordEndBefore(text, to, 0);
+  }
   let html = from > 0 ? '…' : '';
   let cursor = from;
-  for (let i = first; i < last; i++) {
-    if (!matches.has(i)) continue;
-    const token = tokens[i]!;
-    html += `${escapeHtml(text.slice(cursor, token.start))}<mark>${escapeHtml(token.text)}</mark>`;
-    cursor = token.end;
+  for (const { start, end } of matches.slice(first, last)) {
+    html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    cursor = end;
   }
   html += escapeHtml(text.slice(cursor, to));
   if (to < text.trimEnd().length) html += '…';

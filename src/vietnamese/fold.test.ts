@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from './fold.ts';
+import { foldCodeUnits, foldText } from './fold.ts';
 
 describe('foldText', () => {
   it('folds Vietnamese exactly', () => {
@@ -29,5 +29,15 @@ describe('foldText', () => {
 
   it('never throws and gives ASCII', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => /^[\x00-\x7f]*$/.test(foldText(text))));
+  });
+});
+
+describe('foldCodeUnits', () => {
+  it('folds letter by letter, keeping every offset', () => {
+    expect(foldCodeUnits('Đảng Cộng sản – Lê-nin 北京')).toBe('dang cong san   le-nin   ');
+  });
+
+  it('keeps the length of any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldCodeUnits(text).length === text.length));
   });
 });

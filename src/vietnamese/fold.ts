@@ -67,3 +67,25 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
   }
   return text;
 }
+
+/** Each UTF-16 code unit below U+1F00 folded for locating words: lowercase ASCII, or a space. */
+const LOCATING_FOLDS = Uint8Array.from({ length: LETTER_FOLDS.length }, (_, code) => {
+  const folded = foldedCode(code);
+  return folded === -1 || folded >= 0x80 ? 0x20 : folded;
+});
+const latin1 = new TextDecoder('latin1');
+let locatingBuffer = new Uint8Array(4096);
+
+/**
+ * Folds each UTF-16 code unit on its own, so that an offset in the result is an offset in `text`;
+ * a character outside the table becomes a space. For finding where words may be (snippets),
+ * not for matching them: it neither normalizes nor folds other scripts.
+ */
+export function foldCodeUnits(text: string): string {
+  if (locatingBuffer.length < text.length) locatingBuffer = new Uint8Array(text.length * 2);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    locatingBuffer[index] = code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : 0x20;
+  }
+  return latin1.decode(locatingBuffer.subarray(0, text.length));
+}

@@ -83,6 +83,9 @@ export class MeilisearchEngine implements SearchEngine {
     await this.writerFor(this.indexUid).delete(ids);
   }
 
+  /** Nothing is held back: every write has waited for its Meilisearch task. */
+  async commit(): Promise<void> {}
+
   async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
     const buildUid = `${this.indexUid}_build_${Date.now()}`;
     // swapIndexes needs both indexes to exist.
@@ -211,6 +214,7 @@ export class MeilisearchEngine implements SearchEngine {
         }
         for (const task of tasks) await this.finish(task, `deleting documents from ${uid}`);
       },
+      commit: () => this.commit(),
     };
   }
 

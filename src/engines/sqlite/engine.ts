@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
@@ -11,10 +11,10 @@ import { Generations } from './generations.ts';
 import { IndexFile } from './index-file.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
-import { relevancePage, tierValues } from './ranking.ts';
+import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
-import { FOLDED_COLUMNS, PAIR_COLUMNS, termExpression } from './match.ts';
+import { Field } from './index-terms.ts';
 
 export interface SqliteEngineOptions {
   /** Directory holding the index files; created by `configure`. */
@@ -35,6 +35,7 @@ interface Snapshot {
   file: IndexFile;
   dataVersion: number;
   facets?: FacetIndex;
+  live?: Uint8Array;
   postings?: PostingsCache;
   vocabulary?: Map<string, number>;
   sortedWords?: string[];
@@ -51,7 +52,11 @@ const COMPLETIONS_PER_PREFIX = 20;
 /** One adjacent pair of query words found outweighs any number of title words. */
 const PAIR_SCORE = 1000;
 
-/** The embedded engine: SQLite FTS5 in one file of the data directory, through better-sqlite3. */
+/**
+ * The embedded engine: one SQLite file in the data directory (through better-sqlite3) holding the
+ * documents and an inverted index of our own (`index-file.ts`); queries are planned into tiers
+ * (`plan.ts`) and answered by intersecting postings in memory.
+ */
 export class SqliteEngine implements SearchEngine {
   readonly name = 'sqlite' as const;
   private readonly generations: Generations;
@@ -62,11 +67,14 @@ export class SqliteEngine implements SearchEngine {
     this.generations = new Generations(options.dataDir);
   }
 
+  /** Makes sure there is a live index file of this version's format, empty if need be. */
   async configure(): Promise<void> {
-    if (this.generations.current()) return;
+    const current = this.generations.current();
+    if (current && existsSync(current) && IndexFile.hasCurrentFormat(current)) return;
     const path = this.generations.next();
     new IndexFile(path, { create: true }).close();
     this.generations.promote(path);
+    if (current) Generations.remove(current);
   }
 
   /** The live index file, reopened when a rebuild replaced it; throws when there is none. */
@@ -100,7 +108,7 @@ export class SqliteEngine implements SearchEngine {
       const next = () => {
         const term = terms.shift();
         if (term === undefined || this.snapshot !== snapshot || !snapshot.postings) return resolve();
-        snapshot.postings.get(FOLDED_COLUMNS, term);
+        snapshot.postings.get(Field.words, term);
         setImmediate(next);
       };
       setImmediate(next);
@@ -123,6 +131,7 @@ export class SqliteEngine implements SearchEngine {
 
   private forget(snapshot: Snapshot): void {
     delete snapshot.facets;
+    delete snapshot.live;
     delete snapshot.answers;
     delete snapshot.postings;
     delete snapshot.vocabulary;
@@ -147,11 +156,15 @@ export class SqliteEngine implements SearchEngine {
     this.invalidate();
   }
 
+  async commit(): Promise<void> {
+    this.writableFile().commit();
+  }
+
   async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
     const path = this.generations.next();
     const file = new IndexFile(path, { create: true });
     try {
-      await fill({ upsert: async (documents) => file.upsert(documents), delete: async (ids) => file.delete(ids) });
+      await fill({ upsert: async (documents) => file.upsert(documents), delete: async (ids) => file.delete(ids), commit: async () => file.commit() });
       file.close();
     } catch (error) {
       file.db.close();
@@ -166,17 +179,26 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private postings(snapshot: Snapshot): PostingsCache {
-    return (snapshot.postings ??= new PostingsCache((columns, term) => snapshot.file.postings(termExpression(columns, term))));
+    return (snapshot.postings ??= new PostingsCache((field, term) => snapshot.file.postings(field, term, (snapshot.live ??= snapshot.file.liveRowids()))));
   }
 
   private vocabulary(snapshot: Snapshot): Map<string, number> {
     return (snapshot.vocabulary ??= snapshot.file.vocabulary());
   }
 
-  /** Documents matching any clause: per clause, every term (any of its alternatives) in its columns. */
-  private evaluate(postings: PostingsCache, disjunction: Disjunction): Postings {
+  /** Documents matching any clause: per clause, every term (any of its alternatives) in its field. */
+  private evaluate(postings: PostingsCache, disjunction: Disjunction, clauses: Map<string, Postings>): Postings {
     return unionAll(
-      disjunction.map((clause) => intersectAll(clause.terms.map((alternatives) => unionAll(alternatives.map((term) => postings.get(clause.columns, term)))))),
+      disjunction.map((clause) => {
+        // The tiers of one query repeat clauses (a reading's words in a field): each is computed once.
+        const key = `${clause.field}:${clause.terms.map((alternatives) => alternatives.join('|')).join(' ')}`;
+        let rowids = clauses.get(key);
+        if (!rowids) {
+          rowids = intersectAll(clause.terms.map((alternatives) => unionAll(alternatives.map((term) => postings.get(clause.field, term)))));
+          clauses.set(key, rowids);
+        }
+        return rowids;
+      }),
     );
   }
 
@@ -187,29 +209,30 @@ export class SqliteEngine implements SearchEngine {
   private withinTierScores(snapshot: Snapshot, plan: QueryPlan, maxRowid: number): Float64Array {
     const postings = this.postings(snapshot);
     const scores = new Float64Array(maxRowid + 1);
-    for (const pair of plan.pairs) for (const rowid of postings.get(PAIR_COLUMNS, pair)) scores[rowid]! += PAIR_SCORE;
+    for (const pair of plan.pairs) for (const rowid of postings.get(Field.pairs, pair)) scores[rowid]! += PAIR_SCORE;
     const documents = this.facetIndex(snapshot).size;
     for (const term of plan.titleTerms) {
-      const weight = Math.log(1 + documents / Math.max(1, postings.get(FOLDED_COLUMNS, term).length));
-      for (const rowid of postings.get(['title_folded'], term)) scores[rowid]! += weight;
+      const weight = Math.log(1 + documents / Math.max(1, postings.get(Field.words, term).length));
+      for (const rowid of postings.get(Field.title, term)) scores[rowid]! += weight;
     }
     return scores;
   }
 
   /** Every matching document, the tier of each, and a way to order any tier group. */
-  private matches(snapshot: Snapshot, plan: QueryPlan): { rowids: Postings; tiers: Uint8Array; orderGroup: (rowids: number[]) => number[] } {
+  private matches(snapshot: Snapshot, plan: QueryPlan): { rowids: Postings; tiers: Uint8Array; orderGroup: (rowids: number[], count: number) => number[] } {
     const postings = this.postings(snapshot);
     const maxRowid = snapshot.file.maxRowid();
+    const clauses = new Map<string, Postings>();
     const tiers = tierValues(
-      plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match) })),
+      plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match, clauses) })),
       maxRowid,
     );
     let scores: Float64Array | undefined;
-    const orderGroup = (rowids: number[]) => {
-      scores ??= this.withinTierScores(snapshot, plan, maxRowid);
-      return rowids.sort((a, b) => scores![b]! - scores![a]! || b - a);
+    const orderGroup = (rowids: number[], count: number) => {
+      const score = (scores ??= this.withinTierScores(snapshot, plan, maxRowid));
+      return firstInOrder(rowids, count, (a, b) => score[b]! - score[a]! || b - a);
     };
-    return { rowids: this.evaluate(postings, plan.match), tiers, orderGroup };
+    return { rowids: this.evaluate(postings, plan.match, clauses), tiers, orderGroup };
   }
 
   /** Newest first (or oldest), undated last, ties broken by tier then recency of indexing. */
@@ -285,14 +308,14 @@ export class SqliteEngine implements SearchEngine {
 
   /**
    * Titles holding the typed words and a completion of the last one, from the postings in memory
-   * (an FTS5 prefix query on a one-letter prefix reads half the vocabulary: seconds, not milliseconds).
+   * (the vocabulary is sorted in memory, so a one-letter prefix costs a binary search).
    */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     const words = typedWords(prefix);
     if (words.length === 0) return [];
     const snapshot = this.open();
     const postings = this.postings(snapshot);
-    const titled = (word: string) => postings.get(['title_folded'], word);
+    const titled = (word: string) => postings.get(Field.title, word);
     const matching = intersectAll([...words.slice(0, -1).map(titled), unionAll(this.completions(snapshot, words.at(-1)!).map(titled))]);
     // The newest documents: rowids grow as documents are indexed.
     const newest = Array.from(matching.subarray(Math.max(0, matching.length - SUGGESTION_TITLES)));

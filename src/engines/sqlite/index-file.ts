@@ -1,13 +1,19 @@
 import Database from 'better-sqlite3';
 import type { SearchDocument } from '../../types/document.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
-import { foldText } from '../../vietnamese/index.ts';
+import { EngineUnavailableError } from '../../errors.ts';
 import type { FacetEntry } from './facets.ts';
-import { pairsOf } from './match.ts';
+import { Field, postDocument } from './index-terms.ts';
+import { decodeRowids, encodeRowids } from './postings-codec.ts';
+import { PostingsBuffer } from './postings-buffer.ts';
+import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
+
+/** Bumped whenever the layout below changes; a file of another format is rebuilt, never misread. */
+export const INDEX_FORMAT = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
-  rowid INTEGER PRIMARY KEY,
+  rowid INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   body TEXT NOT NULL,
@@ -19,14 +25,24 @@ CREATE TABLE IF NOT EXISTS documents (
   parties TEXT NOT NULL,
   countries TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-  title_exact, title_folded, body_exact, body_folded, joined, entities, title_pairs, body_pairs,
-  content='', contentless_delete=1, detail=column,
-  tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS search_vocabulary USING fts5vocab(search, 'col');
+CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, postings INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS term_blocks (
+  segment INTEGER NOT NULL,
+  field INTEGER NOT NULL,
+  first_term TEXT NOT NULL,
+  block BLOB NOT NULL,
+  PRIMARY KEY (segment, field, first_term)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS vocabulary (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 `;
+
+/**
+ * Postings buffered before a segment is written: a few hundred MiB at the peak of a full build,
+ * and three segments for the 35,000-article corpus (48 million postings).
+ */
+const POSTINGS_PER_SEGMENT = 16_000_000;
+/** Segments a term lookup reads at most before they are merged into one. */
+const MAX_SEGMENTS = 8;
 
 interface DocumentRow {
   rowid: number;
@@ -57,83 +73,182 @@ export function rowToDocument(row: DocumentRow): SearchDocument {
   };
 }
 
-/** One SQLite index file: documents, their FTS5 index, and the statements that use them. */
+export interface IndexFileOptions {
+  /** Whether to create the file; the server opens existing ones only, never conjuring an empty index. */
+  create: boolean;
+  /** Postings buffered before they are written as a segment. */
+  postingsPerSegment?: number;
+  /** Segments kept before all are merged into one. */
+  maxSegments?: number;
+}
+
+/**
+ * One SQLite index file: the documents, and an inverted index of our own beside them. Postings
+ * are written in segments (as Lucene does): documents are committed batch by batch, their
+ * postings are buffered and written as one segment per flush, and lookups read a term's row in
+ * every segment. A rowid is never reused (AUTOINCREMENT; an update is a delete and an insert), so
+ * a deleted document's stale postings are told apart by the live rowids, and merges drop them.
+ */
 export class IndexFile {
   readonly db: Database.Database;
   private readonly statements;
+  private readonly pending = new PostingsBuffer();
   /** Set by writes; the vocabulary table is rebuilt before it is next read, or on close. */
   private vocabularyStale = false;
 
-  /** `create: false` opens an existing index only (the server must not conjure an empty one). */
-  constructor(readonly path: string, options: { create: boolean }) {
+  /** Whether the file at `path` was written in this version's format (an empty file counts as written). */
+  static hasCurrentFormat(path: string): boolean {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return IndexFile.formatOf(db) === INDEX_FORMAT;
+    } finally {
+      db.close();
+    }
+  }
+
+  private static formatOf(db: Database.Database): number | null {
+    const tables = db.prepare<[], number>('SELECT count(*) FROM sqlite_schema').pluck().get()!;
+    return tables === 0 ? null : (db.pragma('user_version', { simple: true }) as number);
+  }
+
+  private readonly postingsPerSegment: number;
+  private readonly maxSegments: number;
+
+  constructor(readonly path: string, options: IndexFileOptions) {
+    this.postingsPerSegment = options.postingsPerSegment ?? POSTINGS_PER_SEGMENT;
+    this.maxSegments = options.maxSegments ?? MAX_SEGMENTS;
     this.db = new Database(path, { fileMustExist: !options.create });
+    const format = IndexFile.formatOf(this.db);
+    if (format !== null && format !== INDEX_FORMAT) {
+      this.db.close();
+      throw new EngineUnavailableError(`${path} is an index of format ${format}, written by another version of vnsearch (this one reads format ${INDEX_FORMAT}); run \`vnsearch index\` to rebuild it.`);
+    }
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    if (format === null) this.db.pragma(`user_version = ${INDEX_FORMAT}`);
     const db = this.db;
     this.statements = {
-      rowidOf: db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE id = ?'),
+      rowidOf: db.prepare<[string], number>('SELECT rowid FROM documents WHERE id = ?').pluck(),
       insertDocument: db.prepare(
         'INSERT INTO documents (id, title, body, date, year, date_source, source, url, parties, countries) VALUES (@id, @title, @body, @date, @year, @date_source, @source, @url, @parties, @countries)',
       ),
-      updateDocument: db.prepare(
-        'UPDATE documents SET title = @title, body = @body, date = @date, year = @year, date_source = @date_source, source = @source, url = @url, parties = @parties, countries = @countries WHERE rowid = @rowid',
-      ),
       deleteDocument: db.prepare('DELETE FROM documents WHERE rowid = ?'),
-      insertSearch: db.prepare(
-        'INSERT INTO search (rowid, title_exact, title_folded, body_exact, body_folded, joined, entities, title_pairs, body_pairs) VALUES (@rowid, @title_exact, @title_folded, @body_exact, @body_folded, @joined, @entities, @title_pairs, @body_pairs)',
-      ),
-      deleteSearch: db.prepare('DELETE FROM search WHERE rowid = ?'),
       documentById: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?'),
+      // One statement for any number of rowids, given as a JSON array: no statement compiled per search.
+      documentsByRowid: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE rowid IN (SELECT value FROM json_each(?))'),
+      titlesByRowid: db.prepare<[string], string>('SELECT title FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').pluck(),
       facetEntries: db.prepare<[], { rowid: number; parties: string; countries: string; year: number | null; date: string | null }>(
         'SELECT rowid, parties, countries, year, date FROM documents',
       ),
+      rowids: db.prepare<[], number>('SELECT rowid FROM documents').pluck(),
       count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
       maxRowid: db.prepare<[], number | null>('SELECT max(rowid) FROM documents').pluck(),
-      matchRowids: db.prepare<[string], number>('SELECT rowid FROM search WHERE search MATCH ?').pluck(),
+      segmentIds: db.prepare<[], number>('SELECT id FROM segments ORDER BY id').pluck(),
+      insertSegment: db.prepare<[number, number]>('INSERT INTO segments (id, postings) VALUES (?, ?)'),
+      deleteSegmentsUpTo: db.prepare<[number]>('DELETE FROM segments WHERE id <= ?'),
+      deleteBlocksUpTo: db.prepare<[number]>('DELETE FROM term_blocks WHERE segment <= ?'),
+      insertBlock: db.prepare<[number, number, string, Uint8Array]>('INSERT INTO term_blocks (segment, field, first_term, block) VALUES (?, ?, ?, ?)'),
+      blockOf: db.prepare<[number, number, string], Buffer>(
+        'SELECT block FROM term_blocks WHERE segment = ? AND field = ? AND first_term <= ? ORDER BY first_term DESC LIMIT 1',
+      ).pluck(),
+      fieldBlocks: db.prepare<[number], Buffer>('SELECT block FROM term_blocks WHERE segment IN (SELECT id FROM segments) AND field = ?').pluck(),
       vocabulary: db.prepare<[], [string, number]>('SELECT term, documents FROM vocabulary').raw(),
       commonTerms: db.prepare<[number], string>('SELECT term FROM vocabulary ORDER BY documents DESC LIMIT ?').pluck(),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
   }
 
-  private writeOne({ document, fields }: PreparedDocument): void {
-    const row = { ...document, parties: JSON.stringify(document.parties), countries: JSON.stringify(document.countries) };
+  private writeOne(prepared: PreparedDocument): void {
+    const { document } = prepared;
     const existing = this.statements.rowidOf.get(document.id);
-    let rowid: number;
-    if (existing) {
-      rowid = existing.rowid;
-      this.statements.deleteSearch.run(rowid);
-      this.statements.updateDocument.run({ ...row, rowid });
-    } else {
-      rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
-    }
-    this.statements.insertSearch.run({
-      rowid,
-      ...fields,
-      entities: [...document.parties, ...document.countries].map(foldText).join(' '),
-      title_pairs: pairsOf(fields.title_folded, fields.title_exact),
-      body_pairs: pairsOf(fields.body_folded, fields.body_exact),
-    });
+    if (existing !== undefined) this.statements.deleteDocument.run(existing);
+    const row = { ...document, parties: JSON.stringify(document.parties), countries: JSON.stringify(document.countries) };
+    const rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
+    postDocument(this.pending, prepared, rowid);
   }
 
-  /** All or nothing: a batch is one transaction, so a crash never leaves half a batch. */
+  /**
+   * All or nothing for the documents: a batch is one transaction, so a crash never leaves half a
+   * batch. Their postings follow at the next flush; the indexer saves its manifest only after
+   * `close`, so a crash in between is repaired by the next run.
+   */
   upsert(documents: readonly PreparedDocument[]): void {
     this.db.transaction(() => documents.forEach((document) => this.writeOne(document)))();
-    this.vocabularyStale = true;
+    if (this.pending.size >= this.postingsPerSegment) this.flush();
   }
 
   delete(ids: readonly string[]): void {
     this.db.transaction(() => {
       for (const id of ids) {
         const existing = this.statements.rowidOf.get(id);
-        if (!existing) continue;
-        this.statements.deleteSearch.run(existing.rowid);
-        this.statements.deleteDocument.run(existing.rowid);
+        if (existing !== undefined) this.statements.deleteDocument.run(existing);
       }
     })();
     this.vocabularyStale = true;
+  }
+
+  /** Writes the buffered postings as a new segment, merging all segments when there are too many. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const postings = this.pending.size;
+    this.db.transaction(() => {
+      const segment = (this.statements.segmentIds.all().at(-1) ?? 0) + 1;
+      this.writeSegment(segment, this.pending.drain());
+      this.statements.insertSegment.run(segment, postings);
+    })();
+    this.vocabularyStale = true;
+    if (this.statements.segmentIds.all().length > this.maxSegments) this.mergeSegments();
+  }
+
+  /** Writes the terms of each field, in ascending order, as the term blocks of `segment`. */
+  private writeSegment(segment: number, terms: Iterable<[field: Field, term: string, rowids: ArrayLike<number>]>): void {
+    let field: Field | null = null;
+    const blocks = new BlockWriter((firstTerm, block) => this.statements.insertBlock.run(segment, field!, firstTerm, block));
+    for (const [termField, term, rowids] of terms) {
+      if (termField !== field) {
+        blocks.finish();
+        field = termField;
+      }
+      blocks.add(term, encodeRowids(rowids));
+    }
+    blocks.finish();
+  }
+
+  /**
+   * Rewrites every segment as one, without the postings of deleted documents. Reads through a
+   * second connection (a snapshot, in WAL mode) while this one writes: a connection cannot write
+   * while it steps through a query.
+   */
+  private mergeSegments(): void {
+    const segments = this.statements.segmentIds.all();
+    const live = this.liveRowids();
+    const reader = new Database(this.path, { readonly: true, fileMustExist: true });
+    try {
+      // One statement per segment: a statement steps through one query at a time.
+      const read = (segment: number) =>
+        reader.prepare<[number], [number, Buffer]>('SELECT field, block FROM term_blocks WHERE segment = ? ORDER BY field, first_term').raw().iterate(segment);
+      const merged = segments.at(-1)! + 1;
+      let postings = 0;
+      this.db.transaction(() => {
+        this.writeSegment(
+          merged,
+          (function* () {
+            for (const [field, term, encoded] of mergeTermStreams(segments.map((segment) => segmentTerms(read(segment))))) {
+              const rowids = decodeRowids(encoded, live);
+              postings += rowids.length;
+              if (rowids.length > 0) yield [field, term, rowids] as [Field, string, Int32Array];
+            }
+          })(),
+        );
+        this.statements.deleteBlocksUpTo.run(segments.at(-1)!);
+        this.statements.deleteSegmentsUpTo.run(segments.at(-1)!);
+        this.statements.insertSegment.run(merged, postings);
+      })();
+    } finally {
+      reader.close();
+    }
   }
 
   getDocument(id: string): SearchDocument | null {
@@ -143,8 +258,7 @@ export class IndexFile {
 
   documentsByRowid(rowids: readonly number[]): Map<number, SearchDocument> {
     if (rowids.length === 0) return new Map();
-    const rows = this.db.prepare<number[], DocumentRow>(`SELECT rowid, * FROM documents WHERE rowid IN (${rowids.map(() => '?').join(',')})`).all(...rowids);
-    return new Map(rows.map((row) => [row.rowid, rowToDocument(row)]));
+    return new Map(this.statements.documentsByRowid.all(JSON.stringify(rowids)).map((row) => [row.rowid, rowToDocument(row)]));
   }
 
   facetEntries(): FacetEntry[] {
@@ -153,33 +267,59 @@ export class IndexFile {
       .map((row) => ({ rowid: row.rowid, parties: JSON.parse(row.parties) as string[], countries: JSON.parse(row.countries) as string[], year: row.year, date: row.date }));
   }
 
-  /** Rowids matching an FTS5 expression, ascending. */
-  postings(expression: string): Int32Array {
-    return Int32Array.from(this.statements.matchRowids.all(expression));
+  /** A flag per rowid, set for the documents in the index: what tells stale postings apart. */
+  liveRowids(): Uint8Array {
+    const live = new Uint8Array(this.maxRowid() + 1);
+    for (const rowid of this.statements.rowids.iterate()) live[rowid] = 1;
+    return live;
   }
 
-  /** Folded word → how many documents hold it, in the fields typo correction draws on. */
+  /** Rowids of the documents that `live` marks holding `term` in `field`, ascending. */
+  postings(field: Field, term: string, live: Uint8Array): Int32Array {
+    this.flush();
+    const encoded: Uint8Array[] = [];
+    for (const segment of this.statements.segmentIds.all()) {
+      const block = this.statements.blockOf.get(segment, field, term);
+      const found = block && findInBlock(block, term);
+      if (found) encoded.push(found);
+    }
+    return decodeRowids(encoded, live);
+  }
+
+  /** Folded word → how many documents hold it, what typo correction and completion draw on. */
   vocabulary(): Map<string, number> {
-    if (this.vocabularyStale) this.refreshVocabulary();
+    this.refreshVocabulary();
     return new Map(this.statements.vocabulary.all());
   }
 
+  /** Writes what is buffered and the vocabulary, so that other connections see every write. */
+  commit(): void {
+    this.refreshVocabulary();
+  }
+
   /**
-   * Copies the folded words and their document counts out of FTS5 into a plain table, which loads
-   * in a fraction of a second; FTS5's own vocabulary table answers only by scanning every term,
-   * word pairs included, which takes seconds.
+   * Counts the documents of every folded word into a plain table after writes, so that a server
+   * loads the vocabulary in a fraction of a second instead of decoding every word's postings.
    */
   private refreshVocabulary(): void {
+    this.flush();
+    if (!this.vocabularyStale) return;
+    const live = this.liveRowids();
+    const counts = new Map<string, number>();
+    for (const block of this.statements.fieldBlocks.iterate(Field.words)) {
+      for (const [term, rowids] of blockEntries(block)) counts.set(term, (counts.get(term) ?? 0) + decodeRowids([rowids], live).length);
+    }
+    const insert = this.db.prepare<[string, number]>('INSERT INTO vocabulary (term, documents) VALUES (?, ?)');
     this.db.transaction(() => {
-      this.db.exec(`DELETE FROM vocabulary;
-        INSERT INTO vocabulary SELECT term, max(doc) FROM search_vocabulary WHERE col IN ('title_folded', 'body_folded', 'joined') GROUP BY term;`);
+      this.db.exec('DELETE FROM vocabulary');
+      for (const [term, documents] of counts) if (documents > 0) insert.run(term, documents);
     })();
     this.vocabularyStale = false;
   }
 
   /** The folded words held by the most documents, most first. */
   commonTerms(limit: number): string[] {
-    if (this.vocabularyStale) this.refreshVocabulary();
+    this.refreshVocabulary();
     return this.statements.commonTerms.all(limit);
   }
 
@@ -189,7 +329,7 @@ export class IndexFile {
 
   titlesByRowid(rowids: readonly number[]): string[] {
     if (rowids.length === 0) return [];
-    return this.db.prepare<number[], string>(`SELECT title FROM documents WHERE rowid IN (${rowids.map(() => '?').join(',')})`).pluck().all(...rowids);
+    return this.statements.titlesByRowid.all(JSON.stringify(rowids));
   }
 
   count(): number {
@@ -202,8 +342,36 @@ export class IndexFile {
   }
 
   close(): void {
-    if (this.vocabularyStale) this.refreshVocabulary();
+    this.commit();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
+  }
+}
+
+type TermStream = Iterator<[field: Field, term: string, postings: Uint8Array]>;
+
+/** The terms of one segment's blocks, in order. */
+function* segmentTerms(blocks: Iterable<[number, Buffer]>): TermStream {
+  for (const [field, block] of blocks) for (const [term, postings] of blockEntries(block)) yield [field as Field, term, postings];
+}
+
+/** Terms of several segments in order, each once, with its postings in every segment, oldest first. */
+function* mergeTermStreams(streams: TermStream[]): Generator<[field: Field, term: string, postings: Uint8Array[]]> {
+  const heads = streams.map((stream) => stream.next());
+  for (;;) {
+    let least: [Field, string] | null = null;
+    for (const head of heads) {
+      if (head.done) continue;
+      const [field, term] = head.value;
+      if (!least || field < least[0] || (field === least[0] && term < least[1])) least = [field, term];
+    }
+    if (!least) return;
+    const postings: Uint8Array[] = [];
+    heads.forEach((head, i) => {
+      if (head.done || head.value[0] !== least[0] || head.value[1] !== least[1]) return;
+      postings.push(head.value[2]);
+      heads[i] = streams[i]!.next();
+    });
+    yield [least[0], least[1], postings];
   }
 }

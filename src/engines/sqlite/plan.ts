@@ -1,5 +1,5 @@
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { EXACT_COLUMNS, FOLDED_COLUMNS, PAIR_COLUMNS, PHRASE_FOLDED_COLUMNS, wordPairs } from './match.ts';
+import { Field, wordPairs } from './index-terms.ts';
 import { corrections, type TypoOptions } from './typos.ts';
 
 /**
@@ -19,9 +19,9 @@ export const TIER_WEIGHTS = {
   exactAll: 2,
 } as const;
 
-/** Documents holding every term in one of `columns`; a term holds when any of its alternatives does. */
+/** Documents holding every term in `field`; a term holds when any of its alternatives does. */
 export interface Clause {
-  columns: readonly string[];
+  field: Field;
   terms: readonly (readonly string[])[];
 }
 
@@ -43,9 +43,9 @@ const folded = (reading: QueryReading) => reading.terms.map((term) => term.folde
 const exact = (reading: QueryReading) => reading.terms.map((term) => term.exact ?? term.folded);
 const each = (words: readonly string[]) => words.map((word) => [word]);
 
-/** Adjacent words as pair tokens; a single word stands for itself in `singleColumns`. */
-function phrase(singleColumns: readonly string[], words: readonly string[]): Clause {
-  return words.length === 1 ? { columns: singleColumns, terms: [words] } : { columns: PAIR_COLUMNS, terms: each(wordPairs(words)) };
+/** Adjacent words as pair tokens; a single word stands for itself in `singleField`. */
+function phrase(singleField: Field, words: readonly string[]): Clause {
+  return words.length === 1 ? { field: singleField, terms: [words] } : { field: Field.pairs, terms: each(wordPairs(words)) };
 }
 
 /** Turns the readings of a query into clauses over index terms; null when there is nothing to search for. */
@@ -55,22 +55,22 @@ export function planQuery(query: AnalyzedQuery, documentCount: (word: string) =>
   const typedCorrections = typed.terms.map((term) => corrections(term.folded, documentCount, typos));
   const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
   const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
-  const uncorrected = query.readings.map((reading) => ({ columns: FOLDED_COLUMNS, terms: each(folded(reading)) }));
+  const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
   const tiers: QueryPlan['tiers'] = [
     { weight: TIER_WEIGHTS.uncorrected, match: uncorrected },
-    { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(PHRASE_FOLDED_COLUMNS, words)) },
-    { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ columns: ['title_folded'], terms: each(words) })) },
+    { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(Field.words, words)) },
+    { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ field: Field.title, terms: each(words) })) },
   ];
   if (diacritized.length > 0) {
     tiers.push(
-      { weight: TIER_WEIGHTS.exactPhrase, match: diacritized.map((reading) => phrase(EXACT_COLUMNS, exact(reading))) },
-      { weight: TIER_WEIGHTS.exactAll, match: diacritized.map((reading) => ({ columns: EXACT_COLUMNS, terms: each(exact(reading)) })) },
+      { weight: TIER_WEIGHTS.exactPhrase, match: diacritized.map((reading) => phrase(Field.exact, exact(reading))) },
+      { weight: TIER_WEIGHTS.exactAll, match: diacritized.map((reading) => ({ field: Field.exact, terms: each(exact(reading)) })) },
     );
   }
   return {
-    match: [{ columns: FOLDED_COLUMNS, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
+    match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
     tiers,
     titleTerms: [...new Set(readings.flat())],
     pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Field } from './index-terms.ts';
 import { intersectAll, PostingsCache, unionAll } from './postings.ts';
 
 const list = (...values: number[]) => Int32Array.from(values);
@@ -16,17 +17,17 @@ describe('postings', () => {
 
   it('fetches each term once and keeps memory under its byte bound, oldest out first', () => {
     const fetched: string[] = [];
-    const cache = new PostingsCache((_columns, term) => {
+    const cache = new PostingsCache((_field, term) => {
       fetched.push(term);
       return new Int32Array(100);
     }, 1000);
-    cache.get(['title'], 'a');
-    cache.get(['title'], 'b');
-    cache.get(['title'], 'a');
+    cache.get(Field.title, 'a');
+    cache.get(Field.title, 'b');
+    cache.get(Field.title, 'a');
     expect(fetched).toEqual(['a', 'b']);
-    cache.get(['title'], 'c');
-    cache.get(['title'], 'b');
-    cache.get(['title'], 'a');
+    cache.get(Field.title, 'c');
+    cache.get(Field.title, 'b');
+    cache.get(Field.title, 'a');
     // 'a' was used after 'b', so 'b' went first when 'c' came; then 'b' pushed out 'a'.
     expect(fetched).toEqual(['a', 'b', 'c', 'b', 'a']);
   });

@@ -1,4 +1,6 @@
-/** Rowids of the documents holding a term, ascending, as FTS5 returns them. */
+import type { Field } from './index-terms.ts';
+
+/** Rowids of the documents holding a term, ascending. */
 export type Postings = Int32Array;
 
 export const EMPTY: Postings = new Int32Array(0);
@@ -21,46 +23,73 @@ function seek(list: Postings, value: number, from: number): number {
   return from;
 }
 
-/** Rowids in every list; walks the shortest list and gallops through the others. */
+/** Rowids in every list: the two shortest first, then each next list with what remains. */
 export function intersectAll(lists: readonly Postings[]): Postings {
   if (lists.length === 0) return EMPTY;
   const sorted = [...lists].sort((a, b) => a.length - b.length);
-  const [shortest, ...others] = sorted as [Postings, ...Postings[]];
-  const result = new Int32Array(shortest.length);
-  const positions = new Array<number>(others.length).fill(0);
+  let result = sorted[0]!;
+  for (let i = 1; i < sorted.length && result.length > 0; i++) result = intersect(result, sorted[i]!);
+  return result;
+}
+
+/** Lists of like lengths are walked side by side; a much longer one is galloped through. */
+function intersect(short: Postings, long: Postings): Postings {
+  const result = new Int32Array(short.length);
   let count = 0;
-  outer: for (const value of shortest) {
-    for (let i = 0; i < others.length; i++) {
-      const list = others[i]!;
-      const at = seek(list, value, positions[i]!);
-      positions[i] = at;
-      if (at >= list.length) break outer;
-      if (list[at] !== value) continue outer;
+  if (long.length < short.length * 16) {
+    let j = 0;
+    for (let i = 0; i < short.length && j < long.length; i++) {
+      const value = short[i]!;
+      while (j < long.length && long[j]! < value) j++;
+      if (long[j] === value) result[count++] = value;
     }
-    result[count++] = value;
+  } else {
+    let at = 0;
+    for (let i = 0; i < short.length; i++) {
+      const value = short[i]!;
+      at = seek(long, value, at);
+      if (at >= long.length) break;
+      if (long[at] === value) result[count++] = value;
+    }
   }
   return result.subarray(0, count);
 }
 
-/** Rowids in any list, ascending, each once. */
+/** Rowids in any list, ascending, each once: merged two at a time, shortest first, in linear time. */
 export function unionAll(lists: readonly Postings[]): Postings {
-  const nonEmpty = lists.filter((list) => list.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-  const all = new Int32Array(nonEmpty.reduce((sum, list) => sum + list.length, 0));
-  let offset = 0;
-  for (const list of nonEmpty) {
-    all.set(list, offset);
-    offset += list.length;
-  }
-  all.sort();
+  const nonEmpty = lists.filter((list) => list.length > 0).sort((a, b) => a.length - b.length);
+  return nonEmpty.reduce(union, EMPTY);
+}
+
+function union(a: Postings, b: Postings): Postings {
+  if (a.length === 0) return b;
+  const result = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let count = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[count++] = all[i]!;
-  return all.subarray(0, count);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    result[count++] = x <= y ? x : y;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  while (i < a.length) result[count++] = a[i++]!;
+  while (j < b.length) result[count++] = b[j++]!;
+  return result.subarray(0, count);
+}
+
+/** The values sorted ascending, each once, in place. */
+export function sortedUnique(values: Int32Array): Int32Array {
+  values.sort();
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[count++] = values[i]!;
+  return values.subarray(0, count);
 }
 
 /**
  * Postings fetched from the index, kept in memory: Vietnamese queries reuse a few thousand common
- * syllables, and intersecting cached sorted lists is far cheaper than asking FTS5 again.
+ * syllables, and intersecting cached sorted lists is far cheaper than reading and decoding them again.
  */
 export class PostingsCache {
   private readonly entries = new Map<string, Postings>();
@@ -68,18 +97,18 @@ export class PostingsCache {
 
   /** `maxBytes` bounds memory, not the entry count: one common word's list outweighs thousands of rare ones. */
   constructor(
-    private readonly fetch: (columns: readonly string[], term: string) => Postings,
+    private readonly fetch: (field: Field, term: string) => Postings,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  get(columns: readonly string[], term: string): Postings {
-    const key = `${columns.join(',')}:${term}`;
+  get(field: Field, term: string): Postings {
+    const key = `${field}:${term}`;
     let postings = this.entries.get(key);
     if (postings) {
       // Refresh recency: Map iteration order is insertion order, so the oldest entry is first.
       this.entries.delete(key);
     } else {
-      postings = this.fetch(columns, term);
+      postings = this.fetch(field, term);
       this.bytes += postings.byteLength;
       for (const [oldest, list] of this.entries) {
         if (this.bytes <= this.maxBytes) break;

@@ -10,10 +10,16 @@ export function tierValues(tiers: readonly { weight: number; rowids: ArrayLike<n
 
 /**
  * The rowids of one page in relevance order: by tier value, highest first, then within a tier
- * value in the order `orderGroup` gives. Only groups that reach into the page are ordered, so a
+ * value in the order `orderGroup` gives (asked for the first `count` of a group only). Only groups that reach into the page are ordered, so a
  * query matching most of the corpus orders a few hundred documents, not all of them.
  */
-export function relevancePage(rowids: readonly number[], tiers: Uint8Array, offset: number, limit: number, orderGroup: (rowids: number[]) => number[]): number[] {
+export function relevancePage(
+  rowids: readonly number[],
+  tiers: Uint8Array,
+  offset: number,
+  limit: number,
+  orderGroup: (rowids: number[], count: number) => number[],
+): number[] {
   const groups = new Map<number, number[]>();
   for (const rowid of rowids) {
     const tier = tiers[rowid]!;
@@ -26,9 +32,26 @@ export function relevancePage(rowids: readonly number[], tiers: Uint8Array, offs
   for (const tier of [...groups.keys()].sort((a, b) => b - a)) {
     const group = groups.get(tier)!;
     const end = position + group.length;
-    if (end > offset) page.push(...orderGroup(group).slice(Math.max(0, offset - position), offset + limit - position));
+    if (end > offset) page.push(...orderGroup(group, offset + limit - position).slice(Math.max(0, offset - position)));
     position = end;
     if (position >= offset + limit) break;
   }
   return page;
+}
+
+/** The first `count` items in `compare` order, without sorting them all: a page needs ten of thousands. */
+export function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= count * 4) return items.sort(compare).slice(0, count);
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count) {
+      if (compare(item, first[count - 1]!) >= 0) continue;
+      first.pop();
+    }
+    let at = first.length;
+    first.push(item);
+    for (; at > 0 && compare(item, first[at - 1]!) < 0; at--) first[at] = first[at - 1]!;
+    first[at] = item;
+  }
+  return first;
 }

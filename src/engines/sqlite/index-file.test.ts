@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../indexing/fields.ts';
+import type { SearchDocument } from '../../types/document.ts';
+import { IndexFile } from './index-file.ts';
+import { Field } from './index-terms.ts';
+import { blockEntries } from './term-blocks.ts';
+
+function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
+  return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };
+}
+
+describe('IndexFile', () => {
+  let dir: string;
+  let file: IndexFile;
+  const path = () => join(dir, 'index.db');
+  const ids = (field: Field, term: string) => [...file.postings(field, term, file.liveRowids())].map((rowid) => file.documentsByRowid([rowid]).get(rowid)!.id);
+  const segments = () => file.db.prepare('SELECT count(*) FROM segments').pluck().get();
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vnsearch-index-file-'));
+    file = new IndexFile(path(), { create: true, maxSegments: 2 });
+  });
+  afterEach(() => {
+    file.db.open && file.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes folded words, title words, exact keys and word pairs of a document', () => {
+    file.upsert([prepareDocument(doc('a', 'Bạn hàng lớn', 'Trung Quốc là bạn hàng.', { countries: ['Trung Quốc'] }))]);
+    expect(ids(Field.words, 'ban')).toEqual(['a']);
+    expect(ids(Field.title, 'lon')).toEqual(['a']);
+    expect(ids(Field.title, 'trung')).toEqual([]);
+    expect(ids(Field.exact, 'banj')).toEqual(['a']);
+    expect(ids(Field.exact, 'bans')).toEqual([]);
+    expect(ids(Field.pairs, 'ban_hang')).toEqual(['a']);
+    expect(ids(Field.pairs, 'banj_hangf')).toEqual(['a']);
+    expect(ids(Field.pairs, 'lon_trung'), 'no pair across title and body').toEqual([]);
+  });
+
+  it('buffers postings until a commit, then other connections see them', () => {
+    file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
+    const other = new IndexFile(path(), { create: false });
+    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(0);
+    file.commit();
+    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
+    expect(other.vocabulary().get('binh')).toBe(1);
+    other.close();
+  });
+
+  it('never shows the postings of a replaced or deleted document, and merges them away', () => {
+    file.upsert([prepareDocument(doc('a', 'Truyền thống', 'Truyền thống đoàn kết.')), prepareDocument(doc('b', 'Truyền thông', 'Cơ quan truyền thông.'))]);
+    file.commit();
+    file.upsert([prepareDocument(doc('a', 'Bán hàng', 'Kỹ năng bán hàng.'))]);
+    file.commit();
+    expect(ids(Field.words, 'truyen')).toEqual(['b']);
+    expect(ids(Field.words, 'hang')).toEqual(['a']);
+    expect(segments()).toBe(2);
+    file.delete(['b']);
+    file.upsert([prepareDocument(doc('c', 'Bạn hàng', 'Bạn hàng lớn.'))]);
+    file.commit();
+    // A third segment is one too many: all are merged, without the postings of 'b' and the old 'a'.
+    expect(segments()).toBe(1);
+    expect(ids(Field.words, 'truyen')).toEqual([]);
+    expect(ids(Field.words, 'hang')).toEqual(['a', 'c']);
+    const blocks = file.db.prepare<[], Buffer>('SELECT block FROM term_blocks').pluck().all();
+    expect(blocks.some((block) => [...blockEntries(block)].some(([term]) => term === 'truyen'))).toBe(false);
+    expect(file.vocabulary().get('truyen')).toBeUndefined();
+    expect(file.vocabulary().get('hang')).toBe(2);
+  });
+
+  it('refuses a file of another format, saying how to rebuild it', () => {
+    file.close();
+    const db = new Database(path());
+    db.pragma('user_version = 1');
+    db.close();
+    expect(IndexFile.hasCurrentFormat(path())).toBe(false);
+    expect(() => new IndexFile(path(), { create: false })).toThrow(/vnsearch index/);
+  });
+});
