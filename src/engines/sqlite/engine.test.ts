@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +166,18 @@ describe('SqliteEngine', () => {
     await engine.commit();
     expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).toContain('late');
     await reader.close();
+  });
+
+  it('refuses an index of another format, and configure replaces it with an empty one', async () => {
+    await engine.close();
+    const path = join(dataDir, readdirSync(dataDir).find((name) => name.endsWith('.db'))!);
+    const db = new Database(path);
+    db.pragma('user_version = 1');
+    db.close();
+    engine = new SqliteEngine({ dataDir });
+    await expect(engine.ping()).rejects.toThrow(/index format 1 .*run `vnsearch index`/);
+    await engine.configure();
+    expect((await engine.stats()).documents).toBe(0);
   });
 
   it('is unavailable, with a message saying what to do, before anything is indexed', async () => {

@@ -92,7 +92,7 @@ export class SqliteEngine implements SearchEngine {
         if (this.options.warmTerms) this.snapshot.warming = this.warm(this.snapshot);
       } catch (error) {
         this.snapshot = null;
-        throw new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
+        throw error instanceof EngineUnavailableError ? error : new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
       }
     }
     return this.refreshed(this.snapshot);

@@ -38,9 +38,9 @@ CREATE TABLE IF NOT EXISTS vocabulary (term TEXT PRIMARY KEY, documents INTEGER 
 
 /**
  * Postings buffered before a segment is written: a few hundred MiB at the peak of a full build,
- * and three segments for the 35,000-article corpus (48 million postings).
+ * and four segments for the 35,000-article corpus (48 million postings).
  */
-const POSTINGS_PER_SEGMENT = 16_000_000;
+const POSTINGS_PER_SEGMENT = 12_000_000;
 /** Segments a term lookup reads at most before they are merged into one. */
 const MAX_SEGMENTS = 8;
 
@@ -121,7 +121,7 @@ export class IndexFile {
     const format = IndexFile.formatOf(this.db);
     if (format !== null && format !== INDEX_FORMAT) {
       this.db.close();
-      throw new EngineUnavailableError(`${path} is an index of format ${format}, written by another version of vnsearch (this one reads format ${INDEX_FORMAT}); run \`vnsearch index\` to rebuild it.`);
+      throw new EngineUnavailableError(`${path} was written in index format ${format} by another version of vnsearch (this one reads format ${INDEX_FORMAT}); run \`vnsearch index\` to rebuild it.`);
     }
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
