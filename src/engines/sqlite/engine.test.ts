@@ -168,6 +168,13 @@ describe('SqliteEngine', () => {
     await reader.close();
   });
 
+  it('answers a repeated search from its cache, frozen so that no caller can change it', async () => {
+    const first = await engine.search(request('chile'));
+    expect(await engine.search(request('chile'))).toBe(first);
+    expect(() => first.hits.pop()).toThrow(TypeError);
+    expect(() => Object.assign(first.facets.country, { Chile: 0 })).toThrow(TypeError);
+  });
+
   it('refuses an index of another format, and configure replaces it with an empty one', async () => {
     await engine.close();
     const path = join(dataDir, readdirSync(dataDir).find((name) => name.endsWith('.db'))!);

@@ -259,11 +259,12 @@ export class SqliteEngine implements SearchEngine {
     const answers = (snapshot.answers ??= new Map());
     const key = JSON.stringify(request);
     const cached = answers.get(key);
-    if (cached) return structuredClone(cached);
-    const response = this.run(request, true);
+    if (cached) return cached;
+    // Frozen, so that a caller can share a cached answer but never change it for the next one.
+    const response = deepFreeze(this.run(request, true));
     if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
     answers.set(key, response);
-    return structuredClone(response);
+    return response;
   }
 
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
@@ -347,4 +348,12 @@ export class SqliteEngine implements SearchEngine {
     this.snapshot?.file.close();
     this.snapshot = null;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
