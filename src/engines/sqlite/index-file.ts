@@ -277,13 +277,18 @@ export class IndexFile {
   /** Rowids of the documents that `live` marks holding `term` in `field`, ascending. */
   postings(field: Field, term: string, live: Uint8Array): Int32Array {
     this.flush();
+    // One read transaction: a merge committed by another process between two reads must not be half seen.
+    return decodeRowids(this.db.transaction(() => this.encodedPostings(field, term))(), live);
+  }
+
+  private encodedPostings(field: Field, term: string): Uint8Array[] {
     const encoded: Uint8Array[] = [];
     for (const segment of this.statements.segmentIds.all()) {
       const block = this.statements.blockOf.get(segment, field, term);
       const found = block && findInBlock(block, term);
       if (found) encoded.push(found);
     }
-    return decodeRowids(encoded, live);
+    return encoded;
   }
 
   /** Folded word → how many documents hold it, what typo correction and completion draw on. */
