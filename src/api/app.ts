@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
 import type { IndexSummary } from '../indexing/indexer.ts';
+import { accessLog } from './access-log.ts';
 import { corsForOrigins } from './cors.ts';
 import { guardedEngine } from './engine-calls.ts';
 import { errorHandler, notFound } from './errors.ts';
@@ -29,8 +28,6 @@ export interface AppOptions {
   admin?: { token: string; reindex: () => Promise<IndexSummary> };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 /** The HTTP API. It knows the engine only through the SearchEngine interface. */
 export function createApp(options: AppOptions): Express {
   const metrics = new ServiceMetrics();
@@ -38,17 +35,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (request, response) => {
-        const given = request.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        response.setHeader('X-Request-Id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(accessLog(options.logger));
   app.use(metrics.middleware());
   app.use(
     helmet({
@@ -80,6 +67,6 @@ export function createApp(options: AppOptions): Express {
   if (options.admin) app.use('/api', adminRoutes(options.admin.token, options.admin.reindex));
   app.use(staticRoutes());
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(options.logger));
   return app;
 }
