@@ -1,14 +1,26 @@
-/** Invisible characters that only break words apart: zero-width space/joiners, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
-/** No-break and typographic spaces, and the ideographic space. */
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
-const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
-/** Eth and African D, which look like Đ/đ and get typed for it. */
-const D_LOOKALIKES = /[\u00d0\u0189\u00f0\u0256]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
-const NEEDS_CLEANING = /[\u00a0\u00ad\u00d0\u00f0\u0189\u0256\u1680\u180e\u2000-\u200d\u2018-\u201f\u2032\u2033\u202f\u205f\u2060\u3000\ufeff\uff01-\uff5e]/;
+
+/** Each set of characters that cleanText changes (the inside of a regex character class), and what they become. */
+const REPLACEMENTS: readonly (readonly [characters: string, replace: (char: string) => string])[] = [
+  // Invisible characters that only break words apart: zero-width space/joiners, word joiner, BOM, soft hyphen.
+  ['\u00ad\u180e\u200b-\u200d\u2060\ufeff', () => ''],
+  // No-break and typographic spaces, and the ideographic space.
+  ['\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000', () => ' '],
+  ['\uff01-\uff5e', (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET)],
+  ['\u2018\u2019\u201a\u201b\u2032', () => "'"],
+  ['\u201c\u201d\u201e\u201f\u2033', () => '"'],
+  // Eth and African D, which look like Đ/đ and get typed for it.
+  ['\u00d0\u0189', () => 'Đ'],
+  ['\u00f0\u0256', () => 'đ'],
+];
+const REPLACED_SETS = REPLACEMENTS.map(([characters, replace]) => [new RegExp(`[${characters}]`), replace] as const);
+/** Any character of the sets: the text is scanned once, and the few characters found are replaced one by one. */
+const REPLACED = new RegExp(`[${REPLACEMENTS.map(([characters]) => characters).join('')}]`, 'g');
+
+function replacementOf(char: string): string {
+  for (const [set, replace] of REPLACED_SETS) if (set.test(char)) return replace(char);
+  return char;
+}
 
 /**
  * Unicode cleanup, safe for display: NFC, invisible characters removed, no-break spaces to spaces,
@@ -16,13 +28,5 @@ const NEEDS_CLEANING = /[\u00a0\u00ad\u00d0\u00f0\u0189\u0256\u1680\u180e\u2000-
  * writer's tone-mark placement are kept.
  */
 export function cleanText(text: string): string {
-  if (!NEEDS_CLEANING.test(text)) return text.normalize('NFC');
-  return text
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(D_LOOKALIKES, (char) => (char === '\u00d0' || char === '\u0189' ? 'Đ' : 'đ'))
-    .normalize('NFC');
+  return text.replace(REPLACED, replacementOf).normalize('NFC');
 }

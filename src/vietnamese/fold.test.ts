@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCodeUnits, foldText } from './fold.ts';
+import { foldCodeUnits, foldNormalized, foldText } from './fold.ts';
+import { normalizeForMatching } from './normalize.ts';
 
 describe('foldText', () => {
   it('folds Vietnamese exactly', () => {
@@ -29,6 +30,13 @@ describe('foldText', () => {
 
   it('never throws and gives ASCII', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => /^[\x00-\x7f]*$/.test(foldText(text))));
+  });
+});
+
+describe('foldNormalized', () => {
+  it('folds the normalized text as foldText folds the raw one', () => {
+    expect(foldNormalized(normalizeForMatching('Thuỷ, hoà, kĩ'))).toBe('thuy, hoa, ky');
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldNormalized(normalizeForMatching(text)) === foldText(text)));
   });
 });
 

@@ -34,11 +34,18 @@ let buffer = new Uint16Array(1024);
  * Folds text to lowercase ASCII for diacritic-free matching: `Đảng Cộng sản` → `dang cong san`.
  * Vietnamese letters fold exactly (`đ` → `d`, every tone and vowel mark dropped) after
  * normalizeForMatching, so the i/y spelling variants fold alike (`kĩ`, `kỹ` → `ky`); letters of
- * other scripts that remain go through unidecode. ASCII and Vietnamese letters fold one by one
- * through a table; each run of other characters folds as a whole, the way the whole text would.
+ * other scripts that remain go through unidecode.
  */
 export function foldText(text: string): string {
-  const normalized = normalizeForMatching(text);
+  return foldNormalized(normalizeForMatching(text));
+}
+
+/**
+ * foldText of text that normalizeForMatching has normalized already, for callers that need both
+ * forms and would otherwise normalize twice. ASCII and Vietnamese letters fold one by one through
+ * a table; each run of other characters folds as a whole, the way the whole text would.
+ */
+export function foldNormalized(normalized: string): string {
   if (buffer.length < normalized.length) buffer = new Uint16Array(normalized.length * 2);
   let folded = '';
   let length = 0;

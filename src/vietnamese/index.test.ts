@@ -3,7 +3,7 @@ import * as vietnamese from './index.ts';
 
 describe('src/vietnamese public API', () => {
   it('exports every function others depend on', () => {
-    for (const name of ['cleanText', 'normalizeForMatching', 'foldText', 'tokenize', 'toExactKey', 'isVietnameseSyllable', 'decodeTelex', 'wordTokenize', 'segmentText', 'transliterationJoins']) {
+    for (const name of ['cleanText', 'normalizeForMatching', 'foldText', 'foldNormalized', 'tokenize', 'toExactKey', 'isVietnameseSyllable', 'decodeTelex', 'wordTokenize', 'segmentText', 'transliterationJoins']) {
       expect(typeof vietnamese[name as keyof typeof vietnamese], name).toBe('function');
     }
   });

@@ -1,12 +1,12 @@
 import { classAt, LETTER, MARK, runEnd, widthAt } from './char-class.ts';
 import { cleanText } from './clean.ts';
 import { canonicalSyllable } from './syllable.ts';
-import { memoizeByWord } from './memoize.ts';
+import { memoizeBySubstring } from './memoize.ts';
 
 const LETTER_OR_MARK = LETTER | MARK;
 
-/** canonicalSyllable, or null when the word is canonical already. */
-const canonicalWord = memoizeByWord((word): string | null => {
+/** canonicalSyllable of text.slice(start, end), or null when that word is canonical already. */
+const canonicalWord = memoizeBySubstring((word): string | null => {
   const syllable = canonicalSyllable(word);
   return syllable === word ? null : syllable;
 });
@@ -23,7 +23,7 @@ function isAsciiLetter(code: number): boolean {
 function canonicalRun(text: string, start: number, end: number): string | null {
   let ascii = true;
   for (let i = start; i < end && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
-  return ascii && (text.charCodeAt(end - 1) | 0x20) !== 0x69 ? null : canonicalWord(text.slice(start, end));
+  return ascii && (text.charCodeAt(end - 1) | 0x20) !== 0x69 ? null : canonicalWord(text, start, end);
 }
 
 /**

@@ -5,7 +5,7 @@ import { classAt, SPACE } from './char-class.ts';
 import { loadLanguageData } from './data.ts';
 import { IntTable } from './int-table.ts';
 import { syllableEnd } from './syllable-scanner.ts';
-import { memoizeByWord } from './memoize.ts';
+import { memoizeBySubstring, memoizeByWord } from './memoize.ts';
 
 const weightPair = z.tuple([z.number(), z.number()]);
 const crfSchema = z.object({
@@ -23,34 +23,38 @@ const surnames = new Set(names.surnames.map((surname) => surname.normalize('NFC'
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
 const syllableWeights = new Map(Object.entries(crf.syllables));
 /**
- * The two- and three-syllable words as integers over syllable ids: a bigram is
- * first * ID_BASE + second, a trigram is (id of its first two syllables among trigram prefixes) *
- * ID_BASE + third. Both stay below 2^31, the keys of an IntTable.
+ * The two- and three-syllable words as integers over syllable ids. The key of a pair of syllables
+ * is first * ID_BASE + second. Its value in pairFlags has the bit BIGRAM when the pair is a
+ * two-syllable word, and TRIGRAM_PREFIX times its id when it begins three-syllable words: one
+ * lookup per pair of adjacent syllables answers both questions. The key of a trigram is that
+ * prefix id * ID_BASE + its third syllable. Keys and values stay below 2^31, as IntTable needs.
  */
 const ngramSyllableIds = new Map<string, number>();
 const ID_BASE = 0x2000;
-const bigrams = new Map<number, number>();
-const trigramPrefixes = new Map<number, number>();
+const BIGRAM = 1;
+const TRIGRAM_PREFIX = 2;
+const pairs = new Map<number, number>();
 const trigrams = new Map<number, number>();
+let trigramPrefixCount = 0;
 for (const ngram of crf.ngrams) {
   const ids = ngram.split(' ').map((syllable) => {
     let id = ngramSyllableIds.get(syllable);
     if (id === undefined) ngramSyllableIds.set(syllable, (id = ngramSyllableIds.size + 1));
     return id;
   });
-  const bigramKey = ids[0]! * ID_BASE + ids[1]!;
-  if (ids.length === 2) bigrams.set(bigramKey, 1);
+  const pairKey = ids[0]! * ID_BASE + ids[1]!;
+  const flags = pairs.get(pairKey) ?? 0;
+  if (ids.length === 2) pairs.set(pairKey, flags | BIGRAM);
   else {
-    let prefixId = trigramPrefixes.get(bigramKey);
-    if (prefixId === undefined) trigramPrefixes.set(bigramKey, (prefixId = trigramPrefixes.size + 1));
+    let prefixId = Math.floor(flags / TRIGRAM_PREFIX);
+    if (prefixId === 0) pairs.set(pairKey, flags + (prefixId = ++trigramPrefixCount) * TRIGRAM_PREFIX);
     trigrams.set(prefixId * ID_BASE + ids[2]!, 1);
   }
 }
-if (ngramSyllableIds.size >= ID_BASE || trigramPrefixes.size >= 2 ** 31 / ID_BASE) {
+if (ngramSyllableIds.size >= ID_BASE || trigramPrefixCount >= 2 ** 31 / ID_BASE) {
   throw new ConfigError('segmenter-crf.json.gz: too many distinct syllables in ngrams');
 }
-const bigramKeys = new IntTable(bigrams);
-const trigramPrefixIds = new IntTable(trigramPrefixes);
+const pairFlags = new IntTable(pairs);
 const trigramKeys = new IntTable(trigrams);
 
 function flag(name: string): readonly [number, number] {
@@ -77,6 +81,12 @@ const ALL_DIGITS = /^\p{Nd}+$/u;
 /** What the model and the joining rules need to know about one syllable, computed once per distinct string. */
 interface SyllableInfo {
   text: string;
+  /**
+   * The syllable after each separator of the output ('_' within a word, ' ' between words, as in
+   * wordTokenize's words), so that writing a syllable out is one string concatenation, not two.
+   */
+  afterUnderscore: string;
+  afterSpace: string;
   /** Id of the syllable in the n-gram list, 0 when no n-gram contains it. */
   ngramId: number;
   punctuation: boolean;
@@ -115,6 +125,8 @@ function describeSyllable(syllable: string): SyllableInfo {
   const upperInitial = isUpperInitial(syllable);
   return {
     text: syllable,
+    afterUnderscore: '_' + syllable,
+    afterSpace: ' ' + syllable,
     ngramId: ngramSyllableIds.get(lower) ?? 0,
     punctuation: !WORD_CHAR.test(syllable),
     digitStart: DIGIT_START.test(syllable),
@@ -176,16 +188,19 @@ const line = new LineBuffers();
 /** Sets line.wordStart[i] to 0 when the model labels syllable i as continuing the word of syllable i-1 (Viterbi over B and I). */
 function labelWordStarts(): void {
   const { syllables, length: n, bigram, trigram, backB, backI, wordStart } = line;
+  /** Trigram prefix id of syllables i-2 and i-1, from the lookup of their pair. */
+  let prefixId = 0;
   for (let i = 1; i < n; i++) {
     const id = syllables[i]!.ngramId;
     const previousId = syllables[i - 1]!.ngramId;
-    if (id === 0 || previousId === 0) continue;
-    const bigramKey = previousId * ID_BASE + id;
-    bigram[i] = bigramKeys.get(bigramKey);
-    const firstId = i > 1 ? syllables[i - 2]!.ngramId : 0;
-    if (firstId === 0) continue;
-    const prefixId = trigramPrefixIds.get(firstId * ID_BASE + previousId);
+    if (id === 0 || previousId === 0) {
+      prefixId = 0;
+      continue;
+    }
+    const flags = pairFlags.get(previousId * ID_BASE + id);
+    bigram[i] = flags & BIGRAM;
     if (prefixId !== 0) trigram[i] = trigramKeys.get(prefixId * ID_BASE + id);
+    prefixId = Math.floor(flags / TRIGRAM_PREFIX);
   }
   const { BB, BI, IB, II } = crf.transitions;
   let scoreB = 0;
@@ -259,20 +274,22 @@ function joinPersonNames(): void {
   }
 }
 
+type SyllableVisitor = (syllable: SyllableInfo, startsWord: boolean) => void;
+
 /** Segments the line held in `line` and passes each syllable to `visit`, in order, with whether it starts a word. */
-function segmentLine(visit: (syllable: string, startsWord: boolean) => void): void {
+function segmentLine(visit: SyllableVisitor): void {
   if (line.length === 0) return;
   line.prepare();
   labelWordStarts();
   applyJoiningRules();
   joinPersonNames();
-  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!.text, line.wordStart[i] === 1);
+  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!, line.wordStart[i] === 1);
   line.length = 0;
 }
 
 // No syllable spans whitespace, and the chunks between whitespace repeat a lot ('sản', 'Nam.',
 // '(ĐCSVN)'), so each distinct chunk is scanned into syllables once.
-const syllablesOfChunk = memoizeByWord((chunk): readonly SyllableInfo[] => {
+const syllablesOfChunk = memoizeBySubstring((chunk): readonly SyllableInfo[] => {
   const found: SyllableInfo[] = [];
   for (let index = 0; index < chunk.length; ) {
     const end = syllableEnd(chunk, index);
@@ -289,7 +306,7 @@ function isWhitespace(text: string, index: number): boolean {
 }
 
 /** Each syllable of the text in order, with whether it starts a word; lines are segmented independently. */
-function forEachSyllable(text: string, visit: (syllable: string, startsWord: boolean) => void): void {
+function forEachSyllable(text: string, visit: SyllableVisitor): void {
   const cleaned = cleanText(text);
   line.length = 0;
   for (let index = 0; index < cleaned.length; ) {
@@ -300,7 +317,7 @@ function forEachSyllable(text: string, visit: (syllable: string, startsWord: boo
     }
     let end = index + 1;
     while (end < cleaned.length && !isWhitespace(cleaned, end)) end++;
-    for (const info of syllablesOfChunk(cleaned.slice(index, end))) line.push(info);
+    for (const info of syllablesOfChunk(cleaned, index, end)) line.push(info);
     index = end;
   }
   segmentLine(visit);
@@ -313,8 +330,8 @@ const SPACE_CHAR = 0x20;
 export function wordTokenize(text: string): string[] {
   const words: string[] = [];
   forEachSyllable(text, (syllable, startsWord) => {
-    if (startsWord) words.push(syllable);
-    else words[words.length - 1] += ' ' + syllable;
+    if (startsWord) words.push(syllable.text);
+    else words[words.length - 1] += syllable.afterSpace;
   });
   return words;
 }
@@ -323,7 +340,7 @@ export function wordTokenize(text: string): string[] {
 export function segmentText(text: string): string {
   let segmented = '';
   forEachSyllable(text, (syllable, startsWord) => {
-    segmented += segmented === '' ? syllable : (startsWord ? ' ' : '_') + syllable;
+    segmented += segmented === '' ? syllable.text : startsWord ? syllable.afterSpace : syllable.afterUnderscore;
   });
   return segmented;
 }
