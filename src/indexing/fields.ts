@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../types/document.ts';
-import { normalizeForMatching, foldText, tokenize, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
+import { foldNormalized, normalizeForMatching, tokenize, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
 import { memoizeByWord } from '../vietnamese/memoize.ts';
 
 /**
@@ -36,7 +36,7 @@ const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
  */
 export const termForms = memoizeByWord((word): TermForms => {
   const normalized = normalizeForMatching(word);
-  return { folded: foldText(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
+  return { folded: foldNormalized(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
 });
 
 /** Folded and exact forms of a text, one token each, aligned by position. */
