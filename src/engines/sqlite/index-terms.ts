@@ -36,11 +36,13 @@ export function wordPairs(words: readonly string[]): string[] {
 export function postDocument(buffer: PostingsBuffer, { document, fields }: PreparedDocument, rowid: number): void {
   // The folded and exact fields hold single-space-separated tokens already.
   const ids = (text: string) => buffer.wordIdsOf(text.split(' '));
-  const [titleFolded, titleExact, bodyFolded, bodyExact] = [fields.title_folded, fields.title_exact, fields.body_folded, fields.body_exact].map(ids);
+  const titleFolded = ids(fields.title_folded);
+  const titleExact = ids(fields.title_exact);
+  const bodyFolded = ids(fields.body_folded);
+  const bodyExact = ids(fields.body_exact);
   const otherWords = [fields.joined, ...[...document.parties, ...document.countries].map(foldText)].flatMap((text) => text.split(NOT_TOKEN_CHARACTER));
-  for (const words of [titleFolded, bodyFolded, buffer.wordIdsOf(otherWords)]) buffer.add(Field.words, words!, rowid);
-  buffer.add(Field.title, titleFolded!, rowid);
-  buffer.add(Field.exact, titleExact!, rowid);
-  buffer.add(Field.exact, bodyExact!, rowid);
-  for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words!, rowid);
+  for (const words of [titleFolded, bodyFolded, buffer.wordIdsOf(otherWords)]) buffer.add(Field.words, words, rowid);
+  buffer.add(Field.title, titleFolded, rowid);
+  for (const words of [titleExact, bodyExact]) buffer.add(Field.exact, words, rowid);
+  for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words, rowid);
 }
