@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnippet, escapeHtml } from './highlight.ts';
 import { analyzeQuery } from './query.ts';
@@ -24,6 +25,25 @@ describe('buildSnippet', () => {
     const plain = html.replace(/<\/?mark>/g, '');
     expect(plain.indexOf('Chile')).toBeGreaterThan(30);
     expect(plain.length - plain.indexOf('Chile')).toBeGreaterThan(30);
+  });
+
+  it('prefers the excerpt holding more of the different query words over one repeating a word', () => {
+    const text = `Hàng hóa, hàng hiệu, hàng xách tay và hàng giả. ${'Tin khác. '.repeat(30)}Giá bán hàng tăng.`;
+    const html = buildSnippet(text, analyzeQuery('bán hàng'), 60);
+    expect(html).toMatch(/^….*Giá <mark>bán<\/mark> <mark>hàng<\/mark> tăng\.$/);
+    expect(html).not.toContain('hiệu');
+  });
+
+  it('gives the same excerpt from the UTF-8 bytes as from the text', () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const words = ['Đảng', 'Cộng', 'sản', 'Chile', 'Việt', 'Nam', 'kỹ', 'thuật', 'hoà', 'bình', '<b>', '&', 'Москва', '😀', '\n\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 200 }), fc.subarray(words, { minLength: 1, maxLength: 3 }), (textWords, queryWords) => {
+        const text = textWords.join(' ');
+        const query = analyzeQuery(queryWords.join(' '));
+        expect(buildSnippet(encode(text), query, 80)).toBe(buildSnippet(text, query, 80));
+      }),
+    );
   });
 
   it('escapes everything but the marks', () => {

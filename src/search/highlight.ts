@@ -1,4 +1,4 @@
-import { foldCodeUnits } from '../vietnamese/index.ts';
+import { foldForLocating, foldUtf8ForLocating } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 import type { AnalyzedQuery } from './query.ts';
 
@@ -11,93 +11,139 @@ export function escapeHtml(text: string): string {
 interface Match {
   start: number;
   end: number;
+  /** Which query word it is, as an index into the query's folded words. */
+  word: number;
+}
+
+/** The query's words as snippets look for them. */
+interface SnippetWords {
+  /** Folded, with y as i, as they appear in a locating fold: each once. */
+  located: string[];
+  folded: Set<string>;
+  exact: Set<string>;
+}
+
+function snippetWords(query: AnalyzedQuery): SnippetWords {
+  const folded = new Set<string>();
+  const exact = new Set<string>();
+  for (const reading of query.readings) {
+    for (const term of reading.terms) {
+      if (term.folded) folded.add(term.folded);
+      if (term.exact !== null) exact.add(term.exact);
+    }
+  }
+  return { located: [...new Set([...folded].map((word) => word.replaceAll('y', 'i')))], folded, exact };
+}
+
+/**
+ * A text with its locating fold (`foldForLocating`): offsets are in the fold's characters, and
+ * `slice` gives the original text between two of them.
+ */
+interface LocatedText {
+  located: string;
+  slice(start: number, end: number): string;
+}
+
+function locatedText(text: string | Uint8Array): LocatedText {
+  if (typeof text === 'string') return { located: foldForLocating(text), slice: (start, end) => text.slice(start, end) };
+  const { located, offsets } = foldUtf8ForLocating(text);
+  // Buffer's decoding of a few bytes costs a fraction of TextDecoder's, and words are checked one by one.
+  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  return { located, slice: (start, end) => bytes.toString('utf8', offsets[start], offsets[end]) };
 }
 
 const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
 /**
- * Where the query's words are in `text`: exact forms when the query has them and the text holds
- * them, folded forms otherwise. Candidates are found by searching a position-preserving fold of
- * the text (with y as i, so that `kĩ` and `kỹ` meet); each is then checked with the words' real
- * forms. Snippets are built for every hit of every search, and tokenizing whole articles to find
- * a few words took most of a search's time.
+ * Where the query's words are in the text: exact forms when the query has them and the text holds
+ * them, folded forms otherwise. Candidates are found by searching the locating fold of the text;
+ * each is then checked with the words' real forms. Snippets are built for every hit of every
+ * search, and tokenizing whole articles to find a few words took most of a search's time.
  */
-function findMatches(text: string, query: AnalyzedQuery): Match[] {
-  const exactKeys = new Set<string>();
-  const foldedKeys = new Set<string>();
-  for (const reading of query.readings) {
-    for (const term of reading.terms) {
-      if (term.folded) foldedKeys.add(term.folded);
-      if (term.exact !== null) exactKeys.add(term.exact);
-    }
-  }
-  if (foldedKeys.size === 0) return [];
-  const located = foldCodeUnits(text).replaceAll('y', 'i');
+function findMatches(text: LocatedText, words: SnippetWords): Match[] {
+  const { located } = text;
   const exactMatches: Match[] = [];
   const foldedMatches: Match[] = [];
-  for (const key of new Set([...foldedKeys].map((folded) => folded.replaceAll('y', 'i')))) {
+  words.located.forEach((key, word) => {
     for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
       const end = start + key.length;
       if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
       const forms = termForms(text.slice(start, end));
-      if (!foldedKeys.has(forms.folded)) continue;
-      foldedMatches.push({ start, end });
-      if (exactKeys.has(forms.exact)) exactMatches.push({ start, end });
+      if (!words.folded.has(forms.folded)) continue;
+      foldedMatches.push({ start, end, word });
+      if (words.exact.has(forms.exact)) exactMatches.push({ start, end, word });
     }
-  }
+  });
   return (exactMatches.length > 0 ? exactMatches : foldedMatches).sort((a, b) => a.start - b.start);
 }
 
-/** The run of matches spanning at most `maxChars` that holds the most of them (the first such). */
-function densestRun(matches: readonly Match[], maxChars: number): [number, number] {
-  let best: [number, number] = [0, 0];
+/**
+ * The run of matches spanning at most `maxChars` that holds the most different query words, then
+ * the most matches (the first such), with how many different words it holds.
+ */
+function bestRun(matches: readonly Match[], wordCount: number, maxChars: number): { first: number; last: number; words: number } {
+  const best = { first: 0, last: 0, words: 0 };
+  const inRun = new Int32Array(wordCount);
+  let words = 0;
   let end = 0;
   for (let start = 0; start < matches.length; start++) {
-    end = Math.max(end, start);
-    while (end < matches.length && matches[end]!.end - matches[start]!.start <= maxChars) end++;
-    if (end - start > best[1] - best[0]) best = [start, end];
+    while (end < matches.length && matches[end]!.end - matches[start]!.start <= maxChars) {
+      if (inRun[matches[end]!.word]!++ === 0) words++;
+      end++;
+    }
+    if (words > best.words || (words === best.words && end - start > best.last - best.first)) Object.assign(best, { first: start, last: end, words });
+    if (--inRun[matches[start]!.word]! === 0) words--;
   }
   return best;
 }
 
 /** Moves `offset` forward past the next whitespace, but no further than `limit`: a window starts on a word. */
-function wordStartFrom(text: string, offset: number, limit: number): number {
+function wordStartFrom(located: string, offset: number, limit: number): number {
   if (offset <= 0) return 0;
-  const space = text.slice(offset, limit).search(/\s/);
+  const space = located.slice(offset, limit).search(/\s/);
   return space === -1 ? limit : offset + space + 1;
 }
 
 /** Moves `offset` back to the last whitespace before it, but no further than `limit`: a window ends on a word. */
-function wordEndBefore(text: string, offset: number, limit: number): number {
-  if (offset >= text.length) return text.length;
-  const space = text.slice(limit, offset + 1).search(/\s\S*$/);
+function wordEndBefore(located: string, offset: number, limit: number): number {
+  if (offset >= located.length) return located.length;
+  const space = located.slice(limit, offset + 1).search(/\s\S*$/);
   return space === -1 ? offset : limit + space;
 }
 
-/**
- * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
- * wrapped in `<mark>` in their original spelling, everything else escaped.
- */
-export function buildSnippet(text: string, query: AnalyzedQuery, maxChars = 240): string {
-  const matches = findMatches(text, query);
-  const [first, last] = densestRun(matches, maxChars);
+/** The excerpt around the run as HTML. */
+function excerpt(text: LocatedText, matches: readonly Match[], run: { first: number; last: number }, maxChars: number): string {
+  const { located } = text;
   let from = 0;
-  let to = Math.min(text.length, maxChars);
-  if (last > first) {
-    const [firstStart, lastEnd] = [matches[first]!.start, matches[last - 1]!.end];
+  let to = Math.min(located.length, maxChars);
+  if (run.last > run.first) {
+    const [firstStart, lastEnd] = [matches[run.first]!.start, matches[run.last - 1]!.end];
     // The spare room is shared before and after the matches.
-    from = wordStartFrom(text, Math.max(0, firstStart - Math.floor((maxChars - (lastEnd - firstStart)) / 2)), firstStart);
-    to = wordEndBefore(text, Math.min(text.length, from + maxChars), lastEnd);
+    from = wordStartFrom(located, Math.max(0, firstStart - Math.floor((maxChars - (lastEnd - firstStart)) / 2)), firstStart);
+    to = wordEndBefore(located, Math.min(located.length, from + maxChars), lastEnd);
   } else {
-    to = wordEndBefore(text, to, 0);
+    to = wordEndBefore(located, to, 0);
   }
   let html = from > 0 ? '…' : '';
   let cursor = from;
-  for (const { start, end } of matches.slice(first, last)) {
+  for (const { start, end } of matches.slice(run.first, run.last)) {
     html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     cursor = end;
   }
   html += escapeHtml(text.slice(cursor, to));
-  if (to < text.trimEnd().length) html += '…';
+  if (to < located.trimEnd().length) html += '…';
   return html.replace(/\s+/g, ' ');
+}
+
+/**
+ * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
+ * wrapped in `<mark>` in their original spelling, everything else escaped. The excerpt holds as
+ * many different query words as any, then as many matches. `text` may be UTF-8 bytes, as stored:
+ * only the excerpt is then decoded, and characters are counted in code points.
+ */
+export function buildSnippet(text: string | Uint8Array, query: AnalyzedQuery, maxChars = 240): string {
+  const words = snippetWords(query);
+  const located = locatedText(text);
+  const matches = words.located.length > 0 ? findMatches(located, words) : [];
+  return excerpt(located, matches, bestRun(matches, words.located.length, maxChars), maxChars);
 }

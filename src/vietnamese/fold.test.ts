@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCodeUnits, foldNormalized, foldText } from './fold.ts';
+import { foldForLocating, foldNormalized, foldText, foldUtf8ForLocating } from './fold.ts';
 import { normalizeForMatching } from './normalize.ts';
 
 describe('foldText', () => {
@@ -40,12 +40,36 @@ describe('foldNormalized', () => {
   });
 });
 
-describe('foldCodeUnits', () => {
-  it('folds letter by letter, keeping every offset', () => {
-    expect(foldCodeUnits('Đảng Cộng sản – Lê-nin 北京')).toBe('dang cong san   le-nin   ');
+describe('foldForLocating', () => {
+  it('folds letter by letter, y as i, keeping every offset and telling whitespace from other characters', () => {
+    expect(foldForLocating('Đảng Cộng sản – Lê-nin 北京, Mỹ\u00a0Kỳ')).toBe('dang cong san \x01 le-nin \x01\x01, mi ki');
   });
 
   it('keeps the length of any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldCodeUnits(text).length === text.length));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldForLocating(text).length === text.length));
+  });
+});
+
+describe('foldUtf8ForLocating', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('folds UTF-8 code point by code point, with where each starts', () => {
+    const { located, offsets } = foldUtf8ForLocating(encode('Đảng 北京 😀!'));
+    expect(located).toBe('dang \x01\x01 \x01!');
+    expect([...offsets]).toEqual([0, 2, 5, 6, 7, 8, 11, 14, 15, 19, 20]);
+  });
+
+  it('agrees with foldForLocating on any text of single-unit characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xd7ff }).map((code) => String.fromCharCode(code)) }), (text) => {
+        const { located, offsets } = foldUtf8ForLocating(encode(text));
+        const decoder = new TextDecoder();
+        return located === foldForLocating(text) && [...located].every((_, i) => decoder.decode(encode(text).subarray(offsets[i], offsets[i + 1])) === text[i]);
+      }),
+    );
+  });
+
+  it('locates each malformed byte as one character', () => {
+    expect(foldUtf8ForLocating(Uint8Array.from([0x61, 0xff, 0xc3, 0x62])).located).toBe('a\x01\x01b');
   });
 });

@@ -75,24 +75,74 @@ function decodeUtf16(codes: Uint16Array, length: number): string {
   return text;
 }
 
-/** Each UTF-16 code unit below U+1F00 folded for locating words: lowercase ASCII, or a space. */
-const LOCATING_FOLDS = Uint8Array.from({ length: LETTER_FOLDS.length }, (_, code) => {
-  const folded = foldedCode(code);
-  return folded === -1 || folded >= 0x80 ? 0x20 : folded;
-});
-const latin1 = new TextDecoder('latin1');
+const SPACE = 0x20;
+/** What a character outside the table and not a space locates as: a non-word character that is not whitespace either. */
+const OTHER = 0x01;
+const WHITESPACE = /\s/;
+
+/** The locating fold of one UTF-16 code unit or code point (see foldForLocating). */
+function locatingCode(code: number): number {
+  const folded = code < LETTER_FOLDS.length ? foldedCode(code) : -1;
+  if (folded !== -1 && folded < 0x80) return folded === 0x79 ? 0x69 : folded;
+  return WHITESPACE.test(String.fromCodePoint(code)) ? SPACE : OTHER;
+}
+
+/** locatingCode of every code below U+1F00; above it only whitespace is told apart, at run time. */
+const LOCATING_FOLDS = Uint8Array.from({ length: LETTER_FOLDS.length }, (_, code) => locatingCode(code));
+const locate = (code: number) => (code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : locatingCode(code));
+
+const latin1 = { decode: (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
 let locatingBuffer = new Uint8Array(4096);
 
+function locatingBufferOf(length: number): Uint8Array {
+  if (locatingBuffer.length < length) locatingBuffer = new Uint8Array(length * 2);
+  return locatingBuffer;
+}
+
 /**
- * Folds each UTF-16 code unit on its own, so that an offset in the result is an offset in `text`;
- * a character outside the table becomes a space. For finding where words may be (snippets),
- * not for matching them: it neither normalizes nor folds other scripts.
+ * Folds each UTF-16 code unit on its own, so that an offset in the result is an offset in `text`:
+ * ASCII lowercased, Vietnamese letters folded, y as i (so that `kĩ` and `kỹ` meet), whitespace
+ * kept as whitespace and any other character turned into U+0001. For finding where words may be
+ * (snippets), not for matching them: it neither normalizes nor folds other scripts.
  */
-export function foldCodeUnits(text: string): string {
-  if (locatingBuffer.length < text.length) locatingBuffer = new Uint8Array(text.length * 2);
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    locatingBuffer[index] = code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : 0x20;
+export function foldForLocating(text: string): string {
+  const located = locatingBufferOf(text.length);
+  for (let index = 0; index < text.length; index++) located[index] = locate(text.charCodeAt(index));
+  return latin1.decode(located.subarray(0, text.length));
+}
+
+/**
+ * foldForLocating of UTF-8 text, without decoding it to a string (which costs more than the fold
+ * for Vietnamese): one character per code point, and where each code point starts in `utf8`, with
+ * `utf8.length` after the last. Malformed bytes locate as U+0001, one per byte.
+ */
+export function foldUtf8ForLocating(utf8: Uint8Array): { located: string; offsets: Int32Array } {
+  const located = locatingBufferOf(utf8.length);
+  const offsets = new Int32Array(utf8.length + 1);
+  const end = utf8.length;
+  let count = 0;
+  let index = 0;
+  while (index < end) {
+    offsets[count] = index;
+    const lead = utf8[index]!;
+    // Branches by sequence length, each spelled out: this loop runs over every byte of every hit's body.
+    if (lead < 0x80) {
+      located[count++] = LOCATING_FOLDS[lead]!;
+      index++;
+    } else if (lead >= 0xc2 && lead < 0xe0 && index + 1 < end && (utf8[index + 1]! & 0xc0) === 0x80) {
+      located[count++] = LOCATING_FOLDS[((lead & 0x1f) << 6) | (utf8[index + 1]! & 0x3f)]!;
+      index += 2;
+    } else if (lead >= 0xe0 && lead < 0xf0 && index + 2 < end && (utf8[index + 1]! & 0xc0) === 0x80 && (utf8[index + 2]! & 0xc0) === 0x80) {
+      located[count++] = locate(((lead & 0x0f) << 12) | ((utf8[index + 1]! & 0x3f) << 6) | (utf8[index + 2]! & 0x3f));
+      index += 3;
+    } else if (lead >= 0xf0 && lead < 0xf5 && index + 3 < end && (utf8[index + 1]! & 0xc0) === 0x80 && (utf8[index + 2]! & 0xc0) === 0x80 && (utf8[index + 3]! & 0xc0) === 0x80) {
+      located[count++] = OTHER;
+      index += 4;
+    } else {
+      located[count++] = OTHER;
+      index++;
+    }
   }
-  return latin1.decode(locatingBuffer.subarray(0, text.length));
+  offsets[count] = end;
+  return { located: latin1.decode(located.subarray(0, count)), offsets: offsets.subarray(0, count + 1) };
 }

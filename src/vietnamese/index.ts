@@ -1,6 +1,6 @@
 export { cleanText } from './clean.ts';
 export { toExactKey } from './exact-key.ts';
-export { foldCodeUnits, foldNormalized, foldText } from './fold.ts';
+export { foldForLocating, foldNormalized, foldText, foldUtf8ForLocating } from './fold.ts';
 export { normalizeForMatching } from './normalize.ts';
 export { segmentText, wordTokenize } from './segment.ts';
 export { isVietnameseSyllable } from './syllable.ts';

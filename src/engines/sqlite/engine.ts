@@ -236,8 +236,8 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /** Newest first (or oldest), undated last, ties broken by tier then recency of indexing. */
-  private byDate(rowids: number[], facets: FacetIndex, tiers: Uint8Array | null, direction: 1 | -1): number[] {
-    return rowids.sort((a, b) => {
+  private byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array | null, direction: 1 | -1): number[] {
+    return Array.from(rowids).sort((a, b) => {
       const [dateA, dateB] = [facets.date(a) ?? '', facets.date(b) ?? ''];
       if (dateA !== dateB) return !dateA ? 1 : !dateB ? -1 : direction * dateA.localeCompare(dateB);
       return (tiers ? tiers[b]! - tiers[a]! : 0) || b - a;
@@ -245,11 +245,11 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): SearchHit[] {
-    const documents = snapshot.file.documentsByRowid(page);
+    const documents = snapshot.file.hitsByRowid(page);
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
       if (!document) return [];
-      const { body, date_source: _dateSource, ...listed } = document;
+      const { body, ...listed } = document;
       return [{ ...listed, snippet: buildSnippet(body, query, SNIPPET_CHARS) }];
     });
   }

@@ -76,7 +76,7 @@ function countsByName(names: readonly string[], counts: Int32Array): Record<stri
 
 export interface FacetedMatches {
   /** The rowids that pass every filter, in their original order. */
-  kept: number[];
+  kept: Int32Array;
   facets: FacetCounts;
 }
 
@@ -120,27 +120,39 @@ export class FacetIndex {
    * pass. A document that fails exactly one facet's filter still counts towards that facet, which
    * makes counts disjunctive: picking a second party widens the results, so its count must show.
    */
-  filterAndCount(rowids: ArrayLike<number>, filters: SearchFilters): FacetedMatches {
-    const wantedParties = this.party.wanted(filters.party);
-    const wantedCountries = this.country.wanted(filters.country);
-    const wantedYears = filters.year?.length ? new Set(filters.year) : null;
-    const { yearFrom, yearTo } = filters;
-    const yearFiltered = wantedYears !== null || yearFrom !== undefined || yearTo !== undefined;
+  filterAndCount(rowids: Int32Array, filters: SearchFilters): FacetedMatches {
     const partyCounts = new Int32Array(this.party.names.length);
     const countryCounts = new Int32Array(this.country.names.length);
     const yearCounts = new Map<number, number>();
-    const kept: number[] = [];
-    for (let i = 0; i < rowids.length; i++) {
-      const rowid = rowids[i]!;
-      const year = this.years[rowid]!;
-      const passParty = this.party.matches(rowid, wantedParties);
-      const passCountry = this.country.matches(rowid, wantedCountries);
-      const passYear =
-        !yearFiltered || (year !== NO_YEAR && (!wantedYears || wantedYears.has(year)) && (yearFrom === undefined || year >= yearFrom) && (yearTo === undefined || year <= yearTo));
-      if (passCountry && passYear) this.party.count(rowid, partyCounts);
-      if (passParty && passYear) this.country.count(rowid, countryCounts);
-      if (passParty && passCountry && year !== NO_YEAR) yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1);
-      if (passParty && passCountry && passYear) kept.push(rowid);
+    const count = (rowid: number, party: boolean, country: boolean, year: boolean) => {
+      if (country && year) this.party.count(rowid, partyCounts);
+      if (party && year) this.country.count(rowid, countryCounts);
+      const documentYear = this.years[rowid]!;
+      if (party && country && documentYear !== NO_YEAR) yearCounts.set(documentYear, (yearCounts.get(documentYear) ?? 0) + 1);
+    };
+    let kept = rowids;
+    if (!filters.party?.length && !filters.country?.length && !filters.year?.length && filters.yearFrom === undefined && filters.yearTo === undefined) {
+      // Most searches filter nothing: every candidate is kept and counts everywhere.
+      for (let i = 0; i < rowids.length; i++) count(rowids[i]!, true, true, true);
+    } else {
+      const wantedParties = this.party.wanted(filters.party);
+      const wantedCountries = this.country.wanted(filters.country);
+      const wantedYears = filters.year?.length ? new Set(filters.year) : null;
+      const { yearFrom, yearTo } = filters;
+      const yearFiltered = wantedYears !== null || yearFrom !== undefined || yearTo !== undefined;
+      kept = new Int32Array(rowids.length);
+      let keptCount = 0;
+      for (let i = 0; i < rowids.length; i++) {
+        const rowid = rowids[i]!;
+        const year = this.years[rowid]!;
+        const passParty = this.party.matches(rowid, wantedParties);
+        const passCountry = this.country.matches(rowid, wantedCountries);
+        const passYear =
+          !yearFiltered || (year !== NO_YEAR && (!wantedYears || wantedYears.has(year)) && (yearFrom === undefined || year >= yearFrom) && (yearTo === undefined || year <= yearTo));
+        count(rowid, passParty, passCountry, passYear);
+        if (passParty && passCountry && passYear) kept[keptCount++] = rowid;
+      }
+      kept = kept.subarray(0, keptCount);
     }
     return {
       kept,

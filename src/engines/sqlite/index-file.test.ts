@@ -17,7 +17,7 @@ describe('IndexFile', () => {
   let dir: string;
   let file: IndexFile;
   const path = () => join(dir, 'index.db');
-  const ids = (field: Field, term: string) => [...file.postings(field, term, file.liveRowids())].map((rowid) => file.documentsByRowid([rowid]).get(rowid)!.id);
+  const ids = (field: Field, term: string) => [...file.postings(field, term, file.liveRowids())].map((rowid) => file.hitsByRowid([rowid]).get(rowid)!.id);
   const segments = () => file.db.prepare('SELECT count(*) FROM segments').pluck().get();
 
   beforeEach(() => {

@@ -8,33 +8,38 @@ export function tierValues(tiers: readonly { weight: number; rowids: ArrayLike<n
   return values;
 }
 
+/** Tier values fit a byte: the weights are distinct powers of two below 256. */
+const TIER_VALUES = 256;
+
 /**
  * The rowids of one page in relevance order: by tier value, highest first, then within a tier
- * value in the order `orderGroup` gives (asked for the first `count` of a group only). Only groups that reach into the page are ordered, so a
+ * value in the order `orderGroup` gives (asked for the first `count` of a group only). Tier sizes
+ * are counted first and only the groups that reach into the page are collected and ordered, so a
  * query matching most of the corpus orders a few hundred documents, not all of them.
  */
 export function relevancePage(
-  rowids: readonly number[],
+  rowids: ArrayLike<number>,
   tiers: Uint8Array,
   offset: number,
   limit: number,
   orderGroup: (rowids: number[], count: number) => number[],
 ): number[] {
+  const sizes = new Int32Array(TIER_VALUES);
+  for (let i = 0; i < rowids.length; i++) sizes[tiers[rowids[i]!]!]!++;
   const groups = new Map<number, number[]>();
-  for (const rowid of rowids) {
-    const tier = tiers[rowid]!;
-    const group = groups.get(tier);
-    if (group) group.push(rowid);
-    else groups.set(tier, [rowid]);
-  }
-  const page: number[] = [];
   let position = 0;
-  for (const tier of [...groups.keys()].sort((a, b) => b - a)) {
-    const group = groups.get(tier)!;
-    const end = position + group.length;
-    if (end > offset) page.push(...orderGroup(group, offset + limit - position).slice(Math.max(0, offset - position)));
-    position = end;
-    if (position >= offset + limit) break;
+  for (let tier = TIER_VALUES - 1; tier >= 0 && position < offset + limit; tier--) {
+    if (sizes[tier] === 0) continue;
+    if (position + sizes[tier]! > offset) groups.set(tier, []);
+    position += sizes[tier]!;
+  }
+  for (let i = 0; i < rowids.length; i++) groups.get(tiers[rowids[i]!]!)?.push(rowids[i]!);
+  const page: number[] = [];
+  position = 0;
+  for (let tier = TIER_VALUES - 1; tier >= 0 && position < offset + limit; tier--) {
+    const group = groups.get(tier);
+    if (group) page.push(...orderGroup(group, offset + limit - position).slice(Math.max(0, offset - position)));
+    position += sizes[tier]!;
   }
   return page;
 }
