@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { SqliteEngine } from '../src/engines/sqlite/engine.ts';
-import { SERVING_WARM_TERMS } from '../src/engines/create.ts';
+import { SERVING_WARM_UP } from '../src/engines/create.ts';
 import { recordToDocument } from '../src/extraction/index.ts';
 import { loadSearchSynonyms } from '../src/search/synonyms.ts';
 import type { SearchRequest } from '../src/types/search.ts';
@@ -170,7 +170,7 @@ async function indexBuild(dataDir: string): Promise<void> {
  * above the paired figure.
  */
 async function queryLatency(url: string, dataDir: string, queries: readonly string[]): Promise<void> {
-  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), warmTerms: SERVING_WARM_TERMS });
+  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), ...SERVING_WARM_UP });
   await engine.ping();
   const client = keepAliveClient(url);
   const ready = await client.status('/readyz');

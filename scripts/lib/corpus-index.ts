@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { SqliteEngine } from '../../src/engines/sqlite/engine.ts';
 import { runCli } from './processes.ts';
 import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
-import { SERVING_WARM_TERMS } from '../../src/engines/create.ts';
+import { SERVING_WARM_UP } from '../../src/engines/create.ts';
 
 /** A data directory per corpus file, reused across runs: the indexer's manifest makes reuse safe. */
 export function defaultDataDir(corpus: string): string {
@@ -22,7 +22,7 @@ export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(c
   const run = await runCli(['index', corpus, '--data-dir', dataDir]);
   const summary = run.stdout.split('\n')[0]!;
   if (!summary.startsWith('Indexed')) throw new Error(`vnsearch index exited with ${run.code}: ${run.stdout}`);
-  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), warmTerms: SERVING_WARM_TERMS });
+  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), ...SERVING_WARM_UP });
   await engine.ping();
   return { engine, summary, dataDir };
 }

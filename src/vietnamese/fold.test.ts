@@ -69,7 +69,16 @@ describe('foldUtf8ForLocating', () => {
     );
   });
 
-  it('locates each malformed byte as one character', () => {
-    expect(foldUtf8ForLocating(Uint8Array.from([0x61, 0xff, 0xc3, 0x62])).located).toBe('a\x01\x01b');
+  it('locates each byte that cannot start a sequence as one character, and a sequence cut short at the end too', () => {
+    expect(foldUtf8ForLocating(Uint8Array.from([0x61, 0xff, 0x80, 0x62, 0xe1])).located).toBe('a\x01\x01b\x01');
+  });
+});
+
+describe('locating folds above the letter table', () => {
+  it('tell whitespace from other characters as \\s does', () => {
+    for (let code = 0x1f00; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(foldForLocating(char)).toBe(/\s/.test(char) ? ' ' : '\x01');
+    }
   });
 });

@@ -87,9 +87,11 @@ function locatingCode(code: number): number {
   return WHITESPACE.test(String.fromCodePoint(code)) ? SPACE : OTHER;
 }
 
-/** locatingCode of every code below U+1F00; above it only whitespace is told apart, at run time. */
+/** locatingCode of every code below U+1F00. */
 const LOCATING_FOLDS = Uint8Array.from({ length: LETTER_FOLDS.length }, (_, code) => locatingCode(code));
-const locate = (code: number) => (code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : locatingCode(code));
+/** The whitespace (`\s`) above the table: news text is full of the punctuation next to it (– “ ” …), which must not wait on a regular expression. */
+const isSpaceAboveTable = (code: number) => (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+const locate = (code: number) => (code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : isSpaceAboveTable(code) ? SPACE : OTHER);
 
 const latin1 = { decode: (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
 let locatingBuffer = new Uint8Array(4096);
@@ -114,7 +116,8 @@ export function foldForLocating(text: string): string {
 /**
  * foldForLocating of UTF-8 text, without decoding it to a string (which costs more than the fold
  * for Vietnamese): one character per code point, and where each code point starts in `utf8`, with
- * `utf8.length` after the last. Malformed bytes locate as U+0001, one per byte.
+ * `utf8.length` after the last. Continuation bytes are not checked (text stored from JavaScript
+ * strings is well-formed); a byte that cannot start a sequence locates as U+0001 on its own.
  */
 export function foldUtf8ForLocating(utf8: Uint8Array): { located: string; offsets: Int32Array } {
   const located = locatingBufferOf(utf8.length);
@@ -122,20 +125,21 @@ export function foldUtf8ForLocating(utf8: Uint8Array): { located: string; offset
   const end = utf8.length;
   let count = 0;
   let index = 0;
+  // Branches by sequence length, each spelled out: this loop runs over every byte of every hit's body.
   while (index < end) {
     offsets[count] = index;
     const lead = utf8[index]!;
-    // Branches by sequence length, each spelled out: this loop runs over every byte of every hit's body.
     if (lead < 0x80) {
       located[count++] = LOCATING_FOLDS[lead]!;
       index++;
-    } else if (lead >= 0xc2 && lead < 0xe0 && index + 1 < end && (utf8[index + 1]! & 0xc0) === 0x80) {
+    } else if (lead >= 0xc2 && lead < 0xe0 && index + 2 <= end) {
       located[count++] = LOCATING_FOLDS[((lead & 0x1f) << 6) | (utf8[index + 1]! & 0x3f)]!;
       index += 2;
-    } else if (lead >= 0xe0 && lead < 0xf0 && index + 2 < end && (utf8[index + 1]! & 0xc0) === 0x80 && (utf8[index + 2]! & 0xc0) === 0x80) {
-      located[count++] = locate(((lead & 0x0f) << 12) | ((utf8[index + 1]! & 0x3f) << 6) | (utf8[index + 2]! & 0x3f));
+    } else if (lead >= 0xe0 && lead < 0xf0 && index + 3 <= end) {
+      const code = ((lead & 0x0f) << 12) | ((utf8[index + 1]! & 0x3f) << 6) | (utf8[index + 2]! & 0x3f);
+      located[count++] = code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : isSpaceAboveTable(code) ? SPACE : OTHER;
       index += 3;
-    } else if (lead >= 0xf0 && lead < 0xf5 && index + 3 < end && (utf8[index + 1]! & 0xc0) === 0x80 && (utf8[index + 2]! & 0xc0) === 0x80 && (utf8[index + 3]! & 0xc0) === 0x80) {
+    } else if (lead >= 0xf0 && lead < 0xf5 && index + 4 <= end) {
       located[count++] = OTHER;
       index += 4;
     } else {

@@ -13,8 +13,9 @@ import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
-import { DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
+import { corrections, DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { Field } from './index-terms.ts';
+import { foldText } from '../../vietnamese/index.ts';
 
 export interface SqliteEngineOptions {
   /** Directory holding the index files; created by `configure`. */
@@ -28,6 +29,11 @@ export interface SqliteEngineOptions {
    * the first queries on common words don't pay for reading long lists. 0 (the default) for none.
    */
   warmTerms?: number;
+  /**
+   * Then run this many searches made of document titles, so that the search code is compiled
+   * before the engine reports ready; their answers are not kept. 0 (the default) for none.
+   */
+  warmUpSearches?: number;
 }
 
 /** Caches that hold for one data version of one index file. */
@@ -38,6 +44,10 @@ interface Snapshot {
   live?: Uint8Array;
   postings?: PostingsCache;
   vocabulary?: Map<string, number>;
+  /** Per-rowid arrays that every search fills anew: reused, since allocating them made most of a search's garbage. */
+  scratch?: { tiers: Uint8Array; scores: Float64Array };
+  /** Typo corrections by folded word: the same misspellings come back, and finding them tries hundreds of edits. */
+  corrections?: Map<string, readonly string[]>;
   sortedWords?: string[];
   warming?: Promise<void>;
   /** Recent answers by request: a search box sees the same queries again and again. */
@@ -46,6 +56,8 @@ interface Snapshot {
 
 const SNIPPET_CHARS = 240;
 const ANSWER_CACHE_SIZE = 1000;
+const CORRECTIONS_CACHE_SIZE = 10_000;
+const WARM_UP_QUERY_WORDS = 4;
 const SUGGESTION_TITLES = 200;
 /** Completions of a partly typed word that suggestions consider, the commonest first. */
 const COMPLETIONS_PER_PREFIX = 20;
@@ -89,7 +101,7 @@ export class SqliteEngine implements SearchEngine {
       try {
         const file = new IndexFile(path, { create: false });
         this.snapshot = { file, dataVersion: file.dataVersion() };
-        if (this.options.warmTerms) this.snapshot.warming = this.warm(this.snapshot);
+        if (this.options.warmTerms || this.options.warmUpSearches) this.snapshot.warming = this.warm(this.snapshot);
       } catch (error) {
         this.snapshot = null;
         throw error instanceof EngineUnavailableError ? error : new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
@@ -98,20 +110,38 @@ export class SqliteEngine implements SearchEngine {
     return this.refreshed(this.snapshot);
   }
 
-  /** Fetches the commonest words' postings one per event-loop turn, so searches meanwhile wait for one fetch at most. */
+  /**
+   * Fetches the commonest words' postings, then runs the warm-up searches, one step per event-loop
+   * turn, so that searches meanwhile wait for one step at most.
+   */
   private warm(snapshot: Snapshot): Promise<void> {
-    const terms = snapshot.file.commonTerms(this.options.warmTerms ?? 0);
-    this.postings(snapshot);
-    this.vocabulary(snapshot);
-    this.facetIndex(snapshot);
+    const steps: (() => void)[] = [
+      ...snapshot.file.commonTerms(this.options.warmTerms ?? 0).map((term) => () => void this.postings(snapshot).get(Field.words, term)),
+      ...this.warmUpQueries(snapshot).map((q) => () => void snapshot.file.read(() => this.run({ q, filters: {}, sort: 'relevance', limit: 10, offset: 0 }, true))),
+    ];
     return new Promise((resolve) => {
       const next = () => {
-        const term = terms.shift();
-        if (term === undefined || this.snapshot !== snapshot || !snapshot.postings) return resolve();
-        snapshot.postings.get(Field.words, term);
+        const step = steps.shift();
+        if (step === undefined || this.snapshot !== snapshot) {
+          delete snapshot.corrections;
+          return resolve();
+        }
+        step();
         setImmediate(next);
       };
       setImmediate(next);
+    });
+  }
+
+  /** The first words of titles spread over the index, alternately as written and without diacritics. */
+  private warmUpQueries(snapshot: Snapshot): string[] {
+    const count = this.options.warmUpSearches ?? 0;
+    const rowids = this.facetIndex(snapshot).rowids();
+    if (count === 0 || rowids.length === 0) return [];
+    const picked = Array.from({ length: Math.min(count, rowids.length) }, (_, i) => rowids[Math.floor((i * rowids.length) / Math.min(count, rowids.length))]!);
+    return snapshot.file.titlesByRowid(picked).map((title, i) => {
+      const words = title.split(/\s+/).slice(0, WARM_UP_QUERY_WORDS).join(' ');
+      return i % 2 === 0 ? words : foldText(words);
     });
   }
 
@@ -135,6 +165,8 @@ export class SqliteEngine implements SearchEngine {
     delete snapshot.answers;
     delete snapshot.postings;
     delete snapshot.vocabulary;
+    delete snapshot.corrections;
+    delete snapshot.scratch;
     delete snapshot.sortedWords;
   }
 
@@ -186,6 +218,18 @@ export class SqliteEngine implements SearchEngine {
     return (snapshot.vocabulary ??= snapshot.file.vocabulary());
   }
 
+  private corrections(snapshot: Snapshot, word: string): readonly string[] {
+    const memo = (snapshot.corrections ??= new Map());
+    let found = memo.get(word);
+    if (!found) {
+      const vocabulary = this.vocabulary(snapshot);
+      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
+      if (memo.size >= CORRECTIONS_CACHE_SIZE) memo.delete(memo.keys().next().value!);
+      memo.set(word, found);
+    }
+    return found;
+  }
+
   /** Documents matching any clause: per clause, every term (any of its alternatives) in its field. */
   private evaluate(postings: PostingsCache, disjunction: Disjunction, clauses: Map<string, Postings>): Postings {
     return unionAll(
@@ -206,9 +250,9 @@ export class SqliteEngine implements SearchEngine {
    * Within a tier, documents holding more of the query's adjacent word pairs come first, then
    * those with more of its words in the title, rarer words counting more (an idf weight).
    */
-  private withinTierScores(snapshot: Snapshot, plan: QueryPlan, maxRowid: number): Float64Array {
+  private withinTierScores(snapshot: Snapshot, plan: QueryPlan, scores: Float64Array): Float64Array {
     const postings = this.postings(snapshot);
-    const scores = new Float64Array(maxRowid + 1);
+    scores.fill(0);
     for (const pair of plan.pairs) for (const rowid of postings.get(Field.pairs, pair)) scores[rowid]! += PAIR_SCORE;
     const documents = this.facetIndex(snapshot).size;
     for (const term of plan.titleTerms) {
@@ -222,14 +266,16 @@ export class SqliteEngine implements SearchEngine {
   private matches(snapshot: Snapshot, plan: QueryPlan): { rowids: Postings; tiers: Uint8Array; orderGroup: (rowids: number[], count: number) => number[] } {
     const postings = this.postings(snapshot);
     const maxRowid = snapshot.file.maxRowid();
+    if (snapshot.scratch?.tiers.length !== maxRowid + 1) snapshot.scratch = { tiers: new Uint8Array(maxRowid + 1), scores: new Float64Array(maxRowid + 1) };
+    const scratch = snapshot.scratch;
     const clauses = new Map<string, Postings>();
     const tiers = tierValues(
       plan.tiers.map((tier) => ({ weight: tier.weight, rowids: this.evaluate(postings, tier.match, clauses) })),
-      maxRowid,
+      scratch.tiers,
     );
     let scores: Float64Array | undefined;
     const orderGroup = (rowids: number[], count: number) => {
-      const score = (scores ??= this.withinTierScores(snapshot, plan, maxRowid));
+      const score = (scores ??= this.withinTierScores(snapshot, plan, scratch.scores));
       return firstInOrder(rowids, count, (a, b) => score[b]! - score[a]! || b - a);
     };
     return { rowids: this.evaluate(postings, plan.match, clauses), tiers, orderGroup };
@@ -261,7 +307,7 @@ export class SqliteEngine implements SearchEngine {
     const cached = answers.get(key);
     if (cached) return cached;
     // Frozen, so that a caller can share a cached answer but never change it for the next one.
-    const response = deepFreeze(this.run(request, true));
+    const response = deepFreeze(snapshot.file.read(() => this.run(request, true)));
     if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
     answers.set(key, response);
     return response;
@@ -270,8 +316,7 @@ export class SqliteEngine implements SearchEngine {
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
     const query = analyzeQuery(request.q, this.options.synonyms);
-    const vocabulary = this.vocabulary(snapshot);
-    const plan = planQuery(query, (word) => vocabulary.get(word) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
+    const plan = planQuery(query, (word) => this.corrections(snapshot, word));
     const facetIndex = this.facetIndex(snapshot);
     const found = plan ? this.matches(snapshot, plan) : null;
     const { kept, facets } = facetIndex.filterAndCount(found?.rowids ?? facetIndex.rowids(), request.filters);

@@ -12,6 +12,8 @@ export interface FacetEntry {
 /** One multi-valued facet (party or country) as integer ids per rowid, in flat typed arrays. */
 class MultiValuedFacet {
   readonly names: string[] = [];
+  /** Each name's place in alphabetical order, which breaks ties between counts without collating at search time. */
+  private readonly alphabetical: Int32Array;
   private readonly ids = new Map<string, number>();
   private readonly starts: Int32Array;
   private readonly values: Int32Array;
@@ -32,6 +34,14 @@ class MultiValuedFacet {
       for (const id of byRowid.get(rowid) ?? []) this.values[offset++] = id;
     }
     this.starts[maxRowid + 1] = offset;
+    this.alphabetical = new Int32Array(this.names.length);
+    [...this.names.keys()].sort((a, b) => this.names[a]!.localeCompare(this.names[b]!)).forEach((id, place) => (this.alphabetical[id] = place));
+  }
+
+  /** Names by count, most first, then alphabetically: the order facet chips are shown in. */
+  countsByName(counts: Int32Array): Record<string, number> {
+    const order = [...counts.keys()].filter((id) => counts[id]! > 0).sort((a, b) => counts[b]! - counts[a]! || this.alphabetical[a]! - this.alphabetical[b]!);
+    return Object.fromEntries(order.map((id) => [this.names[id]!, counts[id]!]));
   }
 
   private idOf(name: string): number {
@@ -68,11 +78,6 @@ class MultiValuedFacet {
 
 const NO_YEAR = 0;
 
-/** Names by count, most first: the order facet chips are shown in. */
-function countsByName(names: readonly string[], counts: Int32Array): Record<string, number> {
-  const order = [...counts.keys()].filter((id) => counts[id]! > 0).sort((a, b) => counts[b]! - counts[a]! || names[a]!.localeCompare(names[b]!));
-  return Object.fromEntries(order.map((id) => [names[id]!, counts[id]!]));
-}
 
 export interface FacetedMatches {
   /** The rowids that pass every filter, in their original order. */
@@ -157,8 +162,8 @@ export class FacetIndex {
     return {
       kept,
       facets: {
-        party: countsByName(this.party.names, partyCounts),
-        country: countsByName(this.country.names, countryCounts),
+        party: this.party.countsByName(partyCounts),
+        country: this.country.countsByName(countryCounts),
         year: Object.fromEntries([...yearCounts].sort(([a], [b]) => a - b).map(([year, count]) => [String(year), count])),
       },
     };

@@ -1,6 +1,5 @@
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
 import { Field, wordPairs } from './index-terms.ts';
-import { corrections, type TypoOptions } from './typos.ts';
 
 /**
  * Ranking tiers, strongest first. A document's tier is the sum of the weights of the tiers it is
@@ -48,11 +47,14 @@ function phrase(singleField: Field, words: readonly string[]): Clause {
   return words.length === 1 ? { field: singleField, terms: [words] } : { field: Field.pairs, terms: each(wordPairs(words)) };
 }
 
-/** Turns the readings of a query into clauses over index terms; null when there is nothing to search for. */
-export function planQuery(query: AnalyzedQuery, documentCount: (word: string) => number, typos: TypoOptions): QueryPlan | null {
+/**
+ * Turns the readings of a query into clauses over index terms; null when there is nothing to
+ * search for. `corrections` gives the likely corrections of a folded word (see `typos.ts`).
+ */
+export function planQuery(query: AnalyzedQuery, corrections: (word: string) => readonly string[]): QueryPlan | null {
   const [typed] = query.readings;
   if (!typed) return null;
-  const typedCorrections = typed.terms.map((term) => corrections(term.folded, documentCount, typos));
+  const typedCorrections = typed.terms.map((term) => corrections(term.folded));
   const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
   const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
   const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));

@@ -1,9 +1,10 @@
 /**
- * The tier value of every rowid: the sum of the weights of the tiers it is in. Tier weights are
- * distinct powers of two, so a value also tells which tiers a document is in.
+ * The tier value of every rowid, written into `values` (cleared first): the sum of the weights of
+ * the tiers it is in. Tier weights are distinct powers of two, so a value also tells which tiers
+ * a document is in.
  */
-export function tierValues(tiers: readonly { weight: number; rowids: ArrayLike<number> }[], maxRowid: number): Uint8Array {
-  const values = new Uint8Array(maxRowid + 1);
+export function tierValues(tiers: readonly { weight: number; rowids: ArrayLike<number> }[], values: Uint8Array): Uint8Array {
+  values.fill(0);
   for (const { weight, rowids } of tiers) for (let i = 0; i < rowids.length; i++) values[rowids[i]!]! |= weight;
   return values;
 }
