@@ -131,6 +131,7 @@ export class IndexFile {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('mmap_size = 1073741824');
     this.db.exec(SCHEMA);
     if (format === null) this.db.pragma(`user_version = ${INDEX_FORMAT}`);
     const db = this.db;
