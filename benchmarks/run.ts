@@ -23,13 +23,14 @@ import type { SearchRequest } from '../src/types/search.ts';
 import { percentile, round } from '../scripts/lib/corpus-index.ts';
 import { keepAliveClient } from '../scripts/lib/http-client.ts';
 import { loadTest } from '../scripts/lib/load.ts';
-import { runCli, startServe, treeMemoryOf } from '../scripts/lib/processes.ts';
+import { runCli, startListening, startServe, treeMemoryOf } from '../scripts/lib/processes.ts';
 import { allQueryStrings, loadEvalQueries } from '../scripts/lib/queries.ts';
 import { DEFAULT_QUERIES } from './default-queries.ts';
 import { median, Report } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LANGUAGE_BENCHMARK = join(ROOT, 'benchmarks', 'language.ts');
+const BARE_HTTP_SERVER = join(ROOT, 'benchmarks', 'bare-http-server.mjs');
 const MIB = 2 ** 20;
 /** Records the quick extraction figure is measured on. */
 const QUICK_EXTRACTION_RECORDS = 5000;
@@ -167,37 +168,45 @@ async function indexBuild(dataDir: string): Promise<void> {
  * apart, as what a popular query costs. The API's overhead is the median over queries of each
  * query's HTTP time minus its in-process time. The difference of the two medians, also reported,
  * depends on which queries happen to sit at either median: on the first pass it came out 0.2–0.6 ms
- * above the paired figure.
+ * above the paired figure. Each query is also sent to a bare node:http server that stays busy for
+ * the query's in-process time and answers as many bytes: what HTTP over loopback costs on this
+ * machine with no framework and no engine, the floor under the API's overhead.
  */
 async function queryLatency(url: string, dataDir: string, queries: readonly string[]): Promise<void> {
   const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), ...SERVING_WARM_UP });
   await engine.ping();
   const client = keepAliveClient(url);
-  const ready = await client.status('/readyz');
-  if (ready !== 200) throw new Error(`the server is not ready: ${ready}`);
+  const ready = await client.get('/readyz');
+  if (ready.status !== 200) throw new Error(`the server is not ready: ${ready.status}`);
+  const bare = await startListening([BARE_HTTP_SERVER]);
+  const bareClient = keepAliveClient(bare.url);
   const request = (q: string): SearchRequest => ({ q, filters: {}, sort: 'relevance', limit: 10, offset: 0 });
   let non2xx = 0;
   const pass = async () => {
     const http: number[] = [];
     const inProcess: number[] = [];
     const overhead: number[] = [];
+    const floor: number[] = [];
     for (const q of queries) {
       let started = performance.now();
       await engine.search(request(q));
       const inProcessMs = performance.now() - started;
       started = performance.now();
-      const status = await client.status(`/api/search?${new URLSearchParams({ q })}`);
+      const { status, bytes } = await client.get(`/api/search?${new URLSearchParams({ q })}`);
       const httpMs = performance.now() - started;
+      started = performance.now();
+      await bareClient.get(`/?${new URLSearchParams({ busy_ms: String(inProcessMs), bytes: String(bytes) })}`);
+      floor.push(performance.now() - started - inProcessMs);
       inProcess.push(inProcessMs);
       http.push(httpMs);
       overhead.push(httpMs - inProcessMs);
       if (status < 200 || status > 299) non2xx++;
     }
     const ascending = (values: number[]) => values.sort((a, b) => a - b);
-    return { http: ascending(http), inProcess: ascending(inProcess), overhead: ascending(overhead) };
+    return { http: ascending(http), inProcess: ascending(inProcess), overhead: ascending(overhead), floor: ascending(floor) };
   };
   const add = (result: Awaited<ReturnType<typeof pass>>, label: string, extra: Record<string, unknown>, targets: boolean) => {
-    const at = (side: 'http' | 'inProcess' | 'overhead', p: number) => round(percentile(result[side], p), 2);
+    const at = (side: 'http' | 'inProcess' | 'overhead' | 'floor', p: number) => round(percentile(result[side], p), 2);
     const common = { queries: queries.length, sequential: true, ...extra };
     report.add({ figure: `HTTP query latency p50${label}`, value: at('http', 50), unit: 'ms', ...(targets ? { target: { max: 5 } } : {}), ...common, non_2xx: non2xx });
     report.add({ figure: `HTTP query latency p95${label}`, value: at('http', 95), unit: 'ms', ...common });
@@ -212,6 +221,7 @@ async function queryLatency(url: string, dataDir: string, queries: readonly stri
       ...common,
       difference_of_p50s: round(at('http', 50) - at('inProcess', 50), 2),
     });
+    report.add({ figure: `bare node:http round trip beyond the same busy time, p50${label}`, value: at('floor', 50), unit: 'ms', ...common });
   };
   try {
     progress(`query latency: first pass over ${queries.length} queries`);
@@ -220,6 +230,8 @@ async function queryLatency(url: string, dataDir: string, queries: readonly stri
     add(await pass(), ', repeated queries', { runs: 1, answers_cached: true }, false);
   } finally {
     client.close();
+    bareClient.close();
+    await bare.stop();
     await engine.close();
   }
 }

@@ -1,8 +1,8 @@
 import { Agent, get } from 'node:http';
 
 export interface KeepAliveClient {
-  /** GETs `path` from the base URL, receives the whole body, and resolves with the status. */
-  status(path: string): Promise<number>;
+  /** GETs `path` from the base URL, receives the whole body, and resolves with the status and the body's size in bytes. */
+  get(path: string): Promise<{ status: number; bytes: number }>;
   close(): void;
 }
 
@@ -15,12 +15,13 @@ export interface KeepAliveClient {
 export function keepAliveClient(baseUrl: string): KeepAliveClient {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
-    status: (path) =>
+    get: (path) =>
       new Promise((resolve, reject) => {
         get(`${baseUrl}${path}`, { agent }, (response) => {
-          response.on('end', () => resolve(response.statusCode ?? 0));
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
           response.on('error', reject);
-          response.resume();
         }).on('error', reject);
       }),
     close: () => agent.destroy(),

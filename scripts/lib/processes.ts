@@ -50,12 +50,15 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
   return { seconds: (performance.now() - started) / 1000, peakBytes, code, stdout };
 }
 
-/** Starts `vnsearch serve` on a free port and resolves once it listens. */
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export interface ListeningProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs a Node script that prints `listening on URL`, and resolves with the URL once it does. */
+export async function startListening(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ListeningProcess> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -63,7 +66,7 @@ export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): 
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
     });
-    child.once('exit', (code) => reject(new Error(`vnsearch serve exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
   return {
     url,
@@ -74,4 +77,9 @@ export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): 
       await exited;
     },
   };
+}
+
+/** Starts `vnsearch serve` on a free port and resolves once it listens. */
+export function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ListeningProcess> {
+  return startListening([BIN, 'serve', '--port', '0', '--data-dir', dataDir], { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...env });
 }
