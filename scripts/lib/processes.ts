@@ -4,17 +4,27 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/vnsearch.js', import.meta.url));
 
-/** Resident memory of a process in bytes (`VmRSS`) and its peak (`VmHWM`), from /proc. */
-export function memoryOf(pid: number): { rss: number; peak: number } | null {
+/**
+ * Resident memory of a process in bytes (`VmRSS`), its peak (`VmHWM`), and how much of it is
+ * anonymous (the heap) or file-backed (mapped files, such as an index SQLite reads through mmap), from /proc.
+ */
+export function memoryOf(pid: number): Memory | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
-    const memory = { rss: field('VmRSS'), peak: field('VmHWM') };
+    const memory = { rss: field('VmRSS'), peak: field('VmHWM'), anonymous: field('RssAnon'), fileBacked: field('RssFile') };
     // An exited process not yet reaped still has a status file, without memory lines.
     return Number.isNaN(memory.peak) ? null : memory;
   } catch {
     return null;
   }
+}
+
+export interface Memory {
+  rss: number;
+  peak: number;
+  anonymous: number;
+  fileBacked: number;
 }
 
 function childrenOf(pid: number): number[] {
@@ -26,12 +36,14 @@ function childrenOf(pid: number): number[] {
 }
 
 /** Memory of a process and all its descendants (a server with cluster workers), summed. */
-export function treeMemoryOf(pid: number): { rss: number; peak: number } | null {
+export function treeMemoryOf(pid: number): Memory | null {
   const own = memoryOf(pid);
   if (!own) return null;
   return childrenOf(pid).reduce((sum, child) => {
     const memory = treeMemoryOf(child);
-    return memory ? { rss: sum.rss + memory.rss, peak: sum.peak + memory.peak } : sum;
+    return memory
+      ? { rss: sum.rss + memory.rss, peak: sum.peak + memory.peak, anonymous: sum.anonymous + memory.anonymous, fileBacked: sum.fileBacked + memory.fileBacked }
+      : sum;
   }, own);
 }
 

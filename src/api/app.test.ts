@@ -149,6 +149,16 @@ describe('HTTP API', () => {
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('x-powered-by')).toBeNull();
   });
+
+  it('sends no ETag with search answers, and Last-Modified with the widget for revalidation', async () => {
+    expect((await get('/api/search?q=chile')).headers.get('etag')).toBeNull();
+    const widget = await get('/widget.js');
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('last-modified')).not.toBeNull();
+    // An explicit Cache-Control, or fetch adds `no-cache`, which forbids a 304.
+    const revalidated = await get('/widget.js', { headers: { 'If-Modified-Since': widget.headers.get('last-modified')!, 'Cache-Control': 'max-age=0' } });
+    expect(revalidated.status).toBe(304);
+  });
 });
 
 describe('HTTP API with the engine down', () => {

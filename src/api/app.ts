@@ -34,6 +34,9 @@ export function createApp(options: AppOptions): Express {
   const engine = guardedEngine(options.engine, options.engineTimeoutMs ?? 3000, metrics);
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: hashing every search's JSON cost more than any revalidation saves, as a search box
+  // rarely repeats a request the browser still holds. The widget revalidates by Last-Modified.
+  app.set('etag', false);
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(accessLog(options.logger));
   app.use(metrics.middleware());

@@ -65,9 +65,16 @@ function findMatches(text: LocatedText, words: SnippetWords): Match[] {
   const exactMatches: Match[] = [];
   const foldedMatches: Match[] = [];
   words.located.forEach((key, word) => {
+    // A whole word that locates as the key folds to it, unless y and i are in question (both locate
+    // as i): only exact forms, and keys with an i, need the word itself.
+    const checked = words.exact.size > 0 || key.includes('i');
     for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
       const end = start + key.length;
       if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
+      if (!checked) {
+        foldedMatches.push({ start, end, word });
+        continue;
+      }
       const forms = termForms(text.slice(start, end));
       if (!words.folded.has(forms.folded)) continue;
       foldedMatches.push({ start, end, word });
