@@ -37,19 +37,25 @@ function snippetWords(query: AnalyzedQuery): SnippetWords {
 
 /**
  * A text with its locating fold (`foldForLocating`): offsets are in the fold's characters, and
- * `slice` gives the original text between two of them.
+ * `slice` gives the original text between two of them. Worth keeping for a text that comes up
+ * often: locating is most of what a snippet costs.
  */
-interface LocatedText {
-  located: string;
+export interface LocatedText {
+  readonly located: string;
   slice(start: number, end: number): string;
+  /** About how much memory it holds, in bytes. */
+  readonly bytes: number;
 }
 
-function locatedText(text: string | Uint8Array): LocatedText {
-  if (typeof text === 'string') return { located: foldForLocating(text), slice: (start, end) => text.slice(start, end) };
+export function locateText(text: string | Uint8Array): LocatedText {
+  if (typeof text === 'string') {
+    const located = foldForLocating(text);
+    return { located, slice: (start, end) => text.slice(start, end), bytes: text.length * 2 + located.length };
+  }
   const { located, offsets } = foldUtf8ForLocating(text);
   // Buffer's decoding of a few bytes costs a fraction of TextDecoder's, and words are checked one by one.
   const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  return { located, slice: (start, end) => bytes.toString('utf8', offsets[start], offsets[end]) };
+  return { located, slice: (start, end) => bytes.toString('utf8', offsets[start], offsets[end]), bytes: text.byteLength + located.length + offsets.byteLength };
 }
 
 const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
@@ -146,11 +152,12 @@ function excerpt(text: LocatedText, matches: readonly Match[], run: { first: num
  * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
  * wrapped in `<mark>` in their original spelling, everything else escaped. The excerpt holds as
  * many different query words as any, then as many matches. `text` may be UTF-8 bytes, as stored:
- * only the excerpt is then decoded, and characters are counted in code points.
+ * only the excerpt is then decoded, and characters are counted in code points; or a text located
+ * already (`locateText`).
  */
-export function buildSnippet(text: string | Uint8Array, query: AnalyzedQuery, maxChars = 240): string {
+export function buildSnippet(text: string | Uint8Array | LocatedText, query: AnalyzedQuery, maxChars = 240): string {
   const words = snippetWords(query);
-  const located = locatedText(text);
+  const located = typeof text === 'string' || text instanceof Uint8Array ? locateText(text) : text;
   const matches = words.located.length > 0 ? findMatches(located, words) : [];
   return excerpt(located, matches, bestRun(matches, words.located.length, maxChars), maxChars);
 }

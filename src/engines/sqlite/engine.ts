@@ -5,10 +5,11 @@ import type { IndexWriter, SearchEngine } from '../engine.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
-import { buildSnippet } from '../../search/highlight.ts';
+import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
 import { FacetIndex } from './facets.ts';
 import { Generations } from './generations.ts';
-import { IndexFile } from './index-file.ts';
+import { IndexFile, type StoredHit } from './index-file.ts';
+import { LruCache } from './lru-cache.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
@@ -50,11 +51,21 @@ interface Snapshot {
   corrections?: Map<string, readonly string[]>;
   sortedWords?: string[];
   warming?: Promise<void>;
+  /** Documents of recent pages with their bodies located for snippets, by rowid: popular articles come up search after search. */
+  pageDocuments?: LruCache<number, PageDocument>;
   /** Recent answers by request: a search box sees the same queries again and again. */
   answers?: Map<string, SearchResponse>;
 }
 
+/** A document as a page of hits shows it, its body ready for snippets. */
+interface PageDocument {
+  listed: Omit<StoredHit, 'body'>;
+  body: LocatedText;
+}
+
 const SNIPPET_CHARS = 240;
+/** Bodies are about 4 KB, located about three times that: some two thousand documents. */
+const PAGE_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
 const ANSWER_CACHE_SIZE = 1000;
 const CORRECTIONS_CACHE_SIZE = 10_000;
 const WARM_UP_QUERY_WORDS = 4;
@@ -123,7 +134,9 @@ export class SqliteEngine implements SearchEngine {
       const next = () => {
         const step = steps.shift();
         if (step === undefined || this.snapshot !== snapshot) {
+          // Warm-up is for the code: searches after it find no words or documents of its own ready.
           delete snapshot.corrections;
+          delete snapshot.pageDocuments;
           return resolve();
         }
         step();
@@ -167,6 +180,7 @@ export class SqliteEngine implements SearchEngine {
     delete snapshot.vocabulary;
     delete snapshot.corrections;
     delete snapshot.scratch;
+    delete snapshot.pageDocuments;
     delete snapshot.sortedWords;
   }
 
@@ -291,12 +305,16 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): SearchHit[] {
-    const documents = snapshot.file.hitsByRowid(page);
+    const cache = (snapshot.pageDocuments ??= new LruCache(PAGE_DOCUMENT_CACHE_BYTES));
+    const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
+    for (const [rowid, { body, ...listed }] of snapshot.file.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
+      const document = { listed, body: locateText(body) };
+      cache.set(rowid, document, document.body.bytes);
+      documents.set(rowid, document);
+    }
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
-      if (!document) return [];
-      const { body, ...listed } = document;
-      return [{ ...listed, snippet: buildSnippet(body, query, SNIPPET_CHARS) }];
+      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) }] : [];
     });
   }
 

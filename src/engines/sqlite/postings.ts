@@ -1,4 +1,5 @@
 import type { Field } from './index-terms.ts';
+import { LruCache } from './lru-cache.ts';
 
 /** Rowids of the documents holding a term, ascending. */
 export type Postings = Int32Array;
@@ -92,31 +93,22 @@ export function sortedUnique(values: Int32Array): Int32Array {
  * syllables, and intersecting cached sorted lists is far cheaper than reading and decoding them again.
  */
 export class PostingsCache {
-  private readonly entries = new Map<string, Postings>();
-  private bytes = 0;
+  private readonly lists: LruCache<string, Postings>;
 
-  /** `maxBytes` bounds memory, not the entry count: one common word's list outweighs thousands of rare ones. */
   constructor(
     private readonly fetch: (field: Field, term: string) => Postings,
-    private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.lists = new LruCache(maxBytes);
+  }
 
   get(field: Field, term: string): Postings {
     const key = `${field}:${term}`;
-    let postings = this.entries.get(key);
-    if (postings) {
-      // Refresh recency: Map iteration order is insertion order, so the oldest entry is first.
-      this.entries.delete(key);
-    } else {
+    let postings = this.lists.get(key);
+    if (!postings) {
       postings = this.fetch(field, term);
-      this.bytes += postings.byteLength;
-      for (const [oldest, list] of this.entries) {
-        if (this.bytes <= this.maxBytes) break;
-        this.entries.delete(oldest);
-        this.bytes -= list.byteLength;
-      }
+      this.lists.set(key, postings, postings.byteLength);
     }
-    this.entries.set(key, postings);
     return postings;
   }
 }
