@@ -168,6 +168,19 @@ describe('SqliteEngine', () => {
     await reader.close();
   });
 
+  it('shows the new text of an updated document, in this process and in another', async () => {
+    await engine.commit();
+    const reader = new SqliteEngine({ dataDir });
+    const snippet = async (searcher: SqliteEngine) => (await searcher.search(request('chile'))).hits.find((hit) => hit.id === 'chile')?.snippet;
+    expect(await snippet(reader)).toContain('Hội thảo');
+    expect(await snippet(engine)).toContain('Hội thảo');
+    await engine.upsert([doc('chile', 'Đảng Cộng sản Chile', 'Điện mừng Đảng Cộng sản Chile.')].map(prepareDocument));
+    await engine.commit();
+    expect(await snippet(engine)).toBe('Điện mừng Đảng Cộng sản <mark>Chile</mark>.');
+    expect(await snippet(reader)).toBe('Điện mừng Đảng Cộng sản <mark>Chile</mark>.');
+    await reader.close();
+  });
+
   it('answers a repeated search from its cache, frozen so that no caller can change it', async () => {
     const first = await engine.search(request('chile'));
     expect(await engine.search(request('chile'))).toBe(first);
