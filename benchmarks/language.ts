@@ -1,5 +1,5 @@
 /**
- * Throughput of the Vietnamese language layer over a .jsonl.gz corpus of articles
+ * Throughput of the Vietnamese language layer over a .jsonl or .jsonl.gz corpus of articles
  * ({title, sapo, body} per line): characters per second of each public function on one core
  * (median of `runs` passes), then peak RSS, one JSON line per figure.
  *
@@ -19,7 +19,7 @@ import { cleanText, foldNormalized, foldText, normalizeForMatching, segmentText,
 /** Each article's text (title, sapo and body, one per line), streamed from the corpus up to maxBytes of it. */
 async function* articles(path: string, maxBytes: number): AsyncGenerator<string> {
   let bytes = 0;
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({ input: path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path), crlfDelay: Infinity });
   for await (const line of lines) {
     if (bytes >= maxBytes) break;
     bytes += Buffer.byteLength(line) + 1;
@@ -90,7 +90,7 @@ const [path, runsArg] = args.filter((arg) => !arg.startsWith('--'));
 const runs = Number(runsArg ?? 3);
 const maxBytes = maxMbArg === undefined ? Infinity : Number(maxMbArg.slice('--max-mb='.length)) * 1024 * 1024;
 if (path === undefined || !(runs >= 1) || Number.isNaN(maxBytes)) {
-  console.error('usage: language.ts CORPUS.jsonl.gz [runs] [--max-mb=N]');
+  console.error('usage: language.ts CORPUS.jsonl[.gz] [runs] [--max-mb=N]');
   process.exit(2);
 }
 for (const [name, task] of Object.entries(tasks)) {

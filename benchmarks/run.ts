@@ -1,6 +1,6 @@
 /**
  * Performance benchmark (issue 8):
- *   npm run bench -- CORPUS.jsonl.gz [--queries QUERIES.json] [--quick] [--runs N]
+ *   npm run bench -- CORPUS.jsonl[.gz] [--queries QUERIES.json] [--quick] [--runs N]
  *                    [--load-seconds S] [--connections N] [--keep-data-dir]
  * Measures the language layer, extraction, a full index build through the CLI (wall time, peak RSS),
  * a no-change re-run, index size, sequential query latency through HTTP, throughput under load,
@@ -35,7 +35,7 @@ const MIB = 2 ** 20;
 /** Records the quick extraction figure is measured on. */
 const QUICK_EXTRACTION_RECORDS = 5000;
 
-const USAGE = 'usage: npm run bench -- CORPUS.jsonl.gz [--queries QUERIES.json] [--quick] [--runs N] [--load-seconds S] [--connections N] [--keep-data-dir]';
+const USAGE = 'usage: npm run bench -- CORPUS.jsonl[.gz] [--queries QUERIES.json] [--quick] [--runs N] [--load-seconds S] [--connections N] [--keep-data-dir]';
 const { values, positionals } = parseArgs({
   options: {
     queries: { type: 'string' },
@@ -119,7 +119,8 @@ async function languageThroughput(): Promise<void> {
 /** recordToDocument over the corpus on one core, JSON parsing excluded. */
 function extractionThroughput(): void {
   progress('extraction');
-  const lines = gunzipSync(readFileSync(corpus!)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+  const raw = readFileSync(corpus!);
+  const lines = (corpus!.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter((line) => line.trim() !== '');
   const records = (quick ? lines.slice(0, QUICK_EXTRACTION_RECORDS) : lines).map((line) => JSON.parse(line) as unknown);
   let failed = 0;
   const rates = Array.from({ length: runs }, () => {
