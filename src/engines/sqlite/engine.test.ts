@@ -181,6 +181,15 @@ describe('SqliteEngine', () => {
     await reader.close();
   });
 
+  it('warms up before it reports ready, without changing any answer', async () => {
+    await engine.commit();
+    const warmed = new SqliteEngine({ dataDir, warmTerms: 5, warmUpSearches: 5 });
+    await warmed.ping();
+    const cold = new SqliteEngine({ dataDir });
+    for (const q of ['hoi thao chile', 'Đảng Cộng sản', 'ban hang', 'truyền thống']) expect(await warmed.search(request(q))).toEqual(await cold.search(request(q)));
+    await Promise.all([warmed.close(), cold.close()]);
+  });
+
   it('answers a repeated search from its cache, frozen so that no caller can change it', async () => {
     const first = await engine.search(request('chile'));
     expect(await engine.search(request('chile'))).toBe(first);

@@ -139,7 +139,12 @@ export class SqliteEngine implements SearchEngine {
           delete snapshot.pageDocuments;
           return resolve();
         }
-        step();
+        try {
+          step();
+        } catch {
+          // Warming is an optimization: the searches that follow meet the same error and report it.
+          steps.length = 0;
+        }
         setImmediate(next);
       };
       setImmediate(next);
