@@ -1,6 +1,6 @@
 import type { SearchDocument } from '../types/document.ts';
-import { foldNormalized, normalizeForMatching, tokenize, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
-import { memoizeByWord } from '../vietnamese/memoize.ts';
+import { foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
+import { memoizeBySubstring } from '../vietnamese/memoize.ts';
 
 /**
  * The searchable forms of a document that both engines index. Engines fold diacritics on their
@@ -34,7 +34,12 @@ const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
  * The folded and exact forms of one word as written (any case, any tone placement), each a
  * single `[a-z0-9]*` token; empty for a word with no letter or digit left after folding.
  */
-export const termForms = memoizeByWord((word): TermForms => {
+export function termForms(word: string): TermForms {
+  return termFormsOf(word, 0, word.length);
+}
+
+/** termForms of text.slice(start, end), looked up without slicing the text when the word was seen before. */
+const termFormsOf = memoizeBySubstring((word): TermForms => {
   const normalized = normalizeForMatching(word);
   return { folded: foldNormalized(normalized).replace(NOT_TOKEN_CHARACTER, ''), exact: toExactKey(normalized).replace(NOT_TOKEN_CHARACTER, '') };
 });
@@ -43,12 +48,12 @@ export const termForms = memoizeByWord((word): TermForms => {
 export function analyzeText(text: string): AnalyzedText {
   const folded: string[] = [];
   const exact: string[] = [];
-  for (const token of tokenize(text)) {
-    const forms = termForms(token.text);
-    if (!forms.folded) continue;
+  forEachToken(text, (start, end) => {
+    const forms = termFormsOf(text, start, end);
+    if (!forms.folded) return;
     folded.push(forms.folded);
     exact.push(forms.exact);
-  }
+  });
   return { folded: folded.join(' '), exact: exact.join(' ') };
 }
 

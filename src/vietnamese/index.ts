@@ -5,5 +5,5 @@ export { normalizeForMatching } from './normalize.ts';
 export { segmentText, wordTokenize } from './segment.ts';
 export { isVietnameseSyllable } from './syllable.ts';
 export { decodeTelex } from './telex.ts';
-export { tokenize, type Token } from './tokenize.ts';
+export { forEachToken, tokenize, type Token } from './tokenize.ts';
 export { transliterationJoins } from './transliteration.ts';

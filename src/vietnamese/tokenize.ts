@@ -23,6 +23,15 @@ function isAsciiAlphanumeric(code: number): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachToken(text, (start, end) => tokens.push({ text: text.slice(start, end), start, end }));
+  return tokens;
+}
+
+/**
+ * Calls `visit` with the offsets of each token `tokenize` would give, without building tokens:
+ * for callers that look words up in place (`memoizeBySubstring`) and would only drop the objects.
+ */
+export function forEachToken(text: string, visit: (start: number, end: number) => void): void {
   for (let start = 0; start < text.length; ) {
     const code = text.charCodeAt(start);
     if (code < 0x80 ? !isAsciiAlphanumeric(code) : (classAt(text, start) & STARTS_TOKEN) === 0) {
@@ -30,8 +39,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const end = runEnd(text, start, CONTINUES_TOKEN);
-    tokens.push({ text: text.slice(start, end), start, end });
+    visit(start, end);
     start = end;
   }
-  return tokens;
 }
