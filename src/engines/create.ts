@@ -8,7 +8,7 @@ import { SqliteEngine } from './sqlite/engine.ts';
 /**
  * What a serving engine does before it reports ready: load the postings of the commonest words
  * (about 10 MB on the 35k-article corpus), then run searches until its code is compiled (the
- * first few hundred searches of a fresh process took half as long again as later ones).
+ * first few hundred searches of a fresh process took a third longer than later ones).
  */
 export const SERVING_WARM_UP = { warmTerms: 500, warmUpSearches: 300 } as const;
 

@@ -93,7 +93,8 @@ const LOCATING_FOLDS = Uint8Array.from({ length: LETTER_FOLDS.length }, (_, code
 const isSpaceAboveTable = (code: number) => (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 const locate = (code: number) => (code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : isSpaceAboveTable(code) ? SPACE : OTHER);
 
-const latin1 = { decode: (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
+/** The bytes as a one-byte string, one character each. */
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 let locatingBuffer = new Uint8Array(4096);
 
 function locatingBufferOf(length: number): Uint8Array {
@@ -110,7 +111,7 @@ function locatingBufferOf(length: number): Uint8Array {
 export function foldForLocating(text: string): string {
   const located = locatingBufferOf(text.length);
   for (let index = 0; index < text.length; index++) located[index] = locate(text.charCodeAt(index));
-  return latin1.decode(located.subarray(0, text.length));
+  return latin1(located.subarray(0, text.length));
 }
 
 /**
@@ -136,8 +137,7 @@ export function foldUtf8ForLocating(utf8: Uint8Array): { located: string; offset
       located[count++] = LOCATING_FOLDS[((lead & 0x1f) << 6) | (utf8[index + 1]! & 0x3f)]!;
       index += 2;
     } else if (lead >= 0xe0 && lead < 0xf0 && index + 3 <= end) {
-      const code = ((lead & 0x0f) << 12) | ((utf8[index + 1]! & 0x3f) << 6) | (utf8[index + 2]! & 0x3f);
-      located[count++] = code < LOCATING_FOLDS.length ? LOCATING_FOLDS[code]! : isSpaceAboveTable(code) ? SPACE : OTHER;
+      located[count++] = locate(((lead & 0x0f) << 12) | ((utf8[index + 1]! & 0x3f) << 6) | (utf8[index + 2]! & 0x3f));
       index += 3;
     } else if (lead >= 0xf0 && lead < 0xf5 && index + 4 <= end) {
       located[count++] = OTHER;
@@ -148,5 +148,5 @@ export function foldUtf8ForLocating(utf8: Uint8Array): { located: string; offset
     }
   }
   offsets[count] = end;
-  return { located: latin1.decode(located.subarray(0, count)), offsets: offsets.subarray(0, count + 1) };
+  return { located: latin1(located.subarray(0, count)), offsets: offsets.subarray(0, count + 1) };
 }

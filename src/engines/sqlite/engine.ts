@@ -48,13 +48,13 @@ interface Snapshot {
   /** Per-rowid arrays that every search fills anew: reused, since allocating them made most of a search's garbage. */
   scratch?: { tiers: Uint8Array; scores: Float64Array };
   /** Typo corrections by folded word: the same misspellings come back, and finding them tries hundreds of edits. */
-  corrections?: Map<string, readonly string[]>;
+  corrections?: LruCache<string, readonly string[]>;
   sortedWords?: string[];
   warming?: Promise<void>;
   /** Documents of recent pages with their bodies located for snippets, by rowid: popular articles come up search after search. */
   pageDocuments?: LruCache<number, PageDocument>;
   /** Recent answers by request: a search box sees the same queries again and again. */
-  answers?: Map<string, SearchResponse>;
+  answers?: LruCache<string, SearchResponse>;
 }
 
 /** A document as a page of hits shows it, its body ready for snippets. */
@@ -238,12 +238,11 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private corrections(snapshot: Snapshot, word: string): readonly string[] {
-    const memo = (snapshot.corrections ??= new Map());
+    const memo = (snapshot.corrections ??= new LruCache(CORRECTIONS_CACHE_SIZE));
     let found = memo.get(word);
     if (!found) {
       const vocabulary = this.vocabulary(snapshot);
       found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
-      if (memo.size >= CORRECTIONS_CACHE_SIZE) memo.delete(memo.keys().next().value!);
       memo.set(word, found);
     }
     return found;
@@ -325,13 +324,12 @@ export class SqliteEngine implements SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const snapshot = this.open();
-    const answers = (snapshot.answers ??= new Map());
+    const answers = (snapshot.answers ??= new LruCache(ANSWER_CACHE_SIZE));
     const key = JSON.stringify(request);
     const cached = answers.get(key);
     if (cached) return cached;
     // Frozen, so that a caller can share a cached answer but never change it for the next one.
     const response = deepFreeze(snapshot.file.read(() => this.run(request, true)));
-    if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
     answers.set(key, response);
     return response;
   }

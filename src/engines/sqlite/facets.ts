@@ -87,7 +87,6 @@ class MultiValuedFacet {
 
 const NO_YEAR = 0;
 
-
 export interface FacetedMatches {
   /** The rowids that pass every filter, in their original order. */
   kept: Int32Array;

@@ -65,7 +65,10 @@ type HitRow = Omit<DocumentRow, 'body' | 'date_source'> & { body: Buffer };
 /** A document as a search hit lists it, with its body as stored, in UTF-8. */
 export type StoredHit = Omit<SearchDocument, 'body' | 'date_source'> & { body: Uint8Array };
 
-export function rowToDocument(row: DocumentRow): SearchDocument {
+/** A list of party or country names, stored as JSON. */
+const names = (json: string) => JSON.parse(json) as string[];
+
+function rowToDocument(row: DocumentRow): SearchDocument {
   return {
     id: row.id,
     title: row.title,
@@ -75,8 +78,8 @@ export function rowToDocument(row: DocumentRow): SearchDocument {
     date_source: row.date_source,
     source: row.source,
     url: row.url,
-    parties: JSON.parse(row.parties) as string[],
-    countries: JSON.parse(row.countries) as string[],
+    parties: names(row.parties),
+    countries: names(row.countries),
   };
 }
 
@@ -284,14 +287,14 @@ export class IndexFile {
     return new Map(
       this.statements.hitsByRowid
         .all(JSON.stringify(rowids))
-        .map(({ rowid, parties, countries, ...row }) => [rowid, { ...row, parties: JSON.parse(parties) as string[], countries: JSON.parse(countries) as string[] }]),
+        .map(({ rowid, parties, countries, ...row }) => [rowid, { ...row, parties: names(parties), countries: names(countries) }]),
     );
   }
 
   facetEntries(): FacetEntry[] {
     return this.statements.facetEntries
       .all()
-      .map((row) => ({ rowid: row.rowid, parties: JSON.parse(row.parties) as string[], countries: JSON.parse(row.countries) as string[], year: row.year, date: row.date }));
+      .map((row) => ({ rowid: row.rowid, parties: names(row.parties), countries: names(row.countries), year: row.year, date: row.date }));
   }
 
   /** A flag per rowid, set for the documents in the index: what tells stale postings apart. */
