@@ -17,6 +17,7 @@ export async function startServer(settings: Settings, engine: SearchEngine, logg
     engine,
     logger,
     ...(settings.adminToken && reindex ? { admin: { token: settings.adminToken, reindex } } : {}),
+    ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
     allowedOrigins: settings.allowedOrigins,
     rateLimitPerMinute: settings.rateLimitPerMinute,
     engineTimeoutMs: settings.engineTimeoutMs,
