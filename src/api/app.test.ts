@@ -267,7 +267,7 @@ describe('admin re-index', () => {
   it('runs only for the admin token, one at a time, and is absent without a token', async () => {
     const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-admin-')) });
     let runs = 0;
-    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], seconds: 0.1 };
+    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], skipped: {}, seconds: 0.1 };
     const { base, server } = await listen({
       engine,
       admin: {

@@ -25,6 +25,11 @@ function printSummary(summary: IndexSummary): void {
   console.log(
     `Indexed ${summary.indexed}, unchanged ${summary.unchanged}, deleted ${summary.deleted}, failed ${summary.failed.length} (${summary.files} files, ${summary.seconds.toFixed(1)} s).`,
   );
+  const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
+  if (skipped.length > 0) {
+    const count = skipped.reduce((sum, [, n]) => sum + n, 0);
+    console.log(`Skipped ${count} ${count === 1 ? 'file' : 'files'} of unsupported types: ${skipped.map(([type, n]) => `${type} ${n}`).join(', ')} (indexed: .txt, .md, .html, .jsonl, .jsonl.gz).`);
+  }
   for (const failure of summary.failed) console.log(`  failed: ${failure.file}${failure.line === undefined ? '' : `:${failure.line}`}: ${failure.reason}`);
 }
 
