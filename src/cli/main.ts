@@ -32,7 +32,7 @@ Usage:
 Options:
   -h, --help      Show this help.   -v, --version   Show the version.
 Environment: PORT, DATA_DIR, MEILI_URL, MEILI_MASTER_KEY, MEILI_ADMIN_KEY, MEILI_SEARCH_KEY,
-  ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL (see README, "Configuration").`;
+  ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, ADMIN_TOKEN, METRICS_TOKEN, LOG_LEVEL (see README, "Configuration").`;
 
 const engineOptions = {
   engine: { type: 'string' },
