@@ -33,7 +33,7 @@ function queryInteger(min: number, max: number) {
     .pipe(z.int().min(min).max(max));
 }
 
-export const MAX_REPEATS = 20;
+const MAX_REPEATS = 20;
 
 /** A query parameter that may be given once or repeated (`party=A&party=B`). */
 const repeatable = <T extends z.ZodType>(item: T) =>
@@ -88,8 +88,9 @@ function named<T extends z.ZodType>(id: string, schema: T): T {
 const nullableText = z.string().nullable();
 const names = z.array(z.string());
 
-export const documentSchema = named('Document', z
-  .strictObject({
+export const documentSchema = named(
+  'Document',
+  z.strictObject({
     id: z.string(),
     title: z.string(),
     body: z.string().describe('Clean article text: paragraphs separated by blank lines'),
@@ -100,17 +101,20 @@ export const documentSchema = named('Document', z
     url: nullableText,
     parties: names,
     countries: names,
-  }));
+  }),
+);
 
-export const searchHitSchema = named('SearchHit', documentSchema
-  .omit({ body: true, date_source: true })
-  .extend({ snippet: z.string().describe('HTML: matches in <mark>, everything else escaped') }));
+export const searchHitSchema = named(
+  'SearchHit',
+  documentSchema.omit({ body: true, date_source: true }).extend({ snippet: z.string().describe('HTML: matches in <mark>, everything else escaped') }),
+);
 
 const counts = z.record(z.string(), z.int().min(0));
 export const facetsSchema = named('Facets', z.strictObject({ party: counts, country: counts, year: counts }));
 
-export const searchResponseSchema = named('SearchResponse', z
-  .strictObject({
+export const searchResponseSchema = named(
+  'SearchResponse',
+  z.strictObject({
     query: z.string(),
     total: z.int().min(0),
     limit: z.int(),
@@ -120,7 +124,8 @@ export const searchResponseSchema = named('SearchResponse', z
     facets: facetsSchema,
     did_you_mean: z.string().optional().describe('A corrected query that has results, when the query as typed has none'),
     interpreted: z.array(z.string()).optional().describe('Other readings of the query (Telex, aliases) that have results, when present'),
-  }));
+  }),
+);
 
 export const suggestionSchema = z.strictObject({ text: z.string(), count: z.int().min(0) });
 export const suggestResponseSchema = named('SuggestResponse', z.strictObject({ query: z.string(), suggestions: z.array(suggestionSchema) }));
@@ -129,25 +134,29 @@ export const facetsResponseSchema = named('FacetsResponse', z.strictObject({ fac
 export const healthResponseSchema = z.strictObject({ status: z.literal('ok') });
 export const readyResponseSchema = z.strictObject({ status: z.literal('ready'), documents: z.int().min(0) });
 
-export const errorResponseSchema = named('Error', z
-  .strictObject({
+export const errorResponseSchema = named(
+  'Error',
+  z.strictObject({
     error: z.strictObject({
       code: z.string().describe('Stable, for programs: invalid_parameter, not_found, method_not_allowed, rate_limited, engine_unavailable, index_damaged…'),
       message: z.string().describe('For people; never holds paths or internals'),
       details: z.unknown().describe('For invalid_parameter: [{parameter, message}]; otherwise null'),
     }),
-  }));
+  }),
+);
 
 const isoTime = z.iso.datetime({ offset: true });
-export const reindexRunSchema = named('ReindexRun', z
-  .strictObject({
+export const reindexRunSchema = named(
+  'ReindexRun',
+  z.strictObject({
     id: z.string(),
     status: z.enum(['running', 'succeeded', 'failed']),
     started_at: isoTime,
     finished_at: isoTime.optional(),
     summary: z.strictObject({ files: z.int(), indexed: z.int(), unchanged: z.int(), deleted: z.int(), failed: z.int() }).optional(),
     error: z.string().optional(),
-  }));
+  }),
+);
 export const reindexStartedSchema = named('ReindexStarted', z.strictObject({ run: reindexRunSchema.extend({ status: z.literal('running') }) }));
 export const reindexStatusSchema = named('ReindexStatus', z.strictObject({ run: reindexRunSchema }));
 

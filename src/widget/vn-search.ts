@@ -33,7 +33,7 @@ import {
   toggleFilter,
 } from './state.ts';
 import { TEMPLATE } from './template.ts';
-import { readUrlSearch, writeUrlSearch } from './url-state.ts';
+import { readUrlSearch, writeUrlSearch, type UrlSearch } from './url-state.ts';
 
 const TYPING_DEBOUNCE_MS = 180;
 const QUICK_RESULTS = 5;
@@ -197,8 +197,16 @@ export class VnSearchElement extends HTMLElement {
     return ['new', '_blank', 'new-tab'].includes(this.getAttribute('open-in') ?? '');
   }
 
-  /** Back and forward move between searches, as the URL holds them. */
-  readonly #onPopState = (): void => this.#showUrlSearch();
+  /** Back and forward move between searches, as the URL holds them (a host page's own history entries change nothing). */
+  readonly #onPopState = (): void => {
+    const saved = readUrlSearch(location.search);
+    const shown = this.#viewState.result ? writeUrlSearch('', this.#urlSearch()) : '';
+    if ((saved ? writeUrlSearch('', saved) : '') !== shown) this.#showUrlSearch();
+  };
+
+  #urlSearch(): UrlSearch {
+    return { query: this.#viewState.query, filters: this.#filters, sort: this.#sort, page: this.#pages };
+  }
 
   #showUrlSearch(): void {
     const saved = readUrlSearch(location.search);
@@ -221,7 +229,7 @@ export class VnSearchElement extends HTMLElement {
   /** Puts the current search into the page's URL, so that it can be shared, reloaded and gone back to. */
   #recordInHistory(mode: HistoryMode): void {
     if (mode === 'none') return;
-    const search = writeUrlSearch(location.search, { query: this.#viewState.query, filters: this.#filters, sort: this.#sort, page: this.#pages });
+    const search = writeUrlSearch(location.search, this.#urlSearch());
     if (search === location.search) return;
     const url = `${location.pathname}${search}${location.hash}`;
     if (mode === 'push') history.pushState(history.state, '', url);
