@@ -129,6 +129,8 @@ describe('extractDocument on Markdown and HTML', () => {
   it('bad front matter is an InputError naming the field', () => {
     const text = `---\nurl: not a url\n---\n${ARTICLE}`;
     expect(() => extractDocument({ id: 'c', file: 'c.md', text, format: 'md' })).toThrow(/front matter field "url"/);
+    const script = `---\nurl: "javascript:alert(1)"\n---\n${ARTICLE}`;
+    expect(() => extractDocument({ id: 'c', file: 'c.md', text: script, format: 'md' })).toThrow(/front matter field "url": must be an http\(s\) URL/);
   });
 
   it('HTML: Readability keeps the article, drops navigation and footer, reads page metadata', () => {

@@ -51,6 +51,9 @@ describe('recordToDocument', () => {
     [{ id: '1', title: 't', body: 'b', parties: 5 }, /field "parties"/],
     [{ id: '1', title: ' ', body: 'b' }, /field "title" is invalid/],
     [[1, 2], /not a JSON object/],
+    [{ id: '1', title: 't', body: 'b', url: 'javascript:alert(1)' }, /field "url" is invalid: must be an http\(s\) URL/],
+    [{ id: '1', title: 't', body: 'b', url: 'data:text/html,<script>alert(1)</script>' }, /field "url" is invalid/],
+    [{ id: '1', title: 't', body: 'b', url: 'ftp://example.org/a' }, /field "url" is invalid/],
   ])('reports a bad record with file, line and field', (record, message) => {
     try {
       recordToDocument(record, 'corpus.jsonl', 42);

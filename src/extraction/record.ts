@@ -4,6 +4,7 @@ import type { SearchDocument } from '../types/document.ts';
 import { sourceHintsOf } from './boilerplate.ts';
 import { textDate } from './dates.ts';
 import { resolveDate, resolveFacets, resolveSource } from './extract.ts';
+import { httpUrl } from './http-url.ts';
 import { normalizeText } from './text.ts';
 
 const optionalText = z
@@ -25,7 +26,7 @@ const recordSchema = z.object({
   sapo: optionalText,
   date: z.union([z.string(), z.number()]).nullish().transform((value) => value ?? undefined),
   year: z.coerce.number().int().min(1000).max(9999).nullish().transform((value) => value ?? undefined),
-  url: optionalText,
+  url: optionalText.pipe(httpUrl.optional()),
   source: optionalText,
   parties: nameList,
   countries: nameList,
