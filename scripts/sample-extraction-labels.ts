@@ -82,20 +82,14 @@ for (const { article, stratum } of sample) {
   const text = textOf(article).replace(/\s+/g, ' ');
   console.log(`\n=== ${article.id} [${stratum}, ${labelPart(article.id)}] ${article.title}`);
   console.log(`  lead: ${(article.sapo ?? '').slice(0, 300)}`);
-  const seen = new Map<string, number>();
   let lastEnd = -1;
   for (const match of fold(text).matchAll(NET)) {
     const start = match.index;
     const original = text.slice(start, start + match[0].length);
     const wanted = match[0] === 'dang' ? original.toLowerCase() === 'đảng' : original.charAt(0) !== original.charAt(0).toLowerCase();
     if (!wanted) continue;
-    const key = match[0];
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    if (count > 3 || start < lastEnd) continue;
+    if (start < lastEnd) continue;
     lastEnd = start + 60;
     console.log(`  | ${text.slice(Math.max(0, start - 60), start)}[${original}]${text.slice(start + match[0].length, start + match[0].length + 60)}`);
   }
-  const more = [...seen].filter(([, count]) => count > 3).map(([key, count]) => `${key}×${count}`);
-  if (more.length > 0) console.log(`  (more: ${more.join(', ')})`);
 }
