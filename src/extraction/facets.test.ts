@@ -41,10 +41,11 @@ describe('extractFacets', () => {
     expect(countries('Anh ấy học tiếng Anh')).toEqual([]);
   });
 
-  it('bare party names need their country in the text, and only one candidate', () => {
+  it('bare party names need a country in the text; with several candidates the nearest country decides', () => {
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội Mỹ')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội')).toEqual([]);
-    expect(parties('Đảng Dân chủ ở Mỹ và Nhật Bản')).toEqual([]);
+    expect(parties('Tại Nhật Bản, thủ tướng gặp Đại sứ Mỹ. Ông nói đảng Dân chủ ủng hộ Tokyo.')).toEqual(['Đảng Dân chủ Mỹ']);
+    expect(parties('Thượng nghị sĩ Mỹ gặp nghị sĩ Hàn Quốc, nghị sỹ đảng Dân chủ Park Gyeong-seug.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
   });
 
   it('works with a gazetteer given in memory, validated with zod', () => {
