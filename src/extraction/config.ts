@@ -62,6 +62,8 @@ const gazetteerSchema = z.object({
   sports_cues: z.array(nonEmpty).default([]),
   /** Words that open a party's name (`Đảng` + `Dân tiến` + `Nhật Bản`), for parties the gazetteer does not know. */
   party_heads: z.array(nonEmpty).default([]),
+  /** Words before a party head that make it something else (`băng đảng`: a gang). */
+  party_head_blockers: z.array(nonEmpty).default([]),
   /** Words after a party head that make it a party organ or member, not a name (`Đảng Ủy`, `Đảng Bộ`). */
   party_organ_words: z.array(nonEmpty).default([]),
 });

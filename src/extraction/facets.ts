@@ -1,7 +1,7 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from './config.ts';
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
-import { foldText } from '../vietnamese/index.ts';
+import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 
 export interface Facets {
   parties: string[];
@@ -60,6 +60,7 @@ interface Matcher {
   /** Accented, lowercase: `đảng`, never `đắng` or `đang`. */
   partyHeads: Set<string>;
   directionWords: Set<string>;
+  partyHeadBlockers: Set<string>;
   partyOrganWords: Set<string>;
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
@@ -152,6 +153,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     sportsCues: phrases(config.sports_cues),
     partyHeads: new Set(config.party_heads.map((word) => nameKey(word))),
     directionWords: lower(config.direction_words),
+    partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
@@ -274,9 +276,6 @@ function isAboutSport(matcher: Matcher, tokens: Token[]): boolean {
   return matcher.sportsCues.filter((cue) => hasPhrase(tokens, cue)).length >= 2;
 }
 
-/** A Vietnamese syllable carries a diacritic; a foreign name (`Saenuri`, `Likud`) usually does not. */
-const isVietnamese = (word: string) => /[^\x00-\x7f]/.test(word);
-
 /** `đảng Dân chủ Tự do` names a party; `một đảng bảo thủ khác` (a conservative party) does not. */
 function namesAParty(matcher: Matcher, tokens: Token[], mention: Mention): boolean {
   const head = tokens.slice(mention.start, mention.end).findIndex((token) => matcher.partyHeads.has(token.accented));
@@ -295,32 +294,38 @@ interface NamedParty {
 
 /**
  * Reads `Đảng` + name as Vietnamese writes party names: each word's first syllable capitalised
- * (`Dân tiến`, `Hợp nhất Dân chủ`) or one foreign word (`Saenuri`). A run of capitalised
- * syllables (`Đảng Đinh La Thăng`, `Đảng Bộ Văn hóa`) is a person or an office, not a party.
+ * (`Dân tiến`, `Hợp nhất Dân chủ`), or one foreign word (`Saenuri`). Two capitalised syllables in a
+ * row (`Đảng Đinh La Thăng`, `Đảng Bộ Văn hóa`) are a person or an office, not a party; a foreign
+ * word after Vietnamese ones (`Dân chủ Foster`) is a person named after the party.
  */
 function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryAt: Map<number, Mention>): NamedParty | null {
   const words: string[] = [];
   let at = head + 1;
   let country: Mention | undefined;
+  let vietnamese: boolean | null = null;
   while (at < tokens.length && words.length < 8) {
     country = countryAt.get(at);
     if (country) break;
     const word = tokens[at]!;
     if (!isWord(word) || !isCapitalized(word.text) || word.text === word.text.toUpperCase() || /\d/.test(word.text)) break;
+    const isViet = isVietnameseSyllable(word.text);
+    if (vietnamese !== null && isViet !== vietnamese) break;
     if (words.length > 0 && isCapitalized(words.at(-1)!)) return null;
+    vietnamese = isViet;
     words.push(word.text);
     at++;
-    const next = tokens[at];
-    const after = tokens[at + 1];
+    const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
-    if (isWord(next) && !isCapitalized(next.text) && !isFunctionWord(next.text) && (isVietnamese(word.text) || closesWord)) {
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text))) {
       words.push(next.text);
       at++;
     }
   }
-  if (words.length === 0 || matcher.partyOrganWords.has(foldText(words[0]!))) return null;
-  if (country) return { start: head, end: country.end, name: words.join(' '), country: country.pattern.entities[0]!.name };
-  return { start: head, end: at, name: words.join(' '), country: null };
+  const written = words.join(' ');
+  const folded = foldText(written);
+  if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
+  if (country) return { start: head, end: country.end, name: written, country: country.pattern.entities[0]!.name };
+  return { start: head, end: at, name: written, country: null };
 }
 
 /** Parties the text names with a party head that no gazetteer alias covers. */
@@ -328,10 +333,14 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
   const covered = new Set<number>();
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) covered.add(i);
   const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const partyStarts = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.start));
   const found: NamedParty[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at]!;
     if (!isWord(token) || covered.has(at) || !matcher.partyHeads.has(token.accented)) continue;
+    if (isWord(tokens[at - 1]) && matcher.partyHeadBlockers.has(tokens[at - 1]!.accented)) continue;
+    // `Đảng En Marche`: the gazetteer already knows the party after the head.
+    if (partyStarts.has(at + 1)) continue;
     const party = readPartyName(matcher, tokens, at, countryAt);
     if (party) found.push(party);
   }
