@@ -386,6 +386,11 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     }
   }
 
+  const abbreviations = new Map<string, string>();
+  const defineAbbreviation = (end: number, party: string) => {
+    const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
+    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAcronym(abbreviation.text)) abbreviations.set(abbreviation.text, party);
+  };
   const nearestCountry = (at: number, among?: Set<string>): string | null => {
     let best: Mention | null = null;
     for (const mention of countryMentions) {
@@ -403,12 +408,11 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     partyCountries.set(party, matcher.partyCountry.get(party) ?? country);
     defineAbbreviation(end, party);
   };
-  const abbreviations = new Map<string, string>();
-  const defineAbbreviation = (end: number, party: string) => {
-    const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
-    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAcronym(abbreviation.text)) abbreviations.set(abbreviation.text, party);
+  const addImpliedCountries = () => {
+    for (const [party, country] of partyCountries) if (parties.has(party) && !countries.has(country)) countries.set(country, 1);
   };
   for (const mention of counted) if (!isCountry(mention)) defineAbbreviation(mention.end, mention.pattern.entities[0]!.name);
+  addImpliedCountries();
 
   for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
     const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
@@ -432,10 +436,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       if (party) bump(parties, party);
     }
   }
-  for (const party of parties.keys()) {
-    const country = partyCountries.get(party)!;
-    if (!countries.has(country)) countries.set(country, 1);
-  }
+  addImpliedCountries();
   return { parties: rankedNames(parties), countries: rankedNames(countries) };
 }
 
