@@ -53,6 +53,7 @@ describe('extractFacets', () => {
     expect(countries(transfer)).toEqual(['Pháp']);
     expect(countries('Hoàng tử Albert của Công quốc Monaco thăm Hà Nội; du khách đến Monaco ngày càng đông.')).toEqual(['Monaco']);
     expect(countries('Máy dùng chip A9 và bộ xử lý đồ họa Mali 400MP, chạy Android.')).toEqual([]);
+    expect(countries('Đồ họa: Mali – T720, hoặc Mali-T880. U23 Việt Nam - U23 Thái Lan.')).toEqual(['Việt Nam', 'Thái Lan']);
     expect(countries('Tổng thống Mali kêu gọi ngừng bắn.')).toEqual(['Mali']);
     expect(countries('Quỹ Japan Asian MB Capital tăng trưởng 20%. Ông Israel Adesanya đến sân cỏ AS Monaco.')).toEqual([]);
   });

@@ -240,7 +240,8 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
     const pattern = candidates?.find((candidate) => {
       if (!matchesAt(candidate, tokens, at)) return false;
       const end = at + candidate.tokens.length;
-      if (candidate.entities[0]?.kind === 'country' && isModelNumber(tokens[end])) return false;
+      const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
+      if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
