@@ -28,7 +28,7 @@ export function fromMeiliDocument(stored: Record<string, unknown>): SearchDocume
     body: String(stored.body ?? ''),
     date: typeof stored.date === 'string' ? stored.date : null,
     year: typeof stored.year === 'number' ? stored.year : null,
-    date_source: stored.date_source === 'metadata' || stored.date_source === 'explicit' || stored.date_source === 'inferred' ? stored.date_source : null,
+    date_source: stored.date_source === 'metadata' || stored.date_source === 'explicit' ? stored.date_source : null,
     source: typeof stored.source === 'string' ? stored.source : null,
     url: typeof stored.url === 'string' ? stored.url : null,
     parties: stringArray(stored.parties),
