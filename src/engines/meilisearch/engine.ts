@@ -1,4 +1,5 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type Task, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
 import type { FacetName, SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse as ApiSearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
@@ -35,7 +36,9 @@ const DEFAULT_BATCH_SIZE = 500;
 const WRITE_REQUEST_TIMEOUT_MS = 120_000;
 /** Indexing tens of thousands of articles on two cores takes minutes, not hours. */
 const TASK_TIMEOUT_MS = 30 * 60_000;
-const TASK_POLL_MS = 100;
+/** First pause between two looks at a task, doubled up to the second one: short writes finish fast, long ones are not polled in a tight loop. */
+const TASK_POLL_MS = 50;
+const MAX_TASK_POLL_MS = 1000;
 const DELETE_BATCH_SIZE = 1_000;
 const SNIPPET_CHARS = 240;
 const SUGGESTION_TITLES = 50;
@@ -69,7 +72,6 @@ export class MeilisearchEngine implements SearchEngine {
       ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
       timeout: WRITE_REQUEST_TIMEOUT_MS,
       requestInit: UNCOMPRESSED,
-      defaultWaitOptions: { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS },
     });
     const readKey = options.searchKey ?? options.apiKey;
     this.reader = new Meilisearch({
@@ -106,7 +108,10 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       await this.ensureIndex(buildUid);
       await this.applySettings(buildUid);
-      await fill(this.writerFor(buildUid));
+      const writer = this.writerFor(buildUid);
+      await fill(writer);
+      // A batch Meilisearch refused must fail the rebuild before the swap, not after.
+      await writer.commit();
       await this.swap(buildUid);
     } catch (error) {
       await this.deleteIndex(buildUid).catch(() => undefined);
@@ -272,8 +277,18 @@ export class MeilisearchEngine implements SearchEngine {
     return withRetries(doing, call, this.retry);
   }
 
-  private waitFor(task: EnqueuedTask, doing: string) {
-    return withRetries(doing, () => this.admin.tasks.waitForTask(task.taskUid), this.retry);
+  /**
+   * Polls the task until it ends. Not the client's waitForTask: it adds an abort listener per poll
+   * to one signal, and waiting minutes for a large batch piled up thousands of them.
+   */
+  private async waitFor(task: EnqueuedTask, doing: string): Promise<Task> {
+    const deadline = Date.now() + TASK_TIMEOUT_MS;
+    for (let pause = TASK_POLL_MS; ; pause = Math.min(2 * pause, MAX_TASK_POLL_MS)) {
+      const current = await withRetries(doing, () => this.admin.tasks.getTask(task.taskUid), this.retry);
+      if (current.status === 'succeeded' || current.status === 'failed' || current.status === 'canceled') return current;
+      if (Date.now() > deadline) throw new EngineError(`Meilisearch did not finish ${doing} within ${TASK_TIMEOUT_MS / 60_000} minutes (task ${task.taskUid} is ${current.status}).`);
+      await sleep(pause);
+    }
   }
 
   private async finish(task: EnqueuedTask, doing: string): Promise<void> {
