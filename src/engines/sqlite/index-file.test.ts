@@ -31,6 +31,7 @@ describe('IndexFile', () => {
 
   it('indexes folded words, title words, exact keys and word pairs of a document', () => {
     file.upsert([prepareDocument(doc('a', 'Bạn hàng lớn', 'Trung Quốc là bạn hàng.', { countries: ['Trung Quốc'] }))]);
+    file.commit();
     expect(ids(Field.words, 'ban')).toEqual(['a']);
     expect(ids(Field.title, 'lon')).toEqual(['a']);
     expect(ids(Field.title, 'trung')).toEqual([]);
@@ -41,11 +42,13 @@ describe('IndexFile', () => {
     expect(ids(Field.pairs, 'lon_trung'), 'no pair across title and body').toEqual([]);
   });
 
-  it('buffers postings until a commit, then other connections see them', () => {
+  it('buffers documents and postings until a commit, then other connections see both', () => {
     file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
     const other = new IndexFile(path(), { create: false });
+    expect(other.getDocument('a')).toBeNull();
     expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(0);
     file.commit();
+    expect(other.getDocument('a')?.title).toBe('Hoà bình');
     expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
     expect(other.vocabulary().get('binh')).toBe(1);
     other.close();
