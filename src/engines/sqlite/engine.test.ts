@@ -158,6 +158,7 @@ describe('SqliteEngine', () => {
   });
 
   it('sees writes made by another process-level connection', async () => {
+    await engine.commit();
     const reader = new SqliteEngine({ dataDir });
     expect(await reader.getDocument('chile')).not.toBeNull();
     await engine.upsert([doc('late', 'Tin mới về Chile', 'Chile')].map(prepareDocument));
