@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { EngineError, EngineUnavailableError } from '../errors.ts';
+import { EngineError, EngineUnavailableError, IndexDamagedError } from '../errors.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -35,6 +35,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (error instanceof HttpError) {
       response.status(error.status).json(body(error.code, error.message, error.details));
     } else if (error instanceof EngineUnavailableError) {
+      if (error instanceof IndexDamagedError) logger.error({ err: error.cause, reqId: response.locals.requestId }, 'the index is damaged');
       response.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json(body(error.code, error.message));
     } else if (error instanceof EngineError) {
       logger.error({ err: error, reqId: response.locals.requestId }, 'engine error');

@@ -36,3 +36,19 @@ export const suggestParamsSchema = z
 export const documentIdSchema = z.string().min(1).max(512);
 
 export const emptyParamsSchema = z.object({}).strict();
+
+/** A re-index run as the admin API shows it (`POST /api/admin/reindex`, `GET /api/admin/reindex/{id}`). */
+export const reindexRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  started_at: z.string().describe('ISO 8601'),
+  finished_at: z.string().describe('ISO 8601').optional(),
+  summary: z
+    .object({ files: z.number().int(), indexed: z.number().int(), unchanged: z.number().int(), deleted: z.number().int(), failed: z.number().int() })
+    .optional(),
+  error: z.string().optional(),
+});
+
+export const reindexResponseSchema = z.object({ run: reindexRunSchema });
+
+export const reindexRunIdSchema = z.uuid();
