@@ -239,8 +239,8 @@ export class IndexFile {
       });
       this.pendingDeletes.add(document.id);
       postDocument(this.pending, prepared, rowid);
+      if (this.pending.size >= this.postingsPerSegment) this.flush();
     }
-    if (this.pending.size >= this.postingsPerSegment) this.flush();
   }
 
   /** Buffers deletions until the next flush. */
