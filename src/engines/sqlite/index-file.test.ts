@@ -75,6 +75,33 @@ describe('IndexFile', () => {
     expect(file.vocabulary().get('hang')).toBe(2);
   });
 
+  it('never gives again a rowid whose postings were written, even for a document deleted before its flush', () => {
+    file.upsert([prepareDocument(doc('a', 'Một', 'Hoà bình.'))]);
+    file.commit();
+    file.upsert([prepareDocument(doc('b', 'Hai', 'Chiến tranh.'))]);
+    file.delete(['b']);
+    file.commit();
+    file.closeWithoutWriting();
+    file = new IndexFile(path(), { create: false });
+    file.upsert([prepareDocument(doc('c', 'Ba', 'Thương mại.'))]);
+    file.commit();
+    expect(ids(Field.words, 'chien')).toEqual([]);
+    expect(ids(Field.words, 'thuong')).toEqual(['c']);
+  });
+
+  it('keeps the last commit whole and readable when a flush fails for want of space', () => {
+    file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
+    file.commit();
+    file.db.pragma(`max_page_count = ${file.db.pragma('page_count', { simple: true }) as number}`);
+    file.upsert(Array.from({ length: 50 }, (_, i) => prepareDocument(doc(`n${i}`, `Tin ${i}`, 'Nội dung dài về kinh tế và xã hội. '.repeat(40)))));
+    expect(() => file.commit()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    const other = new IndexFile(path(), { create: false });
+    expect([...other.storedHashes().keys()]).toEqual(['a']);
+    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
+    other.close();
+    file.closeWithoutWriting();
+  });
+
   it('refuses a file of another format, saying how to rebuild it', () => {
     file.close();
     const db = new Database(path());
