@@ -5,6 +5,8 @@ import type { IndexFields, PreparedDocument } from '../../indexing/fields.ts';
 /** A document as sent to Meilisearch: ours, plus its primary key and the derived search fields. */
 export interface MeiliDocument extends SearchDocument, IndexFields {
   doc_key: string;
+  /** What the indexer wrote the document from; read back by `storedHashes`, never shown in hits. */
+  content_hash?: string;
 }
 
 /**
@@ -16,8 +18,8 @@ export function documentKey(id: string): string {
   return createHash('sha256').update(id, 'utf8').digest('base64url');
 }
 
-export function toMeiliDocument({ document, fields }: PreparedDocument): MeiliDocument {
-  return { doc_key: documentKey(document.id), ...document, ...fields };
+export function toMeiliDocument({ document, fields, contentHash }: PreparedDocument): MeiliDocument {
+  return { doc_key: documentKey(document.id), ...document, ...fields, ...(contentHash === undefined ? {} : { content_hash: contentHash }) };
 }
 
 /** Our document back from a Meilisearch hit or document (displayed attributes only). */
