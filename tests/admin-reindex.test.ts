@@ -53,15 +53,27 @@ describe('the admin re-index and shutdown, through vnsearch serve', () => {
     }
   }, 90_000);
 
-  it('closes a connection stuck in the middle of a request once SHUTDOWN_TIMEOUT_MS has passed', async () => {
-    const server = await startServe(dataDir, { SHUTDOWN_TIMEOUT_MS: '200' });
+  it('exits cleanly on SIGTERM, closing a connection stuck in the middle of a request once SHUTDOWN_TIMEOUT_MS has passed, then the index', async () => {
+    const server = await startServe(dataDir, { SHUTDOWN_TIMEOUT_MS: '200', LOG_LEVEL: 'info' });
+    let output = '';
+    server.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const { hostname, port } = new URL(server.url);
     const socket = connect(Number(port), hostname).on('error', () => undefined);
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('GET /api/search?q=kinh HTTP/1.1\r\nHost: x\r\n');
     const closed = new Promise((resolve) => socket.once('close', resolve));
+    // Signalled as soon as it says it listens, as a supervisor may: the signal must find the shutdown handler installed.
     await server.stop();
     await closed;
-    expect(server.child.exitCode !== null || server.child.signalCode !== null, 'the server ended').toBe(true);
+    expect([server.child.exitCode, server.child.signalCode], 'a clean exit, not the signal').toEqual([0, null]);
+    const messages = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.slice(messages.indexOf('shutting down')), 'the deadline closed the stuck connection, then the index was closed').toEqual([
+      'shutting down',
+      'closing the connections still open at the shutdown deadline',
+      'stopped; the index is closed',
+    ]);
   }, 30_000);
 });

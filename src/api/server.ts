@@ -58,6 +58,7 @@ export async function startServer(settings: Settings, engine: SearchEngine, logg
         clearTimeout(deadline);
       }
       await engine.close();
+      logger.info('stopped; the index is closed');
     },
   };
 }

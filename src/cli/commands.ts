@@ -106,13 +106,20 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
   // syscall and stalls the API whenever the log reader falls behind. pino flushes it on exit; a
   // reader stuck for good loses lines beyond the bound rather than filling the memory.
   const logger = pino({ level: settings.logLevel }, pino.destination({ sync: false, maxLength: LOG_BUFFER_BYTES }));
+  // Listening for SIGTERM before anything starts: until a listener is installed, Node's default
+  // action ends the process at once, and a supervisor that signals as soon as it reads "listening"
+  // (or during start-up) would otherwise kill it uncleanly.
+  let shutdown: ((signal: string) => void) | undefined;
+  let signalledDuringStart: string | undefined;
+  const onSignal = (signal: string) => (shutdown ? shutdown(signal) : (signalledDuringStart = signal));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
   const server = await startServer(settings, engine, logger, childProcessReindex(settings)).catch(async (error: unknown) => {
     await engine.close();
     throw error;
   });
-  if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
-  const shutdown = (signal: string) => {
+  shutdown = (signal) => {
     logger.info({ signal }, 'shutting down');
     server.close().then(
       () => process.exit(0),
@@ -122,8 +129,8 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (signalledDuringStart) shutdown(signalledDuringStart);
+  else if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
 }
 
 export async function serveCommand(overrides: SettingOverrides): Promise<void> {
