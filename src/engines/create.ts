@@ -16,7 +16,8 @@ export const SERVING_WARM_UP = { warmTerms: 500, warmUpSearches: 300 } as const;
 /**
  * Write options that only tests set, through the environment, to exercise a real `vnsearch index`:
  * `VNSEARCH_TEST_POSTINGS_PER_SEGMENT` and `VNSEARCH_TEST_MAX_SEGMENTS` make segments and merges
- * small, `VNSEARCH_TEST_CRASH_AT=commit:N` kills the process right after its Nth write transaction.
+ * small, `VNSEARCH_TEST_CRASH_AT=commit:N` kills the process right after its Nth write transaction
+ * and, until then, says on stderr when each commits (so a test learns how many a run makes).
  */
 export function testWriteOptions(env: NodeJS.ProcessEnv): IndexWriteOptions {
   const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
@@ -26,7 +27,14 @@ export function testWriteOptions(env: NodeJS.ProcessEnv): IndexWriteOptions {
   return {
     ...(postingsPerSegment ? { postingsPerSegment } : {}),
     ...(maxSegments ? { maxSegments } : {}),
-    ...(crashAt ? { afterCommit: (commits: number) => void (commits === Number(crashAt) && process.kill(process.pid, 'SIGKILL')) } : {}),
+    ...(crashAt
+      ? {
+          afterCommit: (commits: number) => {
+            if (commits === Number(crashAt)) process.kill(process.pid, 'SIGKILL');
+            process.stderr.write(`vnsearch test hook: commit ${commits}\n`);
+          },
+        }
+      : {}),
   };
 }
 

@@ -62,7 +62,7 @@ export function writeCorpus(dir: string, files: Article[][]): void {
 }
 
 /** Test-only write options: segments of a few dozen documents and frequent merges, so a small run has many commits. */
-export const SMALL_SEGMENTS = { VNSEARCH_TEST_POSTINGS_PER_SEGMENT: '20000', VNSEARCH_TEST_MAX_SEGMENTS: '3' };
+export const SMALL_SEGMENTS = { VNSEARCH_TEST_POSTINGS_PER_SEGMENT: '5000', VNSEARCH_TEST_MAX_SEGMENTS: '3' };
 
 export interface CliResult {
   code: number | null;
