@@ -117,6 +117,9 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
   const server = await startServer(settings, engine, logger, childProcessReindex(settings)).catch(async (error: unknown) => {
     await engine.close();
+    // Asked to stop before it was up (the primary stops every worker when one could not start):
+    // it stops, and its own failure to start, the same as the sibling's already reported, is moot.
+    if (signalledDuringStart) process.exit(0);
     throw error;
   });
   shutdown = (signal) => {
