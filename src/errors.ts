@@ -35,8 +35,35 @@ export class ConfigError extends VnsearchError {
 
 /** The engine cannot be reached or did not answer in time; the API answers 503. */
 export class EngineUnavailableError extends VnsearchError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, 'engine_unavailable', options);
+  constructor(message: string, options?: ErrorOptions, code = 'engine_unavailable') {
+    super(message, code, options);
+  }
+}
+
+/**
+ * The index file is damaged (not a database, corrupt pages, truncated). Its message is safe to
+ * show to API clients (no paths): what happened and what an operator does; details are in `cause`.
+ */
+export class IndexDamagedError extends EngineUnavailableError {
+  constructor(options?: ErrorOptions) {
+    super('The search index is damaged; an operator must run `vnsearch index --rebuild` to rebuild it.', options, 'index_damaged');
+  }
+}
+
+/** A write failed for want of disk space; what was committed before stays searchable. */
+export class DiskFullError extends VnsearchError {
+  constructor(directory: string, options?: ErrorOptions) {
+    super(`The disk holding ${directory} is full; free some space and run \`vnsearch index\` again (the previous index stays searchable).`, 'disk_full', options);
+  }
+}
+
+/** Another indexing run holds the data directory: one writer per index. */
+export class IndexLockedError extends VnsearchError {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number | null,
+  ) {
+    super(`another vnsearch index run (pid ${pid ?? 'unknown'}) holds ${dataDir}`, 'reindex_running');
   }
 }
 

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
-import { EngineUnavailableError } from '../errors.ts';
+import { EngineUnavailableError, IndexLockedError } from '../errors.ts';
+import type { RunStatus } from '../indexing/run-status.ts';
+import type { ReindexRuns } from './routes/admin.ts';
 import { prepareDocument } from '../indexing/fields.ts';
 import { chile, japan, listen, recordingLogger } from './test-server.ts';
 
@@ -264,28 +266,53 @@ describe('HTTP API with the engine down', () => {
 });
 
 describe('admin re-index', () => {
-  it('runs only for the admin token, one at a time, and is absent without a token', async () => {
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-admin-')) });
-    let runs = 0;
-    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], skipped: {}, seconds: 0.1 };
-    const { base, server } = await listen({
-      engine,
-      admin: {
-        token: 'a-long-admin-token-0123456789',
-        reindex: async () => {
-          runs++;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          return summary;
-        },
+  it('starts a run for the admin token only, answers 202 with where to follow it, and 409 while one holds the data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-admin-'));
+    const engine = new SqliteEngine({ dataDir });
+    // Runs as the route sees them: the first start takes the data directory's lock, the next ones meet it.
+    const statuses = new Map<string, RunStatus>();
+    const runs: ReindexRuns = {
+      start: async () => {
+        if (statuses.size > 0) throw new IndexLockedError(dataDir, 4242);
+        const run: RunStatus = { id: '0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11', status: 'running', started_at: '2024-05-01T10:00:00.000Z', pid: 4242 };
+        statuses.set(run.id, run);
+        return run;
       },
-    });
-    const post = (token?: string) => fetch(`${base}/api/admin/reindex`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      status: (id) => statuses.get(id) ?? null,
+    };
+    const token = 'a-long-admin-token-0123456789';
+    const { base, server } = await listen({ engine, admin: { token, runs } });
+    const post = (given?: string) => fetch(`${base}/api/admin/reindex`, { method: 'POST', headers: given ? { Authorization: `Bearer ${given}` } : {} });
     expect((await post()).status).toBe(401);
     expect((await post('wrong')).status).toBe(401);
-    const [first, second] = await Promise.all([post('a-long-admin-token-0123456789'), post('a-long-admin-token-0123456789')]);
-    expect([first.status, second.status].sort()).toEqual([200, 409]);
-    expect(await (first.status === 200 ? first : second).json()).toEqual({ summary });
-    expect(runs).toBe(1);
+    const [first, second] = await Promise.all([post(token), post(token)]);
+    expect([first.status, second.status].sort()).toEqual([202, 409]);
+    const [accepted, refused] = first.status === 202 ? [first, second] : [second, first];
+    expect(await accepted.json()).toEqual({ run: { id: '0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11', status: 'running', started_at: '2024-05-01T10:00:00.000Z' } });
+    expect(accepted.headers.get('location')).toBe('/api/admin/reindex/0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('reindex_running');
+
+    statuses.set('0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11', {
+      ...statuses.get('0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11')!,
+      status: 'succeeded',
+      finished_at: '2024-05-01T10:01:00.000Z',
+      summary: { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: 0, skipped: { '.png': 1 } },
+    });
+    const get = (id: string, given = token) => fetch(`${base}/api/admin/reindex/${id}`, { headers: { Authorization: `Bearer ${given}` } });
+    const followed = await get('0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11');
+    expect(followed.status).toBe(200);
+    expect(await followed.json(), 'the pid stays inside').toEqual({
+      run: {
+        id: '0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11',
+        status: 'succeeded',
+        started_at: '2024-05-01T10:00:00.000Z',
+        finished_at: '2024-05-01T10:01:00.000Z',
+        summary: { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: 0, skipped: { '.png': 1 } },
+      },
+    });
+    expect((await get('0b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11', 'wrong')).status).toBe(401);
+    expect((await get('1b7c6a52-64a8-4f73-9d34-3f5a4b0c9e11')).status).toBe(404);
+    expect((await get('..%2F..%2Fetc')).status).toBe(404);
     server.close();
 
     const without = await listen({ engine });

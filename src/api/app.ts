@@ -4,14 +4,13 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
-import type { IndexSummary } from '../indexing/indexer.ts';
 import { accessLog } from './access-log.ts';
 import { corsForOrigins } from './cors.ts';
 import { guardedEngine } from './engine-calls.ts';
 import { errorHandler, methodNotAllowed, notFound } from './errors.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { OPERATIONS, expressPath, openApiDocument } from './openapi.ts';
-import { adminRoutes } from './routes/admin.ts';
+import { adminRoutes, type ReindexRuns } from './routes/admin.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -25,8 +24,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   engineTimeoutMs?: number;
   trustProxy?: string;
-  /** Enables `POST /api/admin/reindex` for requests bearing this token. */
-  admin?: { token: string; reindex: () => Promise<IndexSummary> };
+  /** Enables the admin routes (`/api/admin/reindex`) for requests bearing this token. */
+  admin?: { token: string; runs: ReindexRuns };
   /** Serves `/metrics` to requests bearing this token; without it `/metrics` is off (404). */
   metricsToken?: string;
 }
@@ -83,7 +82,7 @@ export function createApp(options: AppOptions): Express {
     response.json(openApiDocument);
   });
   app.use('/api', searchRoutes(engine), documentRoutes(engine));
-  if (options.admin) app.use('/api', adminRoutes(options.admin.token, options.admin.reindex));
+  if (options.admin) app.use('/api', adminRoutes(options.admin.token, options.admin.runs));
   app.use(staticRoutes());
   for (const [path, methods] of allowedMethods()) app.all(expressPath(path), methodNotAllowed(methods));
   app.use(notFound);

@@ -23,7 +23,7 @@ const RETRY_AFTER_SECONDS = 5;
  */
 const UNAVAILABLE_MESSAGES: Record<string, string> = {
   engine_unavailable: 'The search engine is unavailable; retry after the time in Retry-After.',
-  index_damaged: 'The search index is damaged and is being repaired (`vnsearch index --rebuild`); retry after the time in Retry-After.',
+  index_damaged: 'The search index is damaged; an operator must rebuild it with `vnsearch index --rebuild`. Retry after the time in Retry-After.',
 };
 
 function body(code: string, message: string, details?: unknown) {
@@ -64,7 +64,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (error instanceof HttpError) {
       response.status(error.status).json(body(error.code, error.message, error.details));
     } else if (error instanceof VnsearchError && error.code in UNAVAILABLE_MESSAGES) {
-      logger.warn({ reqId, code: error.code, reason: error.message }, 'service unavailable');
+      // A damaged index needs an operator; an unavailable engine usually comes back by itself.
+      if (error.code === 'index_damaged') logger.error({ err: error.cause ?? error, reqId }, 'the index is damaged');
+      else logger.warn({ reqId, code: error.code, reason: error.message }, 'service unavailable');
       response.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json(body(error.code, UNAVAILABLE_MESSAGES[error.code]!));
     } else if (error instanceof EngineError) {
       logger.error({ err: error, reqId }, 'engine error');

@@ -4,6 +4,7 @@
  * browser tests' mock take their types from them (`import type`, so no zod ships in widget.js).
  */
 import { z } from 'zod';
+import { runStatusSchema } from '../indexing/run-status.ts';
 
 /** Code points, as JSON Schema's minLength/maxLength count them (a JS string's length counts UTF-16 units). */
 const codePoints = (text: string): number => {
@@ -145,18 +146,8 @@ export const errorResponseSchema = named(
   }),
 );
 
-const isoTime = z.iso.datetime({ offset: true });
-export const reindexRunSchema = named(
-  'ReindexRun',
-  z.strictObject({
-    id: z.string(),
-    status: z.enum(['running', 'succeeded', 'failed']),
-    started_at: isoTime,
-    finished_at: isoTime.optional(),
-    summary: z.strictObject({ files: z.int(), indexed: z.int(), unchanged: z.int(), deleted: z.int(), failed: z.int() }).optional(),
-    error: z.string().optional(),
-  }),
-);
+/** A re-index run as the admin API shows it: what the run records in the data directory, less its process id. */
+export const reindexRunSchema = named('ReindexRun', runStatusSchema.omit({ pid: true }));
 export const reindexStartedSchema = named('ReindexStarted', z.strictObject({ run: reindexRunSchema.extend({ status: z.literal('running') }) }));
 export const reindexStatusSchema = named('ReindexStatus', z.strictObject({ run: reindexRunSchema }));
 

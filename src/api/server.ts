@@ -3,21 +3,25 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
 import type { Settings } from '../config/settings.ts';
-import type { IndexSummary } from '../indexing/indexer.ts';
 import { VnsearchError } from '../errors.ts';
+import type { ReindexRuns } from './routes/admin.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
   url: string;
-  /** Stops taking connections, lets in-flight requests finish, then closes the engine. */
+  /**
+   * Stops taking connections, lets in-flight requests finish for up to SHUTDOWN_TIMEOUT_MS, then
+   * closes the connections left (a client that never finishes its request cannot hold it up), and
+   * the engine.
+   */
   close(): Promise<void>;
 }
 
-export async function startServer(settings: Settings, engine: SearchEngine, logger: Logger, reindex?: () => Promise<IndexSummary>): Promise<RunningServer> {
+export async function startServer(settings: Settings, engine: SearchEngine, logger: Logger, reindexRuns?: ReindexRuns): Promise<RunningServer> {
   const app = createApp({
     engine,
     logger,
-    ...(settings.adminToken && reindex ? { admin: { token: settings.adminToken, reindex } } : {}),
+    ...(settings.adminToken && reindexRuns ? { admin: { token: settings.adminToken, runs: reindexRuns } } : {}),
     ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
     allowedOrigins: settings.allowedOrigins,
     rateLimitPerMinute: settings.rateLimitPerMinute,
@@ -44,8 +48,17 @@ export async function startServer(settings: Settings, engine: SearchEngine, logg
     close: async () => {
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       server.closeIdleConnections();
-      await closed;
+      const deadline = setTimeout(() => {
+        logger.warn({ timeoutMs: settings.shutdownTimeoutMs }, 'closing the connections still open at the shutdown deadline');
+        server.closeAllConnections();
+      }, settings.shutdownTimeoutMs);
+      try {
+        await closed;
+      } finally {
+        clearTimeout(deadline);
+      }
       await engine.close();
+      logger.info('stopped; the index is closed');
     },
   };
 }

@@ -4,21 +4,26 @@ import type { AddressInfo } from 'node:net';
 /**
  * Runs `serveOne` in `workers` processes sharing one port, as Node's cluster module does, so a
  * machine's cores all answer searches (the embedded engine answers each search on the thread that
- * asked). The primary prints where it listens, forwards SIGTERM and SIGINT, and exits when the
- * workers have finished their in-flight requests.
+ * asked). The primary prints where it listens once every worker does, forwards SIGTERM and
+ * SIGINT, and exits when the workers have finished their in-flight requests.
  */
 export async function serveOnWorkers(workers: number, serveOne: () => Promise<void>, announce: (url: string) => void): Promise<void> {
   if (workers <= 1 || cluster.isWorker) {
     await serveOne();
     return;
   }
+  let listening = 0;
   let announced = false;
   cluster.on('listening', (_worker, address: AddressInfo | { address: string | null; port: number }) => {
     if (announced) return;
+    // The first worker alone until it listens: one that cannot start (port in use, bad settings)
+    // says why once, rather than every worker racing to say it. Announced once all listen.
+    if (++listening === 1) for (let i = 1; i < workers; i++) cluster.fork();
+    if (listening < workers) return;
     announced = true;
     announce(`http://localhost:${address.port}`);
   });
-  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.fork();
   let stopping = false;
   let failed = false;
   cluster.on('exit', (worker, code) => {
@@ -29,9 +34,9 @@ export async function serveOnWorkers(workers: number, serveOne: () => Promise<vo
     } else if (!stopping) {
       console.error(`vnsearch: worker ${worker.process.pid} exited with ${code}; starting another`);
       cluster.fork();
-    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
-      process.exit(failed ? 1 : 0);
+      return;
     }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(failed ? 1 : 0);
   });
   function stop(signal: NodeJS.Signals): void {
     stopping = true;

@@ -14,11 +14,16 @@ import { progressBar } from './progress.ts';
 import { serveOnWorkers } from './cluster.ts';
 import cluster from 'node:cluster';
 import { UsageError } from './usage-error.ts';
+import { childProcessReindex, EXIT_LOCKED, LOCKED_MESSAGE } from './reindex-child.ts';
+import { writeRunStatus, type RunStatus } from '../indexing/run-status.ts';
+import { IndexLockedError, VnsearchError } from '../errors.ts';
 
 export interface IndexCommandOptions extends SettingOverrides {
   paths: string[];
   rebuild: boolean;
   maxFileBytes?: number;
+  /** Set by the admin API: the run's status is kept in the data directory under this id. */
+  runId?: string;
 }
 
 function printSummary(summary: IndexSummary): void {
@@ -34,7 +39,11 @@ function printSummary(summary: IndexSummary): void {
 }
 
 /** One indexing run with the indexer's engine (it holds the admin key), closed afterwards. */
-async function indexWith(settings: Settings, paths: readonly string[], options: { rebuild: boolean; maxFileBytes?: number; progress?: boolean }): Promise<IndexSummary> {
+async function indexWith(
+  settings: Settings,
+  paths: readonly string[],
+  options: { rebuild: boolean; maxFileBytes?: number; progress?: boolean; onLocked?: () => void },
+): Promise<IndexSummary> {
   const engine = createEngine(settings, loadSearchSynonyms(), 'indexer');
   const bar = progressBar(options.progress ? process.stderr : null);
   try {
@@ -45,6 +54,7 @@ async function indexWith(settings: Settings, paths: readonly string[], options: 
       rebuild: options.rebuild,
       ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
       onProgress: (progress) => bar.update(progress),
+      ...(options.onLocked ? { onLocked: options.onLocked } : {}),
     });
     bar.done();
     return summary;
@@ -53,11 +63,39 @@ async function indexWith(settings: Settings, paths: readonly string[], options: 
   }
 }
 
-/** Returns the exit code: 0 when everything indexed, 1 when some input failed. */
+/**
+ * Returns the exit code: 0 when everything indexed, 1 when some input failed, EXIT_LOCKED when
+ * another run holds the data directory. A run started by the admin API (`runId`) records how it
+ * goes in the data directory and tells its parent when it holds the lock.
+ */
 export async function indexCommand(options: IndexCommandOptions): Promise<number> {
-  const summary = await indexWith(loadSettings(process.env, options), options.paths, { ...options, progress: true });
+  const settings = loadSettings(process.env, options);
+  const { runId } = options;
+  const started_at = new Date().toISOString();
+  const report = (status: Pick<RunStatus, 'status' | 'summary' | 'error'>) =>
+    runId && writeRunStatus(settings.dataDir, { id: runId, started_at, pid: process.pid, ...status, ...(status.status === 'running' ? {} : { finished_at: new Date().toISOString() }) });
+  let summary: IndexSummary;
+  try {
+    summary = await indexWith(settings, options.paths, {
+      ...options,
+      progress: !runId,
+      onLocked: () => {
+        report({ status: 'running' });
+        process.send?.(LOCKED_MESSAGE);
+      },
+    });
+  } catch (error) {
+    if (error instanceof IndexLockedError) {
+      console.error(`vnsearch: ${error.message}`);
+      return EXIT_LOCKED;
+    }
+    report({ status: 'failed', error: error instanceof VnsearchError ? error.message : 'internal error (see the log)' });
+    throw error;
+  }
+  const { files, indexed, unchanged, deleted, failed, skipped } = summary;
+  report({ status: 'succeeded', summary: { files, indexed, unchanged, deleted, failed: failed.length, skipped } });
   printSummary(summary);
-  return summary.failed.length > 0 ? 1 : 0;
+  return failed.length > 0 ? 1 : 0;
 }
 
 /** Log output held in memory while stdout does not keep up: about a minute of access log at 1,000 requests/s. */
@@ -68,13 +106,23 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
   // syscall and stalls the API whenever the log reader falls behind. pino flushes it on exit; a
   // reader stuck for good loses lines beyond the bound rather than filling the memory.
   const logger = pino({ level: settings.logLevel }, pino.destination({ sync: false, maxLength: LOG_BUFFER_BYTES }));
+  // Listening for SIGTERM before anything starts: until a listener is installed, Node's default
+  // action ends the process at once, and a supervisor that signals as soon as it reads "listening"
+  // (or during start-up) would otherwise kill it uncleanly.
+  let shutdown: ((signal: string) => void) | undefined;
+  let signalledDuringStart: string | undefined;
+  const onSignal = (signal: string) => (shutdown ? shutdown(signal) : (signalledDuringStart = signal));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
-  const server = await startServer(settings, engine, logger, () => indexWith(settings, settings.indexPaths, { rebuild: false })).catch(async (error: unknown) => {
+  const server = await startServer(settings, engine, logger, childProcessReindex(settings)).catch(async (error: unknown) => {
     await engine.close();
+    // Asked to stop before it was up (the primary stops every worker when one could not start):
+    // it stops, and its own failure to start, the same as the sibling's already reported, is moot.
+    if (signalledDuringStart) process.exit(0);
     throw error;
   });
-  if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
-  const shutdown = (signal: string) => {
+  shutdown = (signal) => {
     logger.info({ signal }, 'shutting down');
     server.close().then(
       () => process.exit(0),
@@ -84,8 +132,8 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  if (signalledDuringStart) shutdown(signalledDuringStart);
+  else if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
 }
 
 export async function serveCommand(overrides: SettingOverrides): Promise<void> {

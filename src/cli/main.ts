@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { VnsearchError, InputError } from '../errors.ts';
+import { IndexDamagedError, VnsearchError, InputError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../config/paths.ts';
 import type { SettingOverrides } from '../config/settings.ts';
 import { extractCommand, indexCommand, searchCommand, segmentCommand, serveCommand, startCommand } from './commands.ts';
@@ -15,7 +15,8 @@ Usage:
   vnsearch index [PATH...] [--engine sqlite|meilisearch] [--data-dir DIR] [--rebuild] [--max-file-bytes N]
       Index files and directories (.txt, .md, .html, .jsonl, .jsonl.gz); default docs-corpus.
       Incremental: unchanged inputs are skipped, removed inputs deleted. --rebuild builds a new
-      index aside and swaps it in. Exit code 1 when any input failed.
+      index aside and swaps it in. Exit code 1 when any input failed, 75 when another run
+      holds the data directory (one run at a time).
   vnsearch serve [--port N] [--workers N] [--data-dir DIR] [--engine sqlite|meilisearch]
       Serve the HTTP API, the widget (/widget.js) and a demo page (/); --workers (or
       WEB_CONCURRENCY) runs that many processes on one port, one per core uses them all.
@@ -96,9 +97,15 @@ async function run(argv: string[]): Promise<number> {
       console.log((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
       return 0;
     case 'index': {
-      const { values, positionals } = parse(args, { ...engineOptions, rebuild: { type: 'boolean', default: false }, 'max-file-bytes': { type: 'string' } }, true);
+      const { values, positionals } = parse(
+        args,
+        { ...engineOptions, rebuild: { type: 'boolean', default: false }, 'max-file-bytes': { type: 'string' }, 'run-id': { type: 'string' } },
+        true,
+      );
       const maxFileBytes = integer(values['max-file-bytes'], 'max-file-bytes');
-      return indexCommand({ ...overrides(values), paths: positionals, rebuild: values.rebuild, ...(maxFileBytes ? { maxFileBytes } : {}) });
+      const runId = values['run-id'];
+      if (runId !== undefined && !/^[0-9a-f-]{36}$/.test(runId)) throw new UsageError(`--run-id must be a UUID, got "${runId}"`);
+      return indexCommand({ ...overrides(values), paths: positionals, rebuild: values.rebuild, ...(maxFileBytes ? { maxFileBytes } : {}), ...(runId ? { runId } : {}) });
     }
     case 'serve':
     case 'start': {
@@ -155,6 +162,9 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof UsageError) {
       console.error(`vnsearch: ${error.message}\nRun \`vnsearch --help\` for usage.`);
       process.exitCode = 2;
+    } else if (error instanceof IndexDamagedError) {
+      console.error(`vnsearch: ${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`);
+      process.exitCode = 1;
     } else if (error instanceof InputError) {
       console.error(`vnsearch: ${error.describe()}`);
       process.exitCode = 1;

@@ -23,6 +23,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   ADMIN_TOKEN: z.string().min(16).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z.string().optional(),
@@ -42,6 +43,8 @@ export interface Settings {
   /** Processes serving the API (one per core makes use of them all). */
   workers: number;
   engineTimeoutMs: number;
+  /** After SIGTERM, how long in-flight requests may take before their connections are closed. */
+  shutdownTimeoutMs: number;
   adminToken?: string;
   /** Bearer token `/metrics` asks for; without one `/metrics` is off. */
   metricsToken?: string;
@@ -80,6 +83,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     workers: overrides.workers ?? e.WEB_CONCURRENCY,
     engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),

@@ -20,13 +20,22 @@ export interface IndexWriter {
 
 export interface SearchEngine extends IndexWriter {
   readonly name: 'sqlite' | 'meilisearch';
-  /** Creates the index if needed and applies its settings. Idempotent. */
+  /**
+   * Creates the index if needed and applies its settings, and clears what interrupted runs left.
+   * Idempotent; the indexer calls it holding the data directory's lock.
+   */
   configure(): Promise<void>;
   /**
    * Builds a whole new index aside, filled by `fill`, and swaps it in only when `fill` resolves,
    * so searches never see a half-built index; when `fill` throws, the old index stays.
    */
   rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void>;
+  /**
+   * What the live index holds: every document's id and the content hash it was written from
+   * (empty for a document written without one). Empty when there is no index yet. The indexer
+   * compares this with its inputs, so the index mirrors them whatever happened to earlier runs.
+   */
+  storedHashes(): Promise<Map<string, string>>;
   search(request: SearchRequest): Promise<SearchResponse>;
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   getDocument(id: string): Promise<SearchDocument | null>;

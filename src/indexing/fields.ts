@@ -61,6 +61,11 @@ export function analyzeText(text: string): AnalyzedText {
 export interface PreparedDocument {
   document: SearchDocument;
   fields: IndexFields;
+  /**
+   * What the document was made from (its input and the extraction pipeline's version), stored
+   * with it: the indexer rewrites a document only when this differs from what the index holds.
+   */
+  contentHash?: string;
 }
 
 export function prepareDocument(document: SearchDocument): PreparedDocument {

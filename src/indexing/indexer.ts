@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.ts';
@@ -11,6 +12,7 @@ import type { IndexWriter, SearchEngine } from '../engines/engine.ts';
 import { collectInputs, idOfFile, type InputFile } from './inputs.ts';
 import { emptyManifest, loadManifest, saveManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { pipelineVersion } from './pipeline-version.ts';
+import { acquireRunLock } from './run-lock.ts';
 
 export interface IndexFailure {
   file: string;
@@ -39,7 +41,10 @@ export interface IndexOptions {
   /** Files and directories (recursively) to index; the index mirrors them. */
   inputs: readonly string[];
   engine: SearchEngine;
-  /** Where the content hashes of the last completed run are kept. */
+  /**
+   * Where the file hashes of the last completed run are kept (a shortcut past unchanged files,
+   * checked against the index). Its directory is the data directory, locked for the run.
+   */
   manifestPath: string;
   /** Build a whole new index aside and swap it in, instead of updating in place. */
   rebuild?: boolean;
@@ -48,6 +53,8 @@ export interface IndexOptions {
   /** Documents per engine write. Default 500. */
   batchSize?: number;
   onProgress?: (progress: IndexProgress) => void;
+  /** Called once the run holds the data directory's lock, before it reads anything. */
+  onLocked?: () => void;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -60,7 +67,16 @@ async function hashFile(path: string): Promise<string> {
   return hash.digest('base64url').slice(0, 22);
 }
 
-/** One indexing run: compares inputs with the manifest and writes only what changed. */
+/** The hash a document is stored with: its input's, and the extraction pipeline's version. */
+function contentHashOf(pipeline: string, inputHash: string): string {
+  return `${pipeline}/${inputHash}`;
+}
+
+/**
+ * One indexing run: compares the inputs with what the index holds (`stored`, each document's
+ * content hash) and writes only what differs; every stored id that no input holds is deleted.
+ * The manifest only lets unchanged files be skipped without reading their records.
+ */
 class IndexRun {
   private readonly summary: IndexSummary = { files: 0, indexed: 0, unchanged: 0, deleted: 0, failed: [], skipped: {}, seconds: 0 };
   private readonly next: Manifest;
@@ -75,7 +91,8 @@ class IndexRun {
   constructor(
     private readonly writer: IndexWriter,
     private readonly previous: Manifest,
-    pipeline: string,
+    private readonly stored: ReadonlyMap<string, string>,
+    private readonly pipeline: string,
     private readonly options: IndexOptions,
   ) {
     this.next = emptyManifest(pipeline);
@@ -110,6 +127,16 @@ class IndexRun {
     return true;
   }
 
+  /** Whether every record of an unchanged file is in the index as the manifest says, and not taken by an earlier input. */
+  private holdsUnchanged(entry: ManifestEntry): boolean {
+    return Object.entries(entry.records).every(([id, hash]) => !this.owners.has(id) && this.stored.get(id) === contentHashOf(this.pipeline, hash));
+  }
+
+  /** Whether the index holds this version of the document already. */
+  private isStored(id: string, inputHash: string): boolean {
+    return !this.owners.has(id) && this.stored.get(id) === contentHashOf(this.pipeline, inputHash);
+  }
+
   private keepUnchanged(file: string, entry: ManifestEntry): void {
     for (const id of Object.keys(entry.records)) this.owners.set(id, file);
     this.next.files[file] = entry;
@@ -123,7 +150,13 @@ class IndexRun {
     try {
       const text = decodeInput(bytes, input.path);
       const document = extractDocument({ id: idOfFile(input.path), file: input.path, text, format: input.kind as 'txt' | 'md' | 'html' });
-      if (await this.add(prepareDocument(document), input.path)) entry.records[document.id] = hash;
+      if (this.isStored(document.id, hash)) {
+        this.owners.set(document.id, input.path);
+        entry.records[document.id] = hash;
+        this.summary.unchanged++;
+      } else if (await this.add({ ...prepareDocument(document), contentHash: contentHashOf(this.pipeline, hash) }, input.path)) {
+        entry.records[document.id] = hash;
+      }
     } catch (error) {
       this.fail(error, input.path);
     }
@@ -131,24 +164,24 @@ class IndexRun {
   }
 
   /** Takes prepared records in file order: the first of two records with one id wins, as in a single-threaded run. */
-  private async takeRecords(records: readonly PreparedRecord[], file: string, entry: ManifestEntry, previous: ManifestEntry | undefined): Promise<void> {
+  private async takeRecords(records: readonly PreparedRecord[], file: string, entry: ManifestEntry): Promise<void> {
     for (const record of records) {
       if ('failure' in record) {
         this.summary.failed.push({ file, line: record.line, reason: record.failure });
         continue;
       }
       const { id } = record.prepared.document;
-      if (this.sameExtraction && previous?.records[id] === record.hash && !this.owners.has(id)) {
+      if (this.isStored(id, record.hash)) {
         this.owners.set(id, `${file}:${record.line}`);
         entry.records[id] = record.hash;
         this.summary.unchanged++;
-      } else if (await this.add(record.prepared, file, record.line)) {
+      } else if (await this.add({ ...record.prepared, contentHash: contentHashOf(this.pipeline, record.hash) }, file, record.line)) {
         entry.records[id] = record.hash;
       }
     }
   }
 
-  private async indexJsonLines(input: InputFile, hash: string, previous: ManifestEntry | undefined): Promise<ManifestEntry> {
+  private async indexJsonLines(input: InputFile, hash: string): Promise<ManifestEntry> {
     const entry: ManifestEntry = { hash, records: {}, failed: [] };
     const preparer = (this.preparer ??= new RecordPreparer());
     const raw = createReadStream(input.path);
@@ -162,7 +195,7 @@ class IndexRun {
     const send = async () => {
       inFlight.push(preparer.prepare(input.path, batch));
       batch = [];
-      if (inFlight.length >= preparer.parallelism) await this.takeRecords(await inFlight.shift()!, input.path, entry, previous);
+      if (inFlight.length >= preparer.parallelism) await this.takeRecords(await inFlight.shift()!, input.path, entry);
       this.options.onProgress?.(this.progress);
     };
     let lineNumber = 0;
@@ -172,7 +205,7 @@ class IndexRun {
       if (batch.length >= RECORDS_PER_BATCH) await send();
     }
     if (batch.length > 0) await send();
-    for (const records of inFlight) await this.takeRecords(await records, input.path, entry, previous);
+    for (const records of inFlight) await this.takeRecords(await records, input.path, entry);
     return entry;
   }
 
@@ -184,21 +217,19 @@ class IndexRun {
     }
     const hash = await hashFile(input.path);
     const previous = this.previous.files[input.path];
-    if (this.sameExtraction && previous?.hash === hash) {
+    if (this.sameExtraction && previous?.hash === hash && this.holdsUnchanged(previous)) {
       this.keepUnchanged(input.path, previous);
       return;
     }
     const failedBefore = this.summary.failed.length;
-    const entry = input.kind === 'jsonl' || input.kind === 'jsonl.gz' ? await this.indexJsonLines(input, hash, previous) : await this.indexDocumentFile(input, hash);
+    const entry = input.kind === 'jsonl' || input.kind === 'jsonl.gz' ? await this.indexJsonLines(input, hash) : await this.indexDocumentFile(input, hash);
     entry.failed = this.summary.failed.slice(failedBefore).map(({ file: _file, ...failure }) => failure);
     this.next.files[input.path] = entry;
   }
 
-  /** Ids the previous run indexed that no input holds any more. */
+  /** Ids the index holds that no input holds (any more, or ever: left by an interrupted run). */
   private async deleteRemoved(): Promise<void> {
-    const removed = Object.values(this.previous.files)
-      .flatMap((entry) => Object.keys(entry.records))
-      .filter((id) => !this.owners.has(id));
+    const removed = [...this.stored.keys()].filter((id) => !this.owners.has(id));
     if (removed.length > 0) await this.writer.delete(removed);
     this.summary.deleted = removed.length;
   }
@@ -225,28 +256,56 @@ class IndexRun {
   }
 }
 
+/** The writer, removing the manifest before the first write: from then on it no longer describes the index. */
+function invalidatingManifest(writer: IndexWriter, manifestPath: string): IndexWriter {
+  let invalidated = false;
+  const invalidate = () => {
+    if (!invalidated) rmSync(manifestPath, { force: true });
+    invalidated = true;
+  };
+  return {
+    upsert: async (documents) => {
+      invalidate();
+      await writer.upsert(documents);
+    },
+    delete: async (ids) => {
+      invalidate();
+      await writer.delete(ids);
+    },
+    commit: () => writer.commit(),
+  };
+}
+
 /**
- * Indexes the inputs incrementally: unchanged files and records are skipped, changed ones
- * replaced, removed ones deleted. The manifest is saved only after the engine has everything,
- * so an interrupted run is completed by the next one.
+ * Makes the index mirror the inputs: documents the index holds in the same version are skipped,
+ * changed and new ones written, every other stored document deleted, so whatever an earlier run
+ * left (killed, out of disk space) the result is what a fresh run gives. A first run (an index
+ * that holds nothing) and `rebuild` build aside and swap in at the end, so no half-built index
+ * is ever served. The data directory is locked for the run (one writer at a time), and the
+ * manifest is saved only after the engine committed everything.
  */
 export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
-  const skipped: Record<string, number> = {};
-  const inputs = collectInputs(options.inputs, skipped);
-  const pipeline = pipelineVersion();
-  let result: { summary: IndexSummary; manifest: Manifest } | undefined;
-  if (options.rebuild) {
-    await options.engine.rebuild(async (writer) => {
-      result = await new IndexRun(writer, emptyManifest(pipeline), pipeline, options).run(inputs);
-    });
-  } else {
-    await options.engine.configure();
-    // An engine that holds nothing (an index of an older format was replaced, or dropped by hand)
-    // is filled anew, whatever the manifest says was indexed before.
-    const holdsDocuments = (await options.engine.stats()).documents > 0;
-    const previous = holdsDocuments ? loadManifest(options.manifestPath, pipeline) : emptyManifest(pipeline);
-    result = await new IndexRun(options.engine, previous, pipeline, options).run(inputs);
+  const lock = acquireRunLock(dirname(options.manifestPath));
+  try {
+    options.onLocked?.();
+    const skipped: Record<string, number> = {};
+    const inputs = collectInputs(options.inputs, skipped);
+    const pipeline = pipelineVersion();
+    const stored = options.rebuild ? new Map<string, string>() : await options.engine.storedHashes();
+    let result: { summary: IndexSummary; manifest: Manifest } | undefined;
+    if (stored.size === 0) {
+      rmSync(options.manifestPath, { force: true });
+      await options.engine.rebuild(async (writer) => {
+        result = await new IndexRun(writer, emptyManifest(pipeline), stored, pipeline, options).run(inputs);
+      });
+    } else {
+      await options.engine.configure();
+      const previous = loadManifest(options.manifestPath, pipeline);
+      result = await new IndexRun(invalidatingManifest(options.engine, options.manifestPath), previous, stored, pipeline, options).run(inputs);
+    }
+    saveManifest(options.manifestPath, result!.manifest);
+    return { ...result!.summary, skipped };
+  } finally {
+    lock.release();
   }
-  saveManifest(options.manifestPath, result!.manifest);
-  return { ...result!.summary, skipped };
 }

@@ -10,6 +10,8 @@ export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_e
   doc_key: string;
   /** Every exact key (`bans`) and adjacent pair of exact keys (`bans_hangf`) of the title and body, once each. */
   exact_terms: string[];
+  /** What the indexer wrote the document from; read back by `storedHashes`, never shown in hits. */
+  content_hash?: string;
 }
 
 /** Joins two adjacent exact keys into one exact term; no exact key holds it. */
@@ -42,9 +44,15 @@ export function documentKey(id: string): string {
   return createHash('sha256').update(id, 'utf8').digest('base64url');
 }
 
-export function toMeiliDocument({ document, fields }: PreparedDocument): MeiliDocument {
+export function toMeiliDocument({ document, fields, contentHash }: PreparedDocument): MeiliDocument {
   const { body_exact: _bodyExact, ...searchable } = fields;
-  return { doc_key: documentKey(document.id), ...document, ...searchable, exact_terms: documentExactTerms(fields) };
+  return {
+    doc_key: documentKey(document.id),
+    ...document,
+    ...searchable,
+    exact_terms: documentExactTerms(fields),
+    ...(contentHash === undefined ? {} : { content_hash: contentHash }),
+  };
 }
 
 /** Our document back from a Meilisearch hit or document (displayed attributes only). */

@@ -40,6 +40,7 @@ const TASK_TIMEOUT_MS = 30 * 60_000;
 const TASK_POLL_MS = 50;
 const MAX_TASK_POLL_MS = 1000;
 const DELETE_BATCH_SIZE = 1_000;
+const STORED_HASHES_PAGE = 10_000;
 const SNIPPET_CHARS = 240;
 const SUGGESTION_TITLES = 50;
 /**
@@ -99,6 +100,23 @@ export class MeilisearchEngine implements SearchEngine {
   /** Waits until Meilisearch has processed every write enqueued so far. */
   async commit(): Promise<void> {
     await this.liveWriter.commit();
+  }
+
+  /** Every document's id and content hash, paged through the documents route; empty when the index does not exist. */
+  async storedHashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    try {
+      for (let offset = 0; ; offset += STORED_HASHES_PAGE) {
+        const page = await this.write(`listing the documents of ${this.indexUid}`, () =>
+          this.admin.index(this.indexUid).getDocuments<{ id: string; content_hash?: string }>({ fields: ['id', 'content_hash'], limit: STORED_HASHES_PAGE, offset }),
+        );
+        for (const { id, content_hash } of page.results) hashes.set(String(id), content_hash ?? '');
+        if (page.results.length < STORED_HASHES_PAGE) return hashes;
+      }
+    } catch (error) {
+      if (apiErrorCode(error) === 'index_not_found') return new Map();
+      throw error;
+    }
   }
 
   async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {

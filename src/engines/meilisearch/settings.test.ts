@@ -14,7 +14,7 @@ describe('buildIndexSettings', () => {
     const settings: Settings = buildIndexSettings(synonyms);
     expect(settings).toEqual({
       searchableAttributes: ['title_exact', 'title_folded', 'joined', 'body_folded'],
-      displayedAttributes: ['id', 'title', 'body', 'date', 'year', 'date_source', 'source', 'url', 'parties', 'countries'],
+      displayedAttributes: ['id', 'title', 'body', 'date', 'year', 'date_source', 'source', 'url', 'parties', 'countries', 'content_hash'],
       filterableAttributes: ['doc_key', 'parties', 'countries', 'year', 'source', 'exact_terms'],
       sortableAttributes: ['date', 'year'],
       rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],

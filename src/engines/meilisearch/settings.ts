@@ -50,7 +50,8 @@ export const MAX_VALUES_PER_FACET = 500;
 export function buildIndexSettings(synonyms: SynonymMap = new Map()): Settings {
   return {
     searchableAttributes: ['title_exact', 'title_folded', 'joined', 'body_folded'],
-    displayedAttributes: [...DOCUMENT_FIELDS],
+    // content_hash too, so the indexer can list it (getDocuments returns displayed attributes only); hits never ask for it.
+    displayedAttributes: [...DOCUMENT_FIELDS, 'content_hash'],
     // The primary key too: getDocument filters on it, so a search-only key can read a document.
     filterableAttributes: [PRIMARY_KEY, FACET_ATTRIBUTES.party, FACET_ATTRIBUTES.country, FACET_ATTRIBUTES.year, 'source', EXACT_TERMS_ATTRIBUTE],
     sortableAttributes: ['date', 'year'],

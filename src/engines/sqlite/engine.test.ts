@@ -158,12 +158,14 @@ describe('SqliteEngine', () => {
   });
 
   it('sees writes made by another process-level connection', async () => {
+    await engine.commit();
     const reader = new SqliteEngine({ dataDir });
     expect(await reader.getDocument('chile')).not.toBeNull();
     await engine.upsert([doc('late', 'Tin mới về Chile', 'Chile')].map(prepareDocument));
-    expect(await reader.getDocument('late')).not.toBeNull();
-    expect((await reader.search(request('chile'))).hits.map((hit) => hit.id), 'postings are searchable once committed').not.toContain('late');
+    expect(await reader.getDocument('late'), 'a document shows with its postings, at a commit').toBeNull();
+    expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).not.toContain('late');
     await engine.commit();
+    expect(await reader.getDocument('late')).not.toBeNull();
     expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).toContain('late');
     await reader.close();
   });

@@ -1,14 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse, Suggestion } from '../../types/search.ts';
 import type { IndexWriter, SearchEngine } from '../engine.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
-import { EngineUnavailableError } from '../../errors.ts';
+import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
 import { FacetIndex } from './facets.ts';
 import { Generations } from './generations.ts';
-import { IndexFile, type StoredHit } from './index-file.ts';
+import { IndexFile, type IndexWriteOptions, type StoredHit } from './index-file.ts';
+import { sqliteFailure } from './failures.ts';
 import { LruCache } from './lru-cache.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
@@ -35,6 +37,8 @@ export interface SqliteEngineOptions {
    * before the engine reports ready; their answers are not kept. 0 (the default) for none.
    */
   warmUpSearches?: number;
+  /** How the indexer writes: segment size, merges (tests make them small). */
+  write?: IndexWriteOptions;
 }
 
 /** Caches that hold for one data version of one index file. */
@@ -90,14 +94,55 @@ export class SqliteEngine implements SearchEngine {
     this.generations = new Generations(options.dataDir);
   }
 
-  /** Makes sure there is a live index file of this version's format, empty if need be. */
+  /**
+   * Makes sure there is a live index file of this version's format, empty if need be, and removes
+   * index files no run will finish (left by interrupted rebuilds). The indexer calls it holding
+   * the data directory's lock.
+   */
   async configure(): Promise<void> {
+    this.guard(() => {
+      this.removeOrphans();
+      const current = this.generations.current();
+      if (current && existsSync(current) && IndexFile.hasCurrentFormat(current)) return;
+      const path = this.generations.next();
+      new IndexFile(path, { create: true }).close();
+      this.generations.promote(path);
+      if (current) Generations.remove(current);
+    });
+  }
+
+  /** Index files that `CURRENT` does not name: builds that were interrupted. */
+  private removeOrphans(): void {
     const current = this.generations.current();
-    if (current && existsSync(current) && IndexFile.hasCurrentFormat(current)) return;
-    const path = this.generations.next();
-    new IndexFile(path, { create: true }).close();
-    this.generations.promote(path);
-    if (current) Generations.remove(current);
+    for (const name of readdirSync(this.options.dataDir, { withFileTypes: true })) {
+      if (!name.isFile() || !/^index-.*\.db$/.test(name.name)) continue;
+      const path = join(this.options.dataDir, name.name);
+      if (path !== current) Generations.remove(path);
+    }
+  }
+
+  /** Runs `work`, turning a damaged file or a full disk into errors that say so (a damaged file is reopened next time). */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      const failure = sqliteFailure(error, this.options.dataDir);
+      if (failure instanceof IndexDamagedError) {
+        this.snapshot?.file.closeWithoutWriting();
+        this.snapshot = null;
+      }
+      throw failure;
+    }
+  }
+
+  /** The live index, with this engine's own buffered writes flushed, for reading. */
+  private reading(): Snapshot {
+    const snapshot = this.open();
+    if (snapshot.file.hasPendingWrites) {
+      snapshot.file.flush();
+      this.forget(snapshot);
+    }
+    return snapshot;
   }
 
   /** The live index file, reopened when a rebuild replaced it; throws when there is none. */
@@ -110,12 +155,13 @@ export class SqliteEngine implements SearchEngine {
     if (this.snapshot?.file.path !== path) {
       this.snapshot?.file.close();
       try {
-        const file = new IndexFile(path, { create: false });
+        const file = new IndexFile(path, { create: false, ...this.options.write });
         this.snapshot = { file, dataVersion: file.dataVersion() };
         if (this.options.warmTerms || this.options.warmUpSearches) this.snapshot.warming = this.warm(this.snapshot);
       } catch (error) {
         this.snapshot = null;
-        throw error instanceof EngineUnavailableError ? error : new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
+        const failure = sqliteFailure(error, this.options.dataDir);
+        throw failure instanceof EngineUnavailableError ? failure : new EngineUnavailableError(`Cannot open the index ${path}: ${(error as Error).message}`, { cause: error });
       }
     }
     return this.refreshed(this.snapshot);
@@ -198,27 +244,43 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async upsert(documents: readonly PreparedDocument[]): Promise<void> {
-    this.writableFile().upsert(documents);
+    this.guard(() => this.writableFile().upsert(documents));
     this.invalidate();
   }
 
   async delete(ids: string[]): Promise<void> {
-    this.writableFile().delete(ids);
+    this.guard(() => this.writableFile().delete(ids));
     this.invalidate();
   }
 
   async commit(): Promise<void> {
-    this.writableFile().commit();
+    this.guard(() => this.writableFile().commit());
+    this.invalidate();
+  }
+
+  /** Every document the live index holds, with the content hash it was written from; empty when there is no index of this format. */
+  async storedHashes(): Promise<Map<string, string>> {
+    return this.guard(() => {
+      const current = this.generations.current();
+      if (!current || !existsSync(current) || !IndexFile.hasCurrentFormat(current)) return new Map();
+      return this.reading().file.storedHashes();
+    });
   }
 
   async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
+    this.guard(() => this.removeOrphans());
     const path = this.generations.next();
-    const file = new IndexFile(path, { create: true });
+    const file = this.guard(() => new IndexFile(path, { create: true, ...this.options.write }));
+    const guarded = <T>(work: () => T) => Promise.resolve(this.guard(work));
     try {
-      await fill({ upsert: async (documents) => file.upsert(documents), delete: async (ids) => file.delete(ids), commit: async () => file.commit() });
-      file.close();
+      await fill({
+        upsert: (documents) => guarded(() => file.upsert(documents)),
+        delete: (ids) => guarded(() => file.delete(ids)),
+        commit: () => guarded(() => file.commit()),
+      });
+      this.guard(() => file.close());
     } catch (error) {
-      file.db.close();
+      file.closeWithoutWriting();
       Generations.remove(path);
       throw error;
     }
@@ -292,19 +354,20 @@ export class SqliteEngine implements SearchEngine {
       scratch.tiers,
     );
     let scores: Float64Array | undefined;
+    const { tieOrder } = this.facetIndex(snapshot);
     const orderGroup = (rowids: number[], count: number) => {
       const score = (scores ??= this.withinTierScores(snapshot, plan, scratch.scores));
-      return firstInOrder(rowids, count, (a, b) => score[b]! - score[a]! || b - a);
+      return firstInOrder(rowids, count, (a, b) => score[b]! - score[a]! || tieOrder[a]! - tieOrder[b]!);
     };
     return { rowids: this.evaluate(postings, plan.match, clauses), tiers, orderGroup };
   }
 
-  /** Newest first (or oldest), undated last, ties broken by tier then recency of indexing. */
+  /** Newest first (or oldest), undated last, ties broken by tier then by id. */
   private byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array | null, direction: 1 | -1): number[] {
     return Array.from(rowids).sort((a, b) => {
       const [dateA, dateB] = [facets.date(a) ?? '', facets.date(b) ?? ''];
       if (dateA !== dateB) return !dateA ? 1 : !dateB ? -1 : direction * dateA.localeCompare(dateB);
-      return (tiers ? tiers[b]! - tiers[a]! : 0) || b - a;
+      return (tiers ? tiers[b]! - tiers[a]! : 0) || facets.tieOrder[a]! - facets.tieOrder[b]!;
     });
   }
 
@@ -323,7 +386,11 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const snapshot = this.open();
+    return this.guard(() => this.searchNow(request));
+  }
+
+  private searchNow(request: SearchRequest): SearchResponse {
+    const snapshot = this.reading();
     const answers = (snapshot.answers ??= new LruCache(ANSWER_CACHE_SIZE));
     const key = JSON.stringify(request);
     const cached = answers.get(key);
@@ -378,36 +445,48 @@ export class SqliteEngine implements SearchEngine {
    * (the vocabulary is sorted in memory, so a one-letter prefix costs a binary search).
    */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+    return this.guard(() => this.suggestNow(prefix, limit));
+  }
+
+  private suggestNow(prefix: string, limit: number): Suggestion[] {
     const words = typedWords(prefix);
     if (words.length === 0) return [];
-    const snapshot = this.open();
+    const snapshot = this.reading();
     const postings = this.postings(snapshot);
     const titled = (word: string) => postings.get(Field.title, word);
     const matching = intersectAll([...words.slice(0, -1).map(titled), unionAll(this.completions(snapshot, words.at(-1)!).map(titled))]);
-    // The newest documents: rowids grow as documents are indexed.
-    const newest = Array.from(matching.subarray(Math.max(0, matching.length - SUGGESTION_TITLES)));
+    // The newest documents (ties by id).
+    const { tieOrder } = this.facetIndex(snapshot);
+    const newest = firstInOrder(Array.from(matching), SUGGESTION_TITLES, (a, b) => tieOrder[a]! - tieOrder[b]!);
     return suggestionsFromTitles(snapshot.file.titlesByRowid(newest), words, limit);
   }
 
   async getDocument(id: string): Promise<SearchDocument | null> {
-    return this.open().file.getDocument(id);
+    return this.guard(() => this.reading().file.getDocument(id));
   }
 
   async facets(): Promise<FacetCounts> {
-    const snapshot = this.open();
-    const facetIndex = this.facetIndex(snapshot);
-    return facetIndex.filterAndCount(facetIndex.rowids(), {}).facets;
+    return this.guard(() => {
+      const facetIndex = this.facetIndex(this.reading());
+      return facetIndex.filterAndCount(facetIndex.rowids(), {}).facets;
+    });
   }
 
   async stats(): Promise<IndexStats> {
-    const { file } = this.open();
-    const sizeBytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(`${file.path}${suffix}`, { throwIfNoEntry: false })?.size ?? 0), 0);
-    return { documents: file.count(), sizeBytes };
+    return this.guard(() => {
+      const { file } = this.reading();
+      const sizeBytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(`${file.path}${suffix}`, { throwIfNoEntry: false })?.size ?? 0), 0);
+      return { documents: file.count(), sizeBytes };
+    });
   }
 
-  /** Ready means warm too: a load balancer sends traffic only once the common postings are in memory. */
+  /**
+   * Ready means warm too: a load balancer sends traffic only once the common postings are in
+   * memory. A file damaged after it was opened is found by the warm-up or by the count.
+   */
   async ping(): Promise<void> {
-    await this.open().warming;
+    await this.guard(() => this.reading()).warming;
+    this.guard(() => this.reading().file.count());
   }
 
   async close(): Promise<void> {

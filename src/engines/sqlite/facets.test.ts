@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FacetIndex, type FacetEntry } from './facets.ts';
 
 const entries: FacetEntry[] = [
-  { rowid: 1, parties: ['CPV', 'CPC'], countries: ['Việt Nam', 'Trung Quốc'], year: 2017, date: '2017-05-01' },
-  { rowid: 2, parties: ['CPV'], countries: ['Việt Nam'], year: 2018, date: null },
-  { rowid: 5, parties: ['JCP'], countries: ['Nhật Bản'], year: 2018, date: null },
-  { rowid: 7, parties: [], countries: [], year: null, date: null },
+  { rowid: 1, id: 'd1', parties: ['CPV', 'CPC'], countries: ['Việt Nam', 'Trung Quốc'], year: 2017, date: '2017-05-01' },
+  { rowid: 2, id: 'd2', parties: ['CPV'], countries: ['Việt Nam'], year: 2018, date: null },
+  { rowid: 5, id: 'd5', parties: ['JCP'], countries: ['Nhật Bản'], year: 2018, date: null },
+  { rowid: 7, id: 'd7', parties: [], countries: [], year: null, date: null },
 ];
 const index = new FacetIndex(entries);
 const all = index.rowids();
@@ -33,7 +33,7 @@ describe('FacetIndex', () => {
   });
 
   it('keeps documents without a year unless years are filtered', () => {
-    const undated = new FacetIndex([...entries, { rowid: 9, parties: ['CPV'], countries: [], year: null, date: null }]);
+    const undated = new FacetIndex([...entries, { rowid: 9, id: 'd9', parties: ['CPV'], countries: [], year: null, date: null }]);
     expect([...undated.filterAndCount(undated.rowids(), { party: ['CPV'] }).kept]).toEqual([1, 2, 9]);
     expect([...undated.filterAndCount(undated.rowids(), { party: ['CPV'], yearTo: 2018 }).kept]).toEqual([1, 2]);
   });

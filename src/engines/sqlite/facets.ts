@@ -3,6 +3,7 @@ import type { FacetCounts, SearchFilters } from '../../types/search.ts';
 /** What filtering, facet counting and date sorting need of one document. */
 export interface FacetEntry {
   rowid: number;
+  id: string;
   parties: readonly string[];
   countries: readonly string[];
   year: number | null;
@@ -87,6 +88,11 @@ class MultiValuedFacet {
 
 const NO_YEAR = 0;
 
+function newestThenById(a: FacetEntry, b: FacetEntry): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export interface FacetedMatches {
   /** The rowids that pass every filter, in their original order. */
   kept: Int32Array;
@@ -104,6 +110,12 @@ export class FacetIndex {
   private readonly years: Int16Array;
   private readonly dates: (string | null)[];
   private readonly present: Int32Array;
+  /**
+   * Each rowid's place in the order that breaks ties between equally ranked documents: newest
+   * date first, undated last, then by id. It depends on the documents alone, never on when they
+   * were indexed, so an index built in one run or in several answers alike.
+   */
+  readonly tieOrder: Int32Array;
 
   constructor(entries: readonly FacetEntry[]) {
     const maxRowid = entries.reduce((max, entry) => Math.max(max, entry.rowid), 0);
@@ -117,6 +129,8 @@ export class FacetIndex {
       this.dates[entry.rowid] = entry.date;
     }
     this.present = Int32Array.from(entries.map((entry) => entry.rowid)).sort();
+    this.tieOrder = new Int32Array(maxRowid + 1);
+    [...entries].sort(newestThenById).forEach((entry, place) => (this.tieOrder[entry.rowid] = place));
   }
 
   /** Every document's rowid, ascending. */

@@ -31,6 +31,7 @@ describe('IndexFile', () => {
 
   it('indexes folded words, title words, exact keys and word pairs of a document', () => {
     file.upsert([prepareDocument(doc('a', 'Bạn hàng lớn', 'Trung Quốc là bạn hàng.', { countries: ['Trung Quốc'] }))]);
+    file.commit();
     expect(ids(Field.words, 'ban')).toEqual(['a']);
     expect(ids(Field.title, 'lon')).toEqual(['a']);
     expect(ids(Field.title, 'trung')).toEqual([]);
@@ -41,11 +42,13 @@ describe('IndexFile', () => {
     expect(ids(Field.pairs, 'lon_trung'), 'no pair across title and body').toEqual([]);
   });
 
-  it('buffers postings until a commit, then other connections see them', () => {
+  it('buffers documents and postings until a commit, then other connections see both', () => {
     file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
     const other = new IndexFile(path(), { create: false });
+    expect(other.getDocument('a')).toBeNull();
     expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(0);
     file.commit();
+    expect(other.getDocument('a')?.title).toBe('Hoà bình');
     expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
     expect(other.vocabulary().get('binh')).toBe(1);
     other.close();
@@ -70,6 +73,33 @@ describe('IndexFile', () => {
     expect(blocks.some((block) => [...blockEntries(block)].some(([term]) => term === 'truyen'))).toBe(false);
     expect(file.vocabulary().get('truyen')).toBeUndefined();
     expect(file.vocabulary().get('hang')).toBe(2);
+  });
+
+  it('never gives again a rowid whose postings were written, even for a document deleted before its flush', () => {
+    file.upsert([prepareDocument(doc('a', 'Một', 'Hoà bình.'))]);
+    file.commit();
+    file.upsert([prepareDocument(doc('b', 'Hai', 'Chiến tranh.'))]);
+    file.delete(['b']);
+    file.commit();
+    file.closeWithoutWriting();
+    file = new IndexFile(path(), { create: false });
+    file.upsert([prepareDocument(doc('c', 'Ba', 'Thương mại.'))]);
+    file.commit();
+    expect(ids(Field.words, 'chien')).toEqual([]);
+    expect(ids(Field.words, 'thuong')).toEqual(['c']);
+  });
+
+  it('keeps the last commit whole and readable when a flush fails for want of space', () => {
+    file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
+    file.commit();
+    file.db.pragma(`max_page_count = ${file.db.pragma('page_count', { simple: true }) as number}`);
+    file.upsert(Array.from({ length: 50 }, (_, i) => prepareDocument(doc(`n${i}`, `Tin ${i}`, 'Nội dung dài về kinh tế và xã hội. '.repeat(40)))));
+    expect(() => file.commit()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+    const other = new IndexFile(path(), { create: false });
+    expect([...other.storedHashes().keys()]).toEqual(['a']);
+    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
+    other.close();
+    file.closeWithoutWriting();
   });
 
   it('refuses a file of another format, saying how to rebuild it', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { SearchDocument } from '../../types/document.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
-import { EngineUnavailableError } from '../../errors.ts';
+import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import type { FacetEntry } from './facets.ts';
 import { Field, postDocument } from './index-terms.ts';
 import { decodeRowids, encodeRowids } from './postings-codec.ts';
@@ -9,7 +9,7 @@ import { PostingsBuffer } from './postings-buffer.ts';
 import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
 
 /** Bumped whenever the layout below changes; a file of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS documents (
   source TEXT,
   url TEXT,
   parties TEXT NOT NULL,
-  countries TEXT NOT NULL
+  countries TEXT NOT NULL,
+  -- What the indexer wrote this document from (input and pipeline): equal means nothing to rewrite.
+  content_hash TEXT
 );
 CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, postings INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS term_blocks (
@@ -83,28 +85,61 @@ function rowToDocument(row: DocumentRow): SearchDocument {
   };
 }
 
-export interface IndexFileOptions {
-  /** Whether to create the file; the server opens existing ones only, never conjuring an empty index. */
-  create: boolean;
-  /** Postings buffered before they are written as a segment. */
+export interface IndexWriteOptions {
+  /** Postings buffered before they are written, with their documents, as a segment. */
   postingsPerSegment?: number;
   /** Segments kept before all are merged into one. */
   maxSegments?: number;
+  /** Called after each write transaction commits, with how many this file committed so far (fault tests). */
+  afterCommit?: (commits: number) => void;
+}
+
+export interface IndexFileOptions extends IndexWriteOptions {
+  /** Whether to create the file; the server opens existing ones only, never conjuring an empty index. */
+  create: boolean;
+}
+
+/** A document row waiting for the next flush, with the rowid it will have. */
+interface PendingRow {
+  rowid: number;
+  id: string;
+  title: string;
+  body: string;
+  date: string | null;
+  year: number | null;
+  date_source: SearchDocument['date_source'];
+  source: string | null;
+  url: string | null;
+  parties: string;
+  countries: string;
+  content_hash: string | null;
 }
 
 /**
  * One SQLite index file: the documents, and an inverted index of our own beside them. Postings
- * are written in segments (as Lucene does): documents are committed batch by batch, their
- * postings are buffered and written as one segment per flush, and lookups read a term's row in
- * every segment. A rowid is never reused (AUTOINCREMENT; an update is a delete and an insert), so
- * a deleted document's stale postings are told apart by the live rowids, and merges drop them.
+ * are written in segments (as Lucene does), and lookups read a term's row in every segment.
+ *
+ * Writes are buffered in memory, documents and postings alike, and a flush writes them in one
+ * transaction: replaced and deleted rows go, new rows come, the segment and the vocabulary are
+ * written. So a reader sees every document with its postings, in its old version or its new one,
+ * never in neither; a crash or a failed write (a full disk) leaves the last flush whole.
+ *
+ * A rowid is never reused (this file allocates them past the AUTOINCREMENT sequence, which each
+ * flush advances; an update is a delete and an insert), so a deleted document's stale postings are
+ * told apart by the live rowids, and merges drop them.
  */
 export class IndexFile {
   readonly db: Database.Database;
   private readonly statements;
   private readonly pending = new PostingsBuffer();
-  /** Set by writes; the vocabulary table is rebuilt before it is next read, or on close. */
-  private vocabularyStale = false;
+  /** Documents written since the last flush, by id. */
+  private pendingRows = new Map<string, PendingRow>();
+  /** Ids whose stored row the next flush deletes (replaced or deleted documents). */
+  private pendingDeletes = new Set<string>();
+  /** The next rowid to give, once the first write asks for one. */
+  private nextRowid: number | null = null;
+  private commits = 0;
+  private readonly afterCommit: ((commits: number) => void) | undefined;
 
   /** Whether the file at `path` was written in this version's format (an empty file counts as written). */
   static hasCurrentFormat(path: string): boolean {
@@ -127,8 +162,14 @@ export class IndexFile {
   constructor(readonly path: string, options: IndexFileOptions) {
     this.postingsPerSegment = options.postingsPerSegment ?? POSTINGS_PER_SEGMENT;
     this.maxSegments = options.maxSegments ?? MAX_SEGMENTS;
+    this.afterCommit = options.afterCommit;
     this.db = new Database(path, { fileMustExist: !options.create });
     const format = IndexFile.formatOf(this.db);
+    if (format === null && !options.create) {
+      // An index file with no tables was cut short (a whole index always has them): never serve it as empty.
+      this.db.close();
+      throw new IndexDamagedError({ cause: new Error(`${path} holds no tables`) });
+    }
     if (format !== null && format !== INDEX_FORMAT) {
       this.db.close();
       throw new EngineUnavailableError(`${path} was written in index format ${format} by another version of vnsearch (this one reads format ${INDEX_FORMAT}); run \`vnsearch index\` to rebuild it.`);
@@ -144,20 +185,25 @@ export class IndexFile {
     if (format === null) this.db.pragma(`user_version = ${INDEX_FORMAT}`);
     const db = this.db;
     this.statements = {
-      rowidOf: db.prepare<[string], number>('SELECT rowid FROM documents WHERE id = ?').pluck(),
-      insertDocument: db.prepare(
-        'INSERT INTO documents (id, title, body, date, year, date_source, source, url, parties, countries) VALUES (@id, @title, @body, @date, @year, @date_source, @source, @url, @parties, @countries)',
+      insertDocument: db.prepare<[PendingRow]>(
+        'INSERT INTO documents (rowid, id, title, body, date, year, date_source, source, url, parties, countries, content_hash) VALUES (@rowid, @id, @title, @body, @date, @year, @date_source, @source, @url, @parties, @countries, @content_hash)',
       ),
-      deleteDocument: db.prepare('DELETE FROM documents WHERE rowid = ?'),
+      deleteDocumentById: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
+      storedHashes: db.prepare<[], [string, string | null]>('SELECT id, content_hash FROM documents').raw(),
+      lastRowid: db.prepare<[], number | null>(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0), coalesce((SELECT max(rowid) FROM documents), 0))",
+      ).pluck(),
+      advanceSequence: db.prepare<[{ seq: number }]>("UPDATE sqlite_sequence SET seq = max(seq, @seq) WHERE name = 'documents'"),
+      startSequence: db.prepare<[{ seq: number }]>("INSERT INTO sqlite_sequence (name, seq) SELECT 'documents', @seq WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'documents')"),
       documentById: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?'),
       // One statement for any number of rowids, given as a JSON array: no statement compiled per search.
       // The body as its UTF-8 bytes: decoding whole Vietnamese articles into strings took more time than finding the snippet in them.
       hitsByRowid: db.prepare<[string], HitRow>(
         'SELECT rowid, id, title, CAST(body AS BLOB) AS body, date, year, source, url, parties, countries FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
       ),
-      titlesByRowid: db.prepare<[string], string>('SELECT title FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').pluck(),
-      facetEntries: db.prepare<[], { rowid: number; parties: string; countries: string; year: number | null; date: string | null }>(
-        'SELECT rowid, parties, countries, year, date FROM documents',
+      titlesByRowid: db.prepare<[string], [number, string]>('SELECT rowid, title FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').raw(),
+      facetEntries: db.prepare<[], { rowid: number; id: string; parties: string; countries: string; year: number | null; date: string | null }>(
+        'SELECT rowid, id, parties, countries, year, date FROM documents',
       ),
       rowids: db.prepare<[], number>('SELECT rowid FROM documents').pluck(),
       count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
@@ -177,46 +223,76 @@ export class IndexFile {
     };
   }
 
-  private writeOne(prepared: PreparedDocument): void {
-    const { document } = prepared;
-    const existing = this.statements.rowidOf.get(document.id);
-    if (existing !== undefined) this.statements.deleteDocument.run(existing);
-    const row = { ...document, parties: JSON.stringify(document.parties), countries: JSON.stringify(document.countries) };
-    const rowid = Number(this.statements.insertDocument.run(row).lastInsertRowid);
-    postDocument(this.pending, prepared, rowid);
+  /** Buffers documents (and their postings) until the next flush; a document written twice keeps its last version. */
+  upsert(documents: readonly PreparedDocument[]): void {
+    this.nextRowid ??= (this.statements.lastRowid.get() ?? 0) + 1;
+    for (const prepared of documents) {
+      const { document } = prepared;
+      const rowid = this.nextRowid++;
+      // A version replaced before the flush leaves postings under a rowid no row will have: dead, like a deleted one's.
+      this.pendingRows.set(document.id, {
+        ...document,
+        rowid,
+        parties: JSON.stringify(document.parties),
+        countries: JSON.stringify(document.countries),
+        content_hash: prepared.contentHash ?? null,
+      });
+      this.pendingDeletes.add(document.id);
+      postDocument(this.pending, prepared, rowid);
+      if (this.pending.size >= this.postingsPerSegment) this.flush();
+    }
+  }
+
+  /** Buffers deletions until the next flush. */
+  delete(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.pendingRows.delete(id);
+      this.pendingDeletes.add(id);
+    }
+  }
+
+  /** What the file holds: each document's id and the content hash it was written from (empty when none was given). */
+  storedHashes(): Map<string, string> {
+    return new Map(this.statements.storedHashes.all().map(([id, hash]) => [id, hash ?? '']));
+  }
+
+  /** Whether writes are waiting for a flush. */
+  get hasPendingWrites(): boolean {
+    return this.pendingDeletes.size > 0 || this.pending.size > 0;
   }
 
   /**
-   * All or nothing for the documents: a batch is one transaction, so a crash never leaves half a
-   * batch. Their postings follow at the next flush; the indexer saves its manifest only after
-   * `close`, so a crash in between is repaired by the next run.
+   * Writes what is buffered in one transaction: rows of replaced and deleted documents deleted,
+   * the new rows inserted, their postings written as a new segment and the vocabulary recounted.
+   * Then merges all segments when there are too many.
    */
-  upsert(documents: readonly PreparedDocument[]): void {
-    this.db.transaction(() => documents.forEach((document) => this.writeOne(document)))();
-    if (this.pending.size >= this.postingsPerSegment) this.flush();
-  }
-
-  delete(ids: readonly string[]): void {
-    this.db.transaction(() => {
-      for (const id of ids) {
-        const existing = this.statements.rowidOf.get(id);
-        if (existing !== undefined) this.statements.deleteDocument.run(existing);
-      }
-    })();
-    this.vocabularyStale = true;
-  }
-
-  /** Writes the buffered postings as a new segment, merging all segments when there are too many. */
   flush(): void {
-    if (this.pending.size === 0) return;
+    if (!this.hasPendingWrites) return;
     const postings = this.pending.size;
-    this.db.transaction(() => {
-      const segment = (this.statements.segmentIds.all().at(-1) ?? 0) + 1;
-      this.writeSegment(segment, this.pending.drain());
-      this.statements.insertSegment.run(segment, postings);
-    })();
-    this.vocabularyStale = true;
+    const rows = [...this.pendingRows.values()];
+    this.transaction(() => {
+      for (const id of this.pendingDeletes) this.statements.deleteDocumentById.run(id);
+      for (const row of rows) this.statements.insertDocument.run(row);
+      // Rowids given to versions replaced before this flush have postings too: the sequence passes them, so none is given again.
+      const sequence = { seq: (this.nextRowid ?? 1) - 1 };
+      this.statements.startSequence.run(sequence);
+      this.statements.advanceSequence.run(sequence);
+      if (postings > 0) {
+        const segment = (this.statements.segmentIds.all().at(-1) ?? 0) + 1;
+        this.writeSegment(segment, this.pending.drain());
+        this.statements.insertSegment.run(segment, postings);
+      }
+      this.writeVocabulary();
+    });
+    this.pendingRows = new Map();
+    this.pendingDeletes = new Set();
     if (this.statements.segmentIds.all().length > this.maxSegments) this.mergeSegments();
+  }
+
+  /** Runs `work` in one write transaction, then tells `afterCommit`. */
+  private transaction(work: () => void): void {
+    this.db.transaction(work)();
+    this.afterCommit?.(++this.commits);
   }
 
   /** Writes the terms of each field, in ascending order, as the term blocks of `segment`. */
@@ -248,7 +324,7 @@ export class IndexFile {
         reader.prepare<[number], [number, Buffer]>('SELECT field, block FROM term_blocks WHERE segment = ? ORDER BY field, first_term').raw().iterate(segment);
       const merged = segments.at(-1)! + 1;
       let postings = 0;
-      this.db.transaction(() => {
+      this.transaction(() => {
         this.writeSegment(
           merged,
           (function* () {
@@ -262,7 +338,7 @@ export class IndexFile {
         this.statements.deleteBlocksUpTo.run(segments.at(-1)!);
         this.statements.deleteSegmentsUpTo.run(segments.at(-1)!);
         this.statements.insertSegment.run(merged, postings);
-      })();
+      });
     } finally {
       reader.close();
     }
@@ -294,7 +370,7 @@ export class IndexFile {
   facetEntries(): FacetEntry[] {
     return this.statements.facetEntries
       .all()
-      .map((row) => ({ rowid: row.rowid, parties: names(row.parties), countries: names(row.countries), year: row.year, date: row.date }));
+      .map((row) => ({ rowid: row.rowid, id: row.id, parties: names(row.parties), countries: names(row.countries), year: row.year, date: row.date }));
   }
 
   /** A flag per rowid, set for the documents in the index: what tells stale postings apart. */
@@ -323,38 +399,34 @@ export class IndexFile {
 
   /** Folded word → how many documents hold it, what typo correction and completion draw on. */
   vocabulary(): Map<string, number> {
-    this.refreshVocabulary();
+    this.flush();
     return new Map(this.statements.vocabulary.all());
   }
 
-  /** Writes what is buffered and the vocabulary, so that other connections see every write. */
+  /** Writes what is buffered, so that other connections see every write. */
   commit(): void {
-    this.refreshVocabulary();
+    this.flush();
   }
 
   /**
-   * Counts the documents of every folded word into a plain table after writes, so that a server
-   * loads the vocabulary in a fraction of a second instead of decoding every word's postings.
+   * Counts the documents of every folded word into a plain table (inside a flush's transaction),
+   * so that a server loads the vocabulary in a fraction of a second instead of decoding every
+   * word's postings.
    */
-  private refreshVocabulary(): void {
-    this.flush();
-    if (!this.vocabularyStale) return;
+  private writeVocabulary(): void {
     const live = this.liveRowids();
     const counts = new Map<string, number>();
     for (const block of this.statements.fieldBlocks.iterate(Field.words)) {
       for (const [term, rowids] of blockEntries(block)) counts.set(term, (counts.get(term) ?? 0) + decodeRowids([rowids], live).length);
     }
     const insert = this.db.prepare<[string, number]>('INSERT INTO vocabulary (term, documents) VALUES (?, ?)');
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM vocabulary');
-      for (const [term, documents] of counts) if (documents > 0) insert.run(term, documents);
-    })();
-    this.vocabularyStale = false;
+    this.db.exec('DELETE FROM vocabulary');
+    for (const [term, documents] of counts) if (documents > 0) insert.run(term, documents);
   }
 
   /** The folded words held by the most documents, most first. */
   commonTerms(limit: number): string[] {
-    this.refreshVocabulary();
+    this.flush();
     return this.statements.commonTerms.all(limit);
   }
 
@@ -362,9 +434,11 @@ export class IndexFile {
     return this.statements.maxRowid.get() ?? 0;
   }
 
+  /** The titles of the documents, in the order of `rowids` (a rowid with no document is skipped). */
   titlesByRowid(rowids: readonly number[]): string[] {
     if (rowids.length === 0) return [];
-    return this.statements.titlesByRowid.all(JSON.stringify(rowids));
+    const titles = new Map(this.statements.titlesByRowid.all(JSON.stringify(rowids)));
+    return rowids.flatMap((rowid) => titles.get(rowid) ?? []);
   }
 
   count(): number {
@@ -380,6 +454,11 @@ export class IndexFile {
     this.commit();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
+  }
+
+  /** Closes the file, dropping what is buffered: what an abandoned or failed write does. */
+  closeWithoutWriting(): void {
+    if (this.db.open) this.db.close();
   }
 }
 

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from '../scripts/lib/processes.ts';
+import { corpusVersions, vnsearch, writeCorpus } from './lib/corpus.ts';
+
+/** Re-indexing through the API runs in a child process, one at a time across workers; shutdown has a bound (issue 14). */
+const TOKEN = 'a-long-admin-token-0123456789';
+const { first, second } = corpusVersions(120);
+
+describe('the admin re-index and shutdown, through vnsearch serve', () => {
+  let work: string;
+  let corpus: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'vnsearch-admin-e2e-'));
+    corpus = join(work, 'corpus');
+    dataDir = join(work, 'data');
+    mkdirSync(corpus);
+    writeCorpus(corpus, first);
+    expect((await vnsearch(['index', corpus, '--data-dir', dataDir])).code).toBe(0);
+  }, 60_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('answers 202 then 409 across two workers, and the run reports its summary', async () => {
+    writeCorpus(corpus, second);
+    const server = await startServe(dataDir, { ADMIN_TOKEN: TOKEN, INDEX_PATHS: corpus, WEB_CONCURRENCY: '2' });
+    try {
+      const post = () => fetch(`${server.url}/api/admin/reindex`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
+      const answers = await Promise.all([post(), post(), post()]);
+      expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409]);
+      const accepted = answers.find((a) => a.status === 202)!;
+      const location = accepted.headers.get('location')!;
+      const { run } = (await accepted.json()) as { run: { id: string; status: string } };
+      expect(location).toBe(`/api/admin/reindex/${run.id}`);
+      expect(run.status).toBe('running');
+      let status: { status: string; summary?: Record<string, number> } = run;
+      while (status.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // Either worker answers: the status lives in the data directory.
+        const response = await fetch(`${server.url}${location}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        expect(response.status).toBe(200);
+        status = ((await response.json()) as { run: typeof status }).run;
+      }
+      expect(status.status).toBe('succeeded');
+      expect(status.summary).toMatchObject({ files: 2, failed: 0, deleted: first.flat().length - second.flat().filter((a) => first.flat().some((b) => b.id === a.id)).length });
+      expect((await fetch(`${server.url}/api/documents/bai-${120 + 5}`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 90_000);
+
+  it('exits cleanly on SIGTERM, closing a connection stuck in the middle of a request once SHUTDOWN_TIMEOUT_MS has passed, then the index', async () => {
+    const server = await startServe(dataDir, { SHUTDOWN_TIMEOUT_MS: '200', LOG_LEVEL: 'info' });
+    let output = '';
+    server.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname).on('error', () => undefined);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('GET /api/search?q=kinh HTTP/1.1\r\nHost: x\r\n');
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    // Signalled as soon as it says it listens, as a supervisor may: the signal must find the shutdown handler installed.
+    await server.stop();
+    await closed;
+    expect([server.child.exitCode, server.child.signalCode], 'a clean exit, not the signal').toEqual([0, null]);
+    const messages = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.slice(messages.indexOf('shutting down')), 'the deadline closed the stuck connection, then the index was closed').toEqual([
+      'shutting down',
+      'closing the connections still open at the shutdown deadline',
+      'stopped; the index is closed',
+    ]);
+  }, 30_000);
+});
