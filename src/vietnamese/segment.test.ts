@@ -36,3 +36,17 @@ describe('segmentText', () => {
     expect(segmentText('  \n ')).toBe('');
   });
 });
+
+describe('segmentText on names and overlapping words', () => {
+  it('keeps full names whole and forms of address apart', () => {
+    expect(segmentText('Chủ tịch Quốc hội Nguyễn Thị Kim Ngân')).toBe('Chủ_tịch Quốc_hội Nguyễn_Thị_Kim_Ngân');
+    expect(segmentText('Ông Đinh La Thăng')).toBe('Ông Đinh_La_Thăng');
+  });
+
+  it('cuts overlapping words into words of the list', () => {
+    expect(segmentText('Hà Nội công bố kế hoạch')).toBe('Hà_Nội công_bố kế_hoạch');
+    expect(segmentText('Học sinh học sinh học')).toBe('Học_sinh học sinh_học');
+    expect(segmentText('hãng hàng không Vietjet')).toBe('hãng hàng_không Vietjet');
+    expect(segmentText('khi khách hàng không trả lời')).toBe('khi khách_hàng không trả_lời');
+  });
+});
