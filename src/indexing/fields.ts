@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../types/document.ts';
-import { foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
+import { foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins, wordTokenize } from '../vietnamese/index.ts';
 import { memoizeBySubstring } from '../vietnamese/memoize.ts';
 
 /**
@@ -15,6 +15,14 @@ export interface IndexFields {
   body_exact: string;
   /** Joined forms of hyphenated transliterations (`Lê-nin` → `lenin`), so `Lenin` finds them. */
   joined: string;
+  /**
+   * The words of more than one syllable of the title and body, as the segmenter finds them, and
+   * every run of two syllables or more inside them, each once, syllables joined by `_`
+   * (`hang_khong`; `tong_bi_thu`, `tong_bi`, `bi_thu`): a query's word found here is a word of
+   * the document, not two syllables that only touch across a word boundary (`khách_hàng không`).
+   */
+  words_folded: string;
+  words_exact: string;
 }
 
 export interface AnalyzedText {
@@ -67,6 +75,35 @@ export function prepareDocument(document: SearchDocument): PreparedDocument {
   return { document, fields: buildIndexFields(document) };
 }
 
+/** Joins the syllables of one word into one token: `hang_khong`. */
+export const WORD_JOINER = '_';
+const MAX_INDEXED_WORD_SYLLABLES = 4;
+
+/** Multi-syllable words of a text and their inner runs, folded and exact, each once. */
+export function analyzeWords(text: string): AnalyzedText {
+  const folded = new Set<string>();
+  const exact = new Set<string>();
+  for (const word of wordTokenize(text)) {
+    if (!word.includes(' ')) continue;
+    const forms = word.split(' ').map(termForms);
+    if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) continue;
+    for (let start = 0; start < forms.length - 1; start++) {
+      for (let end = start + 2; end <= forms.length; end++) {
+        const run = forms.slice(start, end);
+        folded.add(run.map((form) => form.folded).join(WORD_JOINER));
+        exact.add(run.map((form) => form.exact).join(WORD_JOINER));
+      }
+    }
+  }
+  return { folded: [...folded].join(' '), exact: [...exact].join(' ') };
+}
+
+function wordFields(document: SearchDocument): Pick<IndexFields, 'words_folded' | 'words_exact'> {
+  // One segmentation pass over both: a title is one line of its own, so no word spans the two.
+  const words = analyzeWords(`${document.title}\n${document.body}`);
+  return { words_folded: words.folded, words_exact: words.exact };
+}
+
 export function buildIndexFields(document: SearchDocument): IndexFields {
   const title = analyzeText(document.title);
   const body = analyzeText(document.body);
@@ -77,5 +114,6 @@ export function buildIndexFields(document: SearchDocument): IndexFields {
     body_folded: body.folded,
     body_exact: body.exact,
     joined: [...joined].join(' '),
+    ...wordFields(document),
   };
 }

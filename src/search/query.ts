@@ -1,4 +1,4 @@
-import { decodeTelex, foldText, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
+import { confidentWords, decodeTelex, foldText, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
@@ -17,6 +17,12 @@ export interface QueryReading {
   terms: QueryTerm[];
   /** True when the words carry diacritics the user meant: exact forms must rank first. */
   diacritized: boolean;
+  /**
+   * The terms that form a word of more than one syllable with confidence (`hàng_không`), as
+   * ranges of `terms`. Only diacritized readings are segmented: without marks, syllables are too
+   * ambiguous to join (`hang khong` is also `háng khống`).
+   */
+  words: WordSpan[];
 }
 
 export interface AnalyzedQuery {
@@ -36,7 +42,7 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[]): QueryR
   const forms = words.map(termForms);
   const diacritized = forms.some((form) => form.exact !== form.folded);
   const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
-  return { kind, terms, diacritized };
+  return { kind, terms, diacritized, words: diacritized ? confidentWords(words) : [] };
 }
 
 /** The words of a text that leave a token once folded. */

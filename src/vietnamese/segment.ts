@@ -433,3 +433,40 @@ export function segmentText(text: string): string {
   });
   return segmented;
 }
+
+/** A word of a query as the half-open range [start, end) of its syllables. */
+export interface WordSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of more than one syllable that a query's syllables form with confidence: those the
+ * segmenter forms where no other listed word straddles either edge. `học sinh học` has none
+ * (`học_sinh` and `sinh_học` overlap): such syllables keep their plain reading rather than a guess.
+ */
+export function confidentWords(syllables: readonly string[]): WordSpan[] {
+  line.length = 0;
+  for (const syllable of syllables) line.push(syllableInfo(syllable), false);
+  const n = line.length;
+  if (n < 2) {
+    line.length = 0;
+    return [];
+  }
+  line.prepare();
+  labelWordStarts();
+  applyJoiningRules();
+  joinPersonNames();
+  const { bigram, trigram, wordStart } = line;
+  /** Whether a listed word spans the boundary before syllable b. */
+  const straddled = (b: number) => b > 0 && b < n && (bigram[b] === 1 || trigram[b] === 1 || (b + 1 < n && trigram[b + 1] === 1));
+  const words: WordSpan[] = [];
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && wordStart[end] === 0) end++;
+    if (end - start > 1 && !straddled(start) && !straddled(end)) words.push({ start, end });
+    start = end;
+  }
+  line.length = 0;
+  return words;
+}

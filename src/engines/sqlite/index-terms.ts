@@ -18,9 +18,11 @@ export const Field = {
   exact: 2,
   /** Adjacent word pairs of the title and body, folded and exact alike. */
   pairs: 3,
+  /** Multi-syllable words of the title and body and the runs inside them, folded (`hang_khong`). */
+  compounds: 4,
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
-export const FIELD_COUNT = 4;
+export const FIELD_COUNT = 5;
 
 const PAIR_JOINER = '_';
 const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/;
@@ -45,4 +47,5 @@ export function postDocument(buffer: PostingsBuffer, { document, fields }: Prepa
   buffer.add(Field.title, titleFolded, rowid);
   for (const words of [titleExact, bodyExact]) buffer.add(Field.exact, words, rowid);
   for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words, rowid);
+  if (fields.words_folded) buffer.add(Field.compounds, ids(fields.words_folded), rowid);
 }
