@@ -19,8 +19,8 @@ export interface QueryReading {
   diacritized: boolean;
   /**
    * The terms that form a word of more than one syllable with confidence (`hàng_không`), as
-   * ranges of `terms`. Only diacritized readings are segmented: without marks, syllables are too
-   * ambiguous to join (`hang khong` is also `háng khống`).
+   * ranges of `terms`. Only diacritized readings as typed (or expanded) are segmented: without
+   * marks, syllables are too ambiguous to join (`hang khong` is also `háng khống`).
    */
   words: WordSpan[];
 }
@@ -42,7 +42,8 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[]): QueryR
   const forms = words.map(termForms);
   const diacritized = forms.some((form) => form.exact !== form.folded);
   const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
-  return { kind, terms, diacritized, words: diacritized ? confidentWords(words) : [] };
+  // A Telex decoding of a folded query is a guess already: its syllables are not joined on top of it.
+  return { kind, terms, diacritized, words: diacritized && kind !== 'telex' ? confidentWords(words) : [] };
 }
 
 /** The words of a text that leave a token once folded. */
