@@ -16,6 +16,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('hang khong').readings[0]?.words).toEqual([]);
   });
 
+  it('joins no words in any reading of a query typed without diacritics, expansions included', () => {
+    const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
+    const expanded = (text: string) => analyzeQuery(text, synonyms).readings.find((reading) => reading.kind === 'synonym');
+    expect(expanded('kinh tế TQ')?.words).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+    expect(expanded('kinh te TQ')?.diacritized).toBe(true);
+    expect(expanded('kinh te TQ')?.words).toEqual([]);
+  });
+
   it('keeps the exact form of every word of a diacritized query, plain words included', () => {
     const [typed] = analyzeQuery('hoa mận nở').readings;
     expect(typed?.diacritized).toBe(true);
