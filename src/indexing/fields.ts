@@ -1,5 +1,5 @@
 import type { SearchDocument } from '../types/document.ts';
-import { foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins, wordTokenize } from '../vietnamese/index.ts';
+import { confidentTextWords, foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
 import { memoizeBySubstring } from '../vietnamese/memoize.ts';
 
 /**
@@ -16,10 +16,12 @@ export interface IndexFields {
   /** Joined forms of hyphenated transliterations (`Lê-nin` → `lenin`), so `Lenin` finds them. */
   joined: string;
   /**
-   * The words of more than one syllable of the title and body, as the segmenter finds them, and
-   * every run of two syllables or more inside them, each once, syllables joined by `_`
-   * (`hang_khong`; `tong_bi_thu`, `tong_bi`, `bi_thu`): a query's word found here is a word of
-   * the document, not two syllables that only touch across a word boundary (`khách_hàng không`).
+   * The words of more than one syllable of the title and body, as the segmenter finds them where
+   * no other word overlaps them (`confidentTextWords`), and every run of two syllables or more
+   * inside them, each once, syllables joined by `_` (`hang_khong`; `tong_bi_thu`, `tong_bi`,
+   * `bi_thu`): a query's word found here is a word of the document, not two syllables that only
+   * touch across a word boundary (`khách_hàng không`) nor a guess between overlapping readings
+   * (`những học sinh học tốt`).
    */
   words_folded: string;
   words_exact: string;
@@ -79,12 +81,11 @@ export function prepareDocument(document: SearchDocument): PreparedDocument {
 export const WORD_JOINER = '_';
 const MAX_INDEXED_WORD_SYLLABLES = 4;
 
-/** Multi-syllable words of a text and their inner runs, folded and exact, each once. */
+/** Multi-syllable words the text forms with confidence and their inner runs, folded and exact, each once. */
 export function analyzeWords(text: string): AnalyzedText {
   const folded = new Set<string>();
   const exact = new Set<string>();
-  for (const word of wordTokenize(text)) {
-    if (!word.includes(' ')) continue;
+  for (const word of confidentTextWords(text)) {
     const forms = word.split(' ').map(termForms);
     if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) continue;
     for (let start = 0; start < forms.length - 1; start++) {

@@ -358,9 +358,25 @@ function joinAbbreviations(): void {
   }
 }
 
-type SyllableVisitor = (syllable: SyllableInfo, startsWord: boolean) => void;
+/**
+ * Whether another word the segmenter could form straddles the boundary before syllable b of the
+ * line: a word of the list (`học_sinh` across `học | sinh_học`), or a name, a run of capitalized
+ * syllables (`Trung_Quốc` across `Trung | Quốc_hội`). A word with such an edge is a guess
+ * between overlapping readings, not a word the text says with confidence.
+ */
+function straddled(b: number): boolean {
+  const { syllables, length: n, bigram, trigram } = line;
+  if (b <= 0 || b >= n) return false;
+  return bigram[b] === 1 || trigram[b] === 1 || trigram[b + 1] === 1 || (syllables[b - 1]!.nameSyllable && syllables[b]!.nameSyllable);
+}
 
-/** Segments the line held in `line` and passes each syllable to `visit`, in order, with whether it starts a word. */
+/**
+ * Called with each syllable in order: whether it starts a word, and whether another possible
+ * word straddles the boundary before it (see `straddled`; false at the start of a line).
+ */
+type SyllableVisitor = (syllable: SyllableInfo, startsWord: boolean, straddledBefore: boolean) => void;
+
+/** Segments the line held in `line` and passes each syllable to `visit`. */
 function segmentLine(visit: SyllableVisitor): void {
   if (line.length === 0) return;
   line.prepare();
@@ -368,7 +384,7 @@ function segmentLine(visit: SyllableVisitor): void {
   applyJoiningRules();
   joinPersonNames();
   joinAbbreviations();
-  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!, line.wordStart[i] === 1);
+  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!, line.wordStart[i] === 1, straddled(i));
   line.length = 0;
 }
 
@@ -434,6 +450,35 @@ export function segmentText(text: string): string {
   return segmented;
 }
 
+/**
+ * The words of more than one syllable of a text (syllables separated by a space) that the text
+ * forms with confidence: no other word the segmenter could form straddles either edge. In
+ * `những học sinh học tốt` the segmenter may read `học sinh_học`, but `học_sinh` overlaps it, so
+ * the text does not say `sinh_học` with confidence; `hãng hàng_không` does say `hàng_không`.
+ */
+export function confidentTextWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let syllableCount = 0;
+  let confidentStart = false;
+  const endWord = (straddledEnd: boolean) => {
+    if (syllableCount > 1 && confidentStart && !straddledEnd) words.push(word);
+  };
+  forEachSyllable(text, (syllable, startsWord, straddledBefore) => {
+    if (!startsWord) {
+      word += syllable.afterSpace;
+      syllableCount++;
+      return;
+    }
+    endWord(straddledBefore);
+    word = syllable.text;
+    syllableCount = 1;
+    confidentStart = !straddledBefore;
+  });
+  endWord(false);
+  return words;
+}
+
 /** A word of a query as the half-open range [start, end) of its syllables. */
 export interface WordSpan {
   start: number;
@@ -441,9 +486,9 @@ export interface WordSpan {
 }
 
 /**
- * The words of more than one syllable that a query's syllables form with confidence: those the
- * segmenter forms where no other listed word straddles either edge. `học sinh học` has none
- * (`học_sinh` and `sinh_học` overlap): such syllables keep their plain reading rather than a guess.
+ * The words of more than one syllable that a query's syllables form with confidence, as
+ * `confidentTextWords` finds them in a text. `học sinh học` has none (`học_sinh` and `sinh_học`
+ * overlap): such syllables keep their plain reading rather than a guess.
  */
 export function confidentWords(syllables: readonly string[]): WordSpan[] {
   line.length = 0;
@@ -457,9 +502,7 @@ export function confidentWords(syllables: readonly string[]): WordSpan[] {
   labelWordStarts();
   applyJoiningRules();
   joinPersonNames();
-  const { bigram, trigram, wordStart } = line;
-  /** Whether a listed word spans the boundary before syllable b. */
-  const straddled = (b: number) => b > 0 && b < n && (bigram[b] === 1 || trigram[b] === 1 || (b + 1 < n && trigram[b + 1] === 1));
+  const { wordStart } = line;
   const words: WordSpan[] = [];
   for (let start = 0; start < n; ) {
     let end = start + 1;
