@@ -13,6 +13,11 @@ describe('WordBoundaryJudge', () => {
     expect(judge.formsWord('dân chủ', 'nhân dân chủ động phòng chống')).toBe(false);
   });
 
+  it('reads a name of the lexicon only where the text capitalizes it', () => {
+    expect(judge.formsWord('trung học', 'bảo vệ trường trung học bị sát hại')).toBe(true);
+    expect(judge.formsWord('hàng không', 'Trường Trung hàng không')).toBe(true);
+  });
+
   it('finds the word in any sentence of the text, never across punctuation', () => {
     expect(judge.formsWord('hàng không', 'khách hàng không trả lời. Ngành hàng không tăng trưởng')).toBe(true);
     expect(judge.formsWord('hàng không', 'bán hàng, không lãi')).toBe(false);

@@ -13,8 +13,9 @@ export class WordBoundaryJudge {
   private readonly words: Set<string>;
   private static readonly MAX_WORD_SYLLABLES = 4;
 
+  /** Entries written with capitals are names (`Trường Trung`): capitalized runs stand for them, lowercase text never matches them. */
   constructor(lexicon: Iterable<string>) {
-    this.words = new Set([...lexicon].map(comparableWord).filter((word) => word.includes(' ')));
+    this.words = new Set([...lexicon].filter((entry) => entry === entry.toLowerCase()).map(comparableWord).filter((word) => word.includes(' ')));
   }
 
   static fromViet74K(): WordBoundaryJudge {
