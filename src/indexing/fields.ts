@@ -1,6 +1,6 @@
 import type { SearchDocument } from '../types/document.ts';
 import { confidentTextWords, foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
-import { memoizeBySubstring } from '../vietnamese/memoize.ts';
+import { memoizeBySubstring, memoizeByWord } from '../vietnamese/memoize.ts';
 
 /**
  * The searchable forms of a document that both engines index. Engines fold diacritics on their
@@ -17,11 +17,10 @@ export interface IndexFields {
   joined: string;
   /**
    * The words of more than one syllable of the title and body, as the segmenter finds them where
-   * no other word overlaps them (`confidentTextWords`), and every run of two syllables or more
-   * inside them, each once, syllables joined by `_` (`hang_khong`; `tong_bi_thu`, `tong_bi`,
-   * `bi_thu`): a query's word found here is a word of the document, not two syllables that only
-   * touch across a word boundary (`khách_hàng không`) nor a guess between overlapping readings
-   * (`những học sinh học tốt`).
+   * no other word overlaps them (`confidentTextWords`), each once, syllables joined by `_`
+   * (`hang_khong`, `tong_bi_thu`): a query's word found here (or inside one of these) is a word of
+   * the document, not two syllables that only touch across a word boundary (`khách_hàng không`)
+   * nor a guess between overlapping readings (`những học sinh học tốt`).
    */
   words_folded: string;
   words_exact: string;
@@ -81,20 +80,23 @@ export function prepareDocument(document: SearchDocument): PreparedDocument {
 export const WORD_JOINER = '_';
 const MAX_INDEXED_WORD_SYLLABLES = 4;
 
-/** Multi-syllable words the text forms with confidence and their inner runs, folded and exact, each once. */
+/** One word (`tổng bí thư`) as a folded and an exact token (`tong_bi_thu`), or null when a syllable leaves no token. */
+const wordTokens = memoizeByWord((word): TermForms | null => {
+  const forms = word.split(' ').map(termForms);
+  if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) return null;
+  return { folded: forms.map((form) => form.folded).join(WORD_JOINER), exact: forms.map((form) => form.exact).join(WORD_JOINER) };
+});
+
+/** Multi-syllable words the text forms with confidence, folded and exact, each once. */
 export function analyzeWords(text: string): AnalyzedText {
   const folded = new Set<string>();
   const exact = new Set<string>();
+  // Words recur within and across documents: each distinct word is turned into tokens once.
   for (const word of confidentTextWords(text)) {
-    const forms = word.split(' ').map(termForms);
-    if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) continue;
-    for (let start = 0; start < forms.length - 1; start++) {
-      for (let end = start + 2; end <= forms.length; end++) {
-        const run = forms.slice(start, end);
-        folded.add(run.map((form) => form.folded).join(WORD_JOINER));
-        exact.add(run.map((form) => form.exact).join(WORD_JOINER));
-      }
-    }
+    const tokens = wordTokens(word);
+    if (!tokens) continue;
+    folded.add(tokens.folded);
+    exact.add(tokens.exact);
   }
   return { folded: [...folded].join(' '), exact: [...exact].join(' ') };
 }

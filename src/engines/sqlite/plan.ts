@@ -1,5 +1,4 @@
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { WORD_JOINER } from '../../indexing/fields.ts';
 import { Field, wordPairs } from './index-terms.ts';
 
 /**
@@ -47,8 +46,8 @@ export interface QueryPlan {
 const folded = (reading: QueryReading) => reading.terms.map((term) => term.folded);
 const exact = (reading: QueryReading) => reading.terms.map((term) => term.exact ?? term.folded);
 const each = (words: readonly string[]) => words.map((word) => [word]);
-/** A reading's confident multi-syllable words as index tokens: `hang_khong`. */
-const wholeWords = (reading: QueryReading) => reading.words.map(({ start, end }) => folded(reading).slice(start, end).join(WORD_JOINER));
+/** The syllable pairs inside a reading's confident multi-syllable words, as the compounds field holds them: `hang_khong`. */
+const wholeWordPairs = (reading: QueryReading) => reading.words.flatMap(({ start, end }) => wordPairs(folded(reading).slice(start, end)));
 
 /** Adjacent words as pair tokens; a single word stands for itself in `singleField`. */
 function phrase(singleField: Field, words: readonly string[]): Clause {
@@ -74,7 +73,7 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ field: Field.title, terms: each(words) })) },
   ];
   const segmented = query.readings.filter((reading) => reading.words.length > 0);
-  if (segmented.length > 0) tiers.push({ weight: TIER_WEIGHTS.wholeWords, match: segmented.map((reading) => ({ field: Field.compounds, terms: each(wholeWords(reading)) })) });
+  if (segmented.length > 0) tiers.push({ weight: TIER_WEIGHTS.wholeWords, match: segmented.map((reading) => ({ field: Field.compounds, terms: each(wholeWordPairs(reading)) })) });
   if (diacritized.length > 0) {
     tiers.push(
       { weight: TIER_WEIGHTS.exactPhrase, match: diacritized.map((reading) => phrase(Field.exact, exact(reading))) },
