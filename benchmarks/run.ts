@@ -1,12 +1,14 @@
 /**
  * Performance benchmark (issue 8):
- *   npm run bench -- CORPUS.jsonl[.gz] [--queries QUERIES.json] [--quick] [--runs N]
- *                    [--load-seconds S] [--connections N] [--keep-data-dir]
+ *   npm run bench -- CORPUS.jsonl[.gz] [--engine sqlite|meilisearch] [--queries QUERIES.json] [--quick]
+ *                    [--runs N] [--load-seconds S] [--connections N] [--keep-data-dir]
  * Measures the language layer, extraction, a full index build through the CLI (wall time, peak RSS),
  * a no-change re-run, index size, sequential query latency through HTTP, throughput under load,
  * and the API's overhead over the engine in-process. Prints one JSON line per figure on stdout as it
  * is measured, then a table with the targets. Works only against the CLI and public APIs, and
- * only over loopback. Progress goes to stderr.
+ * only over loopback. Progress goes to stderr. With `--engine meilisearch` (MEILI_URL and
+ * MEILI_MASTER_KEY set), the build, latency and load figures are Meilisearch's, each beside plain
+ * Meilisearch measured in the same run (`benchmarks/meilisearch.ts`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { loadTest } from '../scripts/lib/load.ts';
 import { runCli, startListening, startServe, treeMemoryOf } from '../scripts/lib/processes.ts';
 import { allQueryStrings, loadEvalQueries } from '../scripts/lib/queries.ts';
 import { DEFAULT_QUERIES } from './default-queries.ts';
+import { meilisearchBenchmark } from './meilisearch.ts';
 import { median, Report } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,9 +38,10 @@ const MIB = 2 ** 20;
 /** Records the quick extraction figure is measured on. */
 const QUICK_EXTRACTION_RECORDS = 5000;
 
-const USAGE = 'usage: npm run bench -- CORPUS.jsonl[.gz] [--queries QUERIES.json] [--quick] [--runs N] [--load-seconds S] [--connections N] [--keep-data-dir]';
+const USAGE = 'usage: npm run bench -- CORPUS.jsonl[.gz] [--engine sqlite|meilisearch] [--queries QUERIES.json] [--quick] [--runs N] [--load-seconds S] [--connections N] [--keep-data-dir]';
 const { values, positionals } = parseArgs({
   options: {
+    engine: { type: 'string', default: 'sqlite' },
     queries: { type: 'string' },
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
@@ -50,6 +54,10 @@ const { values, positionals } = parseArgs({
 const corpus = positionals[0];
 if (!corpus || !existsSync(corpus)) {
   console.error(corpus ? `no such corpus: ${corpus}\n${USAGE}` : USAGE);
+  process.exit(2);
+}
+if (values.engine !== 'sqlite' && values.engine !== 'meilisearch') {
+  console.error(`--engine must be sqlite or meilisearch\n${USAGE}`);
   process.exit(2);
 }
 const quick = values.quick;
@@ -257,6 +265,19 @@ async function underLoad(url: string, pid: number, queries: readonly string[]): 
   });
 }
 
+/** The embedded engine: a full build through the CLI, then latency and load through `vnsearch serve`. */
+async function sqliteBenchmark(dataDir: string, queries: readonly string[]): Promise<void> {
+  await indexBuild(dataDir);
+  progress('starting vnsearch serve');
+  const server = await startServe(dataDir);
+  try {
+    await queryLatency(server.url, dataDir, queries);
+    await underLoad(server.url, server.child.pid!, queries);
+  } finally {
+    await server.stop();
+  }
+}
+
 const { queries, source } = benchmarkQueries();
 progress(`corpus ${corpus}, ${queries.length} queries from ${source}, ${runs} run(s) per figure${quick ? ', quick' : ''}`);
 report.add({ figure: 'CPU cores', value: cpus().length, unit: '', cpu_model: cpus()[0]?.model ?? 'unknown', node: process.version });
@@ -266,14 +287,10 @@ const dataDir = join(workDir, 'data');
 try {
   await languageThroughput();
   extractionThroughput();
-  await indexBuild(dataDir);
-  progress('starting vnsearch serve');
-  const server = await startServe(dataDir);
-  try {
-    await queryLatency(server.url, dataDir, queries);
-    await underLoad(server.url, server.child.pid!, queries);
-  } finally {
-    await server.stop();
+  if (values.engine === 'meilisearch') {
+    await meilisearchBenchmark({ corpus: corpus!, queries, dataDir, loadSeconds, connections, keepIndexes: values['keep-data-dir'], report, progress });
+  } else {
+    await sqliteBenchmark(dataDir, queries);
   }
 } finally {
   if (values['keep-data-dir']) progress(`index kept in ${dataDir}`);

@@ -1,5 +1,5 @@
 // Bundles the <vn-search> widget (src/widget) into dist/widget/widget.js and copies the demo page.
-// Fails when the bundle exceeds its gzipped size budget.
+// Fails when the bundle exceeds its gzipped size budget, or bundles the API's code (zod) instead of its types.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ const cssAsText = {
 };
 
 await mkdir(outDir, { recursive: true });
-await esbuild.build({
+const { metafile } = await esbuild.build({
   entryPoints: [join(root, 'src', 'widget', 'index.ts')],
   outfile: outFile,
   bundle: true,
@@ -33,7 +33,14 @@ await esbuild.build({
   legalComments: 'none',
   plugins: [cssAsText],
   logLevel: 'warning',
+  metafile: true,
 });
+// The widget shares the API's types (`import type` from src/api/schemas.ts), never its code.
+const dependencies = Object.keys(metafile.inputs).filter((input) => input.includes('node_modules') || input.includes('src/api/'));
+if (dependencies.length > 0) {
+  console.error(`widget.js must not bundle the API or its libraries; it pulled in: ${dependencies.slice(0, 5).join(', ')}`);
+  process.exit(1);
+}
 await copyFile(join(root, 'src', 'widget', 'demo.html'), join(outDir, 'demo.html'));
 
 const bundle = await readFile(outFile);

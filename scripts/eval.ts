@@ -1,9 +1,10 @@
 /**
  * Relevance evaluation on a corpus:
- * `npm run eval -- CORPUS.jsonl.gz QUERIES.json [--data-dir DIR] [--word-queries "hàng không,sinh học"]`.
- * Indexes the corpus into an embedded index (reused across runs), sends every query through the
- * HTTP API as a client would, and prints one line of JSON with the figures. Word-boundary
- * precision is judged by an independent segmentation (`lib/word-boundaries.ts`).
+ *   npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR]
+ *                    [--word-queries "hàng không,sinh học"]
+ * Indexes the corpus (reused across runs; Meilisearch through MEILI_URL and MEILI_MASTER_KEY),
+ * sends every query through the HTTP API as a client would, and prints one line of JSON with the
+ * figures. Word-boundary precision is judged by an independent segmentation (`lib/word-boundaries.ts`).
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -13,14 +14,19 @@ import { openCorpusIndex, percentile, round } from './lib/corpus-index.ts';
 import { DEFAULT_WORD_BOUNDARY_QUERIES, KNOWN_ITEM_VARIANTS, loadEvalQueries } from './lib/queries.ts';
 import { WordBoundaryJudge } from './lib/word-boundaries.ts';
 
-const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'word-queries': { type: 'string' } }, allowPositionals: true });
+const USAGE = 'usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR] [--word-queries "hàng không,sinh học"]';
+const { values, positionals } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, engine: { type: 'string', default: 'sqlite' }, 'word-queries': { type: 'string' } },
+  allowPositionals: true,
+});
 const [corpus, queriesPath] = positionals;
-if (!corpus || !queriesPath) {
-  console.error('usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--data-dir DIR] [--word-queries "hàng không,sinh học"]');
+const engineName = values.engine;
+if (!corpus || !queriesPath || (engineName !== 'sqlite' && engineName !== 'meilisearch')) {
+  console.error(USAGE);
   process.exit(2);
 }
 
-const { engine, summary } = await openCorpusIndex(corpus, values['data-dir']);
+const { engine, summary } = await openCorpusIndex(corpus, { engine: engineName, ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) });
 console.error(`index: ${summary}`);
 const queries = loadEvalQueries(queriesPath);
 const server = createApp({ engine, logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1');
@@ -56,7 +62,7 @@ for (const pair of queries.pairs) {
   }
 }
 
-const figures: Record<string, unknown> = { pairs_p10: round(pairShares / pairSides) };
+const figures: Record<string, unknown> = { engine: engineName, pairs_p10: round(pairShares / pairSides) };
 for (const variant of KNOWN_ITEM_VARIANTS) {
   let found = 0;
   let reciprocalRanks = 0;

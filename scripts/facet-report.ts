@@ -13,6 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../src/errors.ts';
 import { recordToDocument } from '../src/extraction/index.ts';
 import type { SearchDocument } from '../src/types/document.ts';
+import { mulberry32 } from './lib/random.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,16 +30,6 @@ if (!file) {
 }
 const top = Number(values.top);
 const sampleSize = Number(values.sample);
-
-/** Small deterministic PRNG so that a sample can be re-drawn. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const counters = {
   party: new Map<string, number>(),

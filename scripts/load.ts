@@ -20,7 +20,7 @@ if (!corpus) {
   process.exit(2);
 }
 
-const { engine, dataDir } = await openCorpusIndex(corpus, values['data-dir']);
+const { engine, dataDir } = await openCorpusIndex(corpus, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
 const facets = await engine.facets();
 await engine.close();
 const queries = queriesPath ? allQueryStrings(loadEvalQueries(queriesPath)) : ['viet nam', 'Đảng Cộng sản', 'kinh tế', 'bóng đá', 'ddangr coongj sanr', 'giá vàng'];

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,6 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'vnsearch.js');
 const CHILE = '000_84a1a76b7fe00136';
+
+/** For commands that need the test's event loop free meanwhile (it holds a port they try). */
+function vnsearchAsync(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
 
 function vnsearch(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 60_000 });
@@ -50,6 +61,42 @@ describe('vnsearch CLI', () => {
     const filtered = JSON.parse(vnsearch(['search', 'dang', '--country', 'Chile', '--json', '--data-dir', dataDir]).stdout) as { hits: { countries: string[] }[] };
     expect(filtered.hits.length).toBeGreaterThan(0);
     for (const hit of filtered.hits) expect(hit.countries).toContain('Chile');
+  });
+
+  it('counts one result in the singular, and refuses a --limit the API refuses', () => {
+    expect(vnsearch(['search', 'chile', '--party', 'Đảng Cộng sản Chile', '--data-dir', dataDir]).stdout).toMatch(/^1 result for "chile"/);
+    for (const limit of ['0', '51', '0x0A']) {
+      const refused = vnsearch(['search', 'chile', '--limit', limit, '--data-dir', dataDir]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--limit must be an integer from 1 to 50');
+    }
+  });
+
+  /** A mistake gets one line saying what to do (and the pointer to --help), never a stack trace. */
+  const expectOneLineError = (result: { code: number | null; stderr: string }, code: number, pattern: RegExp): void => {
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('--help')).length).toBe(1);
+  };
+
+  it('says in one line that extract reads a file, not a directory', () => {
+    expectOneLineError(vnsearch(['extract', 'docs-corpus']), 2, /docs-corpus is a directory/);
+  });
+
+  it('says in one line that a port is out of range or already in use', async () => {
+    expectOneLineError(vnsearch(['serve', '--port', '99999', '--data-dir', dataDir]), 2, /--port must be between 0 and 65535/);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      for (const workers of ['1', '2']) {
+        const result = await vnsearchAsync(['serve', '--port', String(port), '--workers', workers, '--data-dir', dataDir]);
+        expectOneLineError(result, 1, new RegExp(`Port ${port} is in use by another process`));
+      }
+    } finally {
+      taken.close();
+    }
   });
 
   it('segments stdin line by line', () => {

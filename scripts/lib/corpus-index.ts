@@ -2,29 +2,52 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SqliteEngine } from '../../src/engines/sqlite/engine.ts';
 import { runCli } from './processes.ts';
 import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
-import { SERVING_WARM_UP } from '../../src/engines/create.ts';
+import { createEngine } from '../../src/engines/create.ts';
+import { loadSettings } from '../../src/config/settings.ts';
+import type { SearchEngine } from '../../src/engines/engine.ts';
 
-/** A data directory per corpus file, reused across runs: the indexer's manifest makes reuse safe. */
-export function defaultDataDir(corpus: string): string {
+export type EngineName = 'sqlite' | 'meilisearch';
+
+/** A short key per corpus file (path, size, mtime): data directories and Meilisearch indexes are reused per corpus. */
+function corpusKey(corpus: string): string {
   const { size, mtimeMs } = statSync(corpus);
-  const key = createHash('sha256').update(`${resolve(corpus)}:${size}:${mtimeMs}`).digest('hex').slice(0, 12);
-  return join(tmpdir(), `vnsearch-corpus-${key}`);
+  return createHash('sha256').update(`${resolve(corpus)}:${size}:${mtimeMs}`).digest('hex').slice(0, 12);
+}
+
+/** A data directory per corpus file and engine, reused across runs: the indexer's manifest makes reuse safe. */
+export function defaultDataDir(corpus: string, engine: EngineName = 'sqlite'): string {
+  return join(tmpdir(), `vnsearch-corpus-${corpusKey(corpus)}${engine === 'sqlite' ? '' : `-${engine}`}`);
+}
+
+/** The Meilisearch index a corpus is evaluated in, unless MEILI_INDEX names one. */
+export function defaultMeiliIndex(corpus: string): string {
+  return `vnsearch_corpus_${corpusKey(corpus)}`;
+}
+
+export interface CorpusIndexOptions {
+  engine?: EngineName;
+  dataDir?: string;
 }
 
 /**
  * Indexes the corpus (incrementally) with the built CLI, as users do (worker threads included),
- * and returns the index open and warmed up as `vnsearch serve` has it, so figures match the service.
+ * and returns the engine the API would use, open and ready as `vnsearch serve` has it, so figures
+ * match the service. Meilisearch is reached through MEILI_URL and MEILI_MASTER_KEY (or
+ * MEILI_ADMIN_KEY) from the environment.
  */
-export async function openCorpusIndex(corpus: string, dataDir = defaultDataDir(corpus)): Promise<{ engine: SqliteEngine; summary: string; dataDir: string }> {
-  const run = await runCli(['index', corpus, '--data-dir', dataDir]);
+export async function openCorpusIndex(corpus: string, options: CorpusIndexOptions = {}): Promise<{ engine: SearchEngine; summary: string; dataDir: string; env: NodeJS.ProcessEnv }> {
+  const engineName = options.engine ?? 'sqlite';
+  const dataDir = options.dataDir ?? defaultDataDir(corpus, engineName);
+  const env: NodeJS.ProcessEnv = engineName === 'sqlite' ? { ENGINE: 'sqlite' } : { ENGINE: 'meilisearch', MEILI_INDEX: process.env.MEILI_INDEX ?? defaultMeiliIndex(corpus) };
+  const run = await runCli(['index', corpus, '--data-dir', dataDir], env);
   const summary = run.stdout.split('\n')[0]!;
   if (!summary.startsWith('Indexed')) throw new Error(`vnsearch index exited with ${run.code}: ${run.stdout}`);
-  const engine = new SqliteEngine({ dataDir, synonyms: loadSearchSynonyms(), ...SERVING_WARM_UP });
+  const settings = loadSettings({ ...process.env, ...env }, { dataDir });
+  const engine = createEngine(settings, loadSearchSynonyms(), 'api');
   await engine.ping();
-  return { engine, summary, dataDir };
+  return { engine, summary, dataDir, env };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -2,42 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchEngine } from '../engines/engine.ts';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { EngineUnavailableError } from '../errors.ts';
-import type { SearchDocument } from '../types/document.ts';
-import { createApp, type AppOptions } from './app.ts';
 import { prepareDocument } from '../indexing/fields.ts';
+import { chile, japan, listen, recordingLogger } from './test-server.ts';
 
-const chile: SearchDocument = {
-  id: 'chile',
-  title: 'Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile',
-  body: 'Sáng 6/8 tại Hà Nội, diễn ra Hội thảo trực tuyến giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile.',
-  date: '2021-08-06',
-  year: 2021,
-  date_source: 'explicit',
-  source: 'VOV',
-  url: null,
-  parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'],
-  countries: ['Việt Nam', 'Chile'],
-};
-const japan: SearchDocument = {
-  ...chile,
-  id: 'japan',
-  title: 'Coi trọng quan hệ hữu nghị truyền thống với Đảng Cộng sản Nhật Bản',
-  body: 'Đảng Cộng sản Việt Nam coi trọng quan hệ với Đảng Cộng sản Nhật Bản.',
-  date: '2021-04-26',
-  parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'],
-  countries: ['Việt Nam', 'Nhật Bản'],
-};
-
-async function listen(options: Partial<AppOptions> & { engine: SearchEngine }): Promise<{ base: string; server: Server }> {
-  const server = createApp({ logger: pino({ level: 'silent' }), ...options }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
-}
+const METRICS_TOKEN = 'a-long-metrics-token-0123456789';
 
 describe('HTTP API', () => {
   let dataDir: string;
@@ -50,7 +21,7 @@ describe('HTTP API', () => {
     engine = new SqliteEngine({ dataDir });
     await engine.configure();
     await engine.upsert([chile, japan].map(prepareDocument));
-    ({ base, server } = await listen({ engine, allowedOrigins: ['https://news.example'], rateLimitPerMinute: 0 }));
+    ({ base, server } = await listen({ engine, allowedOrigins: ['https://news.example'], rateLimitPerMinute: 0, metricsToken: METRICS_TOKEN }));
   });
 
   afterAll(async () => {
@@ -92,7 +63,18 @@ describe('HTTP API', () => {
     ['/api/search?offset=-1', 'offset'],
     ['/api/search?sort=random', 'sort'],
     ['/api/search?year=abc', 'year'],
-    ['/api/search?year_from=2022&year_to=2020', 'year_from'],
+    ['/api/search?limit=0x0A', 'limit'],
+    ['/api/search?limit=1e1', 'limit'],
+    ['/api/search?limit=%20%205', 'limit'],
+    ['/api/search?limit=5.0', 'limit'],
+    ['/api/search?offset=', 'offset'],
+    ['/api/search?party=0&offset=', 'offset'],
+    ['/api/search?party=', 'party'],
+    ['/api/search?year=0', 'year'],
+    ['/api/search?year_to=2201', 'year_to'],
+    [`/api/search?${'country=x&'.repeat(21)}`, 'country'],
+    [`/api/search?party=${'đ'.repeat(101)}`, 'party'],
+    ['/api/suggest?q=x&limit=9', 'limit'],
     [`/api/search?q=${'a'.repeat(201)}`, 'q'],
     ['/api/search?q=x&unknown=1', 'unknown'],
     ['/api/suggest', 'q'],
@@ -103,6 +85,28 @@ describe('HTTP API', () => {
     expect(body.error.code).toBe('invalid_parameter');
     expect(body.error.message).toContain(parameter);
     expect(body.error.details).toBeInstanceOf(Array);
+  });
+
+  it('counts lengths in characters as JSON Schema does, and answers an inverted year range with nothing', async () => {
+    // 200 astral characters are 400 UTF-16 units: within the documented maxLength of 200.
+    expect((await get(`/api/search?q=${encodeURIComponent('𝐀'.repeat(200))}`)).status).toBe(200);
+    expect((await get(`/api/search?q=${encodeURIComponent('𝐀'.repeat(201))}`)).status).toBe(400);
+    const inverted = await get('/api/search?year_from=2022&year_to=2020');
+    expect(inverted.status).toBe(200);
+    expect(inverted.body.total).toBe(0);
+  });
+
+  it('answers 405 with Allow for methods a path does not support, and Allow to a plain OPTIONS', async () => {
+    for (const [method, path] of [['DELETE', '/api/search'], ['POST', '/api/documents/chile'], ['PUT', '/healthz'], ['POST', '/widget.js']] as const) {
+      const { status, headers, body } = await get(path, { method });
+      expect(status, `${method} ${path}`).toBe(405);
+      expect(headers.get('allow')).toBe('GET, HEAD');
+      expect(body.error.code).toBe('method_not_allowed');
+    }
+    const options = await get('/api/suggest', { method: 'OPTIONS' });
+    expect(options.status).toBeLessThan(300);
+    expect(options.headers.get('allow')).toBe('GET, HEAD');
+    expect((await get('/api/admin/reindex')).status).toBe(405);
   });
 
   it('returns documents, and 404 for unknown ids and routes', async () => {
@@ -123,12 +127,35 @@ describe('HTTP API', () => {
   it('reports health, readiness, metrics and an OpenAPI description', async () => {
     expect((await get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await get('/readyz')).body).toEqual({ status: 'ready', documents: 2 });
-    const metrics = await get('/metrics');
+    const metrics = await get('/metrics', { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(metrics.body).toContain('vnsearch_http_requests_total{method="GET",route="/api/search",status="200"}');
     expect(metrics.body).toContain('vnsearch_index_documents 2');
     const openapi = await get('/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.body.paths)).toContain('/api/search');
+  });
+
+  it('serves metrics only for the metrics token', async () => {
+    expect((await get('/metrics')).status).toBe(401);
+    expect((await get('/metrics', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    const off = await listen({ engine });
+    expect((await fetch(`${off.base}/metrics`)).status).toBe(404);
+    off.server.close();
+  });
+
+  it('compresses with brotli or gzip as the client accepts, varying on Accept-Encoding', async () => {
+    for (const path of ['/widget.js', '/api/search?q=dang', '/openapi.json']) {
+      for (const encoding of ['br', 'gzip']) {
+        const { status, headers } = await get(path, { headers: { 'Accept-Encoding': encoding } });
+        expect(status).toBe(200);
+        expect(headers.get('content-encoding'), `${path} ${encoding}`).toBe(encoding);
+        expect(headers.get('vary')).toMatch(/Accept-Encoding/);
+      }
+      expect((await get(path, { headers: { 'Accept-Encoding': 'identity' } })).headers.get('content-encoding')).toBeNull();
+    }
+    const widget = await get('/widget.js', { headers: { 'Accept-Encoding': 'br' } });
+    expect(widget.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(widget.body).toContain('vn-search');
   });
 
   it('answers CORS for allowed origins only', async () => {
@@ -158,6 +185,38 @@ describe('HTTP API', () => {
     // An explicit Cache-Control, or fetch adds `no-cache`, which forbids a 304.
     const revalidated = await get('/widget.js', { headers: { 'If-Modified-Since': widget.headers.get('last-modified')!, 'Cache-Control': 'max-age=0' } });
     expect(revalidated.status).toBe(304);
+  });
+});
+
+describe('HTTP API at its edges', () => {
+  it.each(['%FF', '%', '%zz', '%C3%28'])('answers 400 to the undecodable path /api/documents/%s, logging no error', async (id) => {
+    const { logger, lines } = recordingLogger();
+    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-edge-')) });
+    const { base, server } = await listen({ engine, logger });
+    const response = await fetch(`${base}/api/documents/${id}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_path');
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+    server.close();
+    await engine.close();
+  });
+
+  it('tells clients of an unavailable engine a generic message, and the log the details', async () => {
+    const { logger, lines } = recordingLogger();
+    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-paths-')) });
+    const failing = new Proxy(engine, {
+      get: (target, property, receiver) =>
+        property === 'search' ? async () => Promise.reject(new EngineUnavailableError('Cannot open the index /srv/vnsearch/data/index-1.db: SQLITE_CANTOPEN')) : Reflect.get(target, property, receiver),
+    });
+    const { base, server } = await listen({ engine: failing, logger });
+    const response = await fetch(`${base}/api/search?q=chile`);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).not.toContain('/srv');
+    expect(JSON.parse(text).error).toMatchObject({ code: 'engine_unavailable', message: expect.stringContaining('Retry-After') });
+    expect(lines.some((line) => JSON.stringify(line).includes('/srv/vnsearch/data/index-1.db'))).toBe(true);
+    server.close();
+    await engine.close();
   });
 });
 
@@ -208,7 +267,7 @@ describe('admin re-index', () => {
   it('runs only for the admin token, one at a time, and is absent without a token', async () => {
     const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-admin-')) });
     let runs = 0;
-    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], seconds: 0.1 };
+    const summary = { files: 5, indexed: 5, unchanged: 0, deleted: 0, failed: [], skipped: {}, seconds: 0.1 };
     const { base, server } = await listen({
       engine,
       admin: {

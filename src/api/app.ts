@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
@@ -7,9 +8,9 @@ import type { IndexSummary } from '../indexing/indexer.ts';
 import { accessLog } from './access-log.ts';
 import { corsForOrigins } from './cors.ts';
 import { guardedEngine } from './engine-calls.ts';
-import { errorHandler, notFound } from './errors.ts';
+import { errorHandler, methodNotAllowed, notFound } from './errors.ts';
 import { ServiceMetrics } from './metrics.ts';
-import { openApiDocument } from './openapi.ts';
+import { OPERATIONS, expressPath, openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,6 +27,19 @@ export interface AppOptions {
   trustProxy?: string;
   /** Enables `POST /api/admin/reindex` for requests bearing this token. */
   admin?: { token: string; reindex: () => Promise<IndexSummary> };
+  /** Serves `/metrics` to requests bearing this token; without it `/metrics` is off (404). */
+  metricsToken?: string;
+}
+
+/** Methods each path of the API answers (HEAD with GET, as Express does), for 405 and `Allow`. */
+function allowedMethods(): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const { path, method } of OPERATIONS) {
+    const methods = byPath.get(path) ?? [];
+    methods.push(...(method === 'get' ? ['GET', 'HEAD'] : [method.toUpperCase()]));
+    byPath.set(path, methods);
+  }
+  return byPath;
 }
 
 /** The HTTP API. It knows the engine only through the SearchEngine interface. */
@@ -40,6 +54,8 @@ export function createApp(options: AppOptions): Express {
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(accessLog(options.logger));
   app.use(metrics.middleware());
+  // gzip or brotli, as the client accepts (Vary: Accept-Encoding); brotli at a quality cheap enough per request.
+  app.use(compression());
   app.use(
     helmet({
       // The widget is loaded by other sites, so its resources must be readable cross-origin.
@@ -49,7 +65,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(corsForOrigins(options.allowedOrigins ?? []));
-  app.use(healthRoutes(engine, metrics));
+  app.use(healthRoutes(engine, metrics, options.metricsToken));
   if (options.rateLimitPerMinute) {
     app.use(
       rateLimit({
@@ -69,6 +85,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', searchRoutes(engine), documentRoutes(engine));
   if (options.admin) app.use('/api', adminRoutes(options.admin.token, options.admin.reindex));
   app.use(staticRoutes());
+  for (const [path, methods] of allowedMethods()) app.all(expressPath(path), methodNotAllowed(methods));
   app.use(notFound);
   app.use(errorHandler(options.logger));
   return app;

@@ -1,38 +1,171 @@
+/**
+ * The HTTP contract, once: every request parameter and response body as a zod schema. The routes
+ * parse with these, `/openapi.json` is generated from them (openapi.ts), and the widget and the
+ * browser tests' mock take their types from them (`import type`, so no zod ships in widget.js).
+ */
 import { z } from 'zod';
 
-/** A query parameter that may be given once or repeated (`party=A&party=B`). */
-const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]), z.array(item).max(20)).optional();
+/** Code points, as JSON Schema's minLength/maxLength count them (a JS string's length counts UTF-16 units). */
+const codePoints = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+};
 
-const facetValue = z.string().trim().min(1).max(100);
-const year = z.coerce.number().int().min(1800).max(2200);
+/** A string bounded in code points; the bounds reach `/openapi.json` through `meta`. */
+function text(min: number, max: number) {
+  return z
+    .string()
+    .refine((value) => codePoints(value) >= min, { message: `must be at least ${min} characters long` })
+    .refine((value) => codePoints(value) <= max, { message: `must be at most ${max} characters long` })
+    .meta({ minLength: min, maxLength: max });
+}
+
+/**
+ * An integer query parameter, written in plain decimal digits: `0x0A`, `1e1`, ` 5` and an empty
+ * value are refused, as the spec's `type: integer` says (`z.coerce.number` accepted them all).
+ */
+function queryInteger(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?[0-9]{1,12}$/, { message: 'must be an integer written in decimal digits' })
+    .transform(Number)
+    .pipe(z.int().min(min).max(max));
+}
+
+const MAX_REPEATS = 20;
+
+/** A query parameter that may be given once or repeated (`party=A&party=B`). */
+const repeatable = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(MAX_REPEATS)).optional();
 
 export const MAX_QUERY_LENGTH = 200;
+export const MAX_SEARCH_LIMIT = 50;
+export const MAX_SUGGEST_LIMIT = 8;
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2200;
 
-export const searchParamsSchema = z
-  .object({
-    q: z.string().max(MAX_QUERY_LENGTH).default(''),
-    party: repeatable(facetValue),
-    country: repeatable(facetValue),
-    year: repeatable(year),
-    year_from: year.optional(),
-    year_to: year.optional(),
-    sort: z.enum(['relevance', 'date_desc', 'date_asc']).default('relevance'),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
-    offset: z.coerce.number().int().min(0).max(10_000).default(0),
-  })
-  .strict()
-  .refine((params) => params.year_from === undefined || params.year_to === undefined || params.year_from <= params.year_to, {
-    message: 'year_from must not be after year_to',
-    path: ['year_from'],
-  });
+export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
+const facetValue = text(1, 100).describe('A canonical name, as the facets list it');
+const year = queryInteger(MIN_YEAR, MAX_YEAR);
 
-export const suggestParamsSchema = z
-  .object({
-    q: z.string().max(MAX_QUERY_LENGTH),
-    limit: z.coerce.number().int().min(1).max(8).default(8),
-  })
-  .strict();
+/**
+ * `GET /api/search`. A `year_from` after `year_to` is a range that holds nothing, answered with no
+ * results rather than refused, since JSON Schema cannot state the relation between two parameters.
+ */
+export const searchQuerySchema = z.strictObject({
+  q: text(0, MAX_QUERY_LENGTH).default('').describe('Query, with or without diacritics, Telex accepted; empty with filters browses, newest first'),
+  party: repeatable(facetValue).describe('Party filter; repeat for several (OR within a facet, AND across facets)'),
+  country: repeatable(facetValue).describe('Country filter; repeat for several'),
+  year: repeatable(year).describe('Year filter; repeat for several'),
+  year_from: year.optional().describe('First year of a range'),
+  year_to: year.optional().describe('Last year of a range'),
+  sort: z.enum(SORT_ORDERS).default('relevance'),
+  limit: queryInteger(1, MAX_SEARCH_LIMIT).default(10).describe('Results per page'),
+  offset: queryInteger(0, 10_000).default(0).describe('Results to skip'),
+});
 
-export const documentIdSchema = z.string().min(1).max(512);
+export const suggestQuerySchema = z.strictObject({
+  q: text(0, MAX_QUERY_LENGTH).describe('What the user has typed so far'),
+  limit: queryInteger(1, MAX_SUGGEST_LIMIT).default(MAX_SUGGEST_LIMIT).describe('Most completions to return'),
+});
 
-export const emptyParamsSchema = z.object({}).strict();
+export const emptyQuerySchema = z.strictObject({});
+
+export const documentIdSchema = text(1, 512).describe('Document id, as search hits give it');
+
+export const reindexRunIdSchema = text(1, 128).describe('Run id, as `POST /api/admin/reindex` gave it');
+
+// ---- responses ----
+
+/** Response schemas with a name: `components.schemas` of `/openapi.json`. */
+export const namedSchemas = z.registry<{ id: string }>();
+function named<T extends z.ZodType>(id: string, schema: T): T {
+  namedSchemas.add(schema, { id });
+  return schema;
+}
+
+const nullableText = z.string().nullable();
+const names = z.array(z.string());
+
+export const documentSchema = named(
+  'Document',
+  z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    body: z.string().describe('Clean article text: paragraphs separated by blank lines'),
+    date: nullableText.describe('ISO `YYYY-MM-DD`, or null when the article has no trustworthy full date'),
+    year: z.int().nullable(),
+    date_source: z.enum(['metadata', 'explicit', 'inferred']).nullable(),
+    source: nullableText,
+    url: nullableText,
+    parties: names,
+    countries: names,
+  }),
+);
+
+export const searchHitSchema = named(
+  'SearchHit',
+  documentSchema.omit({ body: true, date_source: true }).extend({ snippet: z.string().describe('HTML: matches in <mark>, everything else escaped') }),
+);
+
+const counts = z.record(z.string(), z.int().min(0));
+export const facetsSchema = named('Facets', z.strictObject({ party: counts, country: counts, year: counts }));
+
+export const searchResponseSchema = named(
+  'SearchResponse',
+  z.strictObject({
+    query: z.string(),
+    total: z.int().min(0),
+    limit: z.int(),
+    offset: z.int(),
+    took_ms: z.number().min(0),
+    hits: z.array(searchHitSchema),
+    facets: facetsSchema,
+    did_you_mean: z.string().optional().describe('A corrected query that has results, when the query as typed has none'),
+    interpreted: z.array(z.string()).optional().describe('Other readings of the query (Telex, aliases) that have results, when present'),
+  }),
+);
+
+export const suggestionSchema = z.strictObject({ text: z.string(), count: z.int().min(0) });
+export const suggestResponseSchema = named('SuggestResponse', z.strictObject({ query: z.string(), suggestions: z.array(suggestionSchema) }));
+export const facetsResponseSchema = named('FacetsResponse', z.strictObject({ facets: facetsSchema }));
+
+export const healthResponseSchema = z.strictObject({ status: z.literal('ok') });
+export const readyResponseSchema = z.strictObject({ status: z.literal('ready'), documents: z.int().min(0) });
+
+export const errorResponseSchema = named(
+  'Error',
+  z.strictObject({
+    error: z.strictObject({
+      code: z.string().describe('Stable, for programs: invalid_parameter, not_found, method_not_allowed, rate_limited, engine_unavailable, index_damaged…'),
+      message: z.string().describe('For people; never holds paths or internals'),
+      details: z.unknown().describe('For invalid_parameter: [{parameter, message}]; otherwise null'),
+    }),
+  }),
+);
+
+const isoTime = z.iso.datetime({ offset: true });
+export const reindexRunSchema = named(
+  'ReindexRun',
+  z.strictObject({
+    id: z.string(),
+    status: z.enum(['running', 'succeeded', 'failed']),
+    started_at: isoTime,
+    finished_at: isoTime.optional(),
+    summary: z.strictObject({ files: z.int(), indexed: z.int(), unchanged: z.int(), deleted: z.int(), failed: z.int() }).optional(),
+    error: z.string().optional(),
+  }),
+);
+export const reindexStartedSchema = named('ReindexStarted', z.strictObject({ run: reindexRunSchema.extend({ status: z.literal('running') }) }));
+export const reindexStatusSchema = named('ReindexStatus', z.strictObject({ run: reindexRunSchema }));
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+export type SearchResponseBody = z.infer<typeof searchResponseSchema>;
+export type SearchHitBody = z.infer<typeof searchHitSchema>;
+export type FacetsBody = z.infer<typeof facetsSchema>;
+export type DocumentBody = z.infer<typeof documentSchema>;
+export type SuggestResponseBody = z.infer<typeof suggestResponseSchema>;
+export type SuggestionBody = z.infer<typeof suggestionSchema>;
+export type ErrorBody = z.infer<typeof errorResponseSchema>;
+export type ReindexRun = z.infer<typeof reindexRunSchema>;

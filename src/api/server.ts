@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SearchEngine } from '../engines/engine.ts';
 import type { Settings } from '../config/settings.ts';
 import type { IndexSummary } from '../indexing/indexer.ts';
+import { VnsearchError } from '../errors.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -17,13 +18,22 @@ export async function startServer(settings: Settings, engine: SearchEngine, logg
     engine,
     logger,
     ...(settings.adminToken && reindex ? { admin: { token: settings.adminToken, reindex } } : {}),
+    ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
     allowedOrigins: settings.allowedOrigins,
     rateLimitPerMinute: settings.rateLimitPerMinute,
     engineTimeoutMs: settings.engineTimeoutMs,
     ...(settings.trustProxy ? { trustProxy: settings.trustProxy } : {}),
   });
   const server = app.listen(settings.port, settings.host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new VnsearchError(`Port ${settings.port} is in use by another process: stop it, or choose another port with --port or PORT.`, 'port_in_use', { cause: error });
+    if (code === 'EACCES') throw new VnsearchError(`Not allowed to listen on port ${settings.port}: choose a port above 1023 with --port or PORT.`, 'port_forbidden', { cause: error });
+    if (code === 'EADDRNOTAVAIL') throw new VnsearchError(`Cannot listen on ${settings.host}: no such address on this machine; check HOST.`, 'bad_host', { cause: error });
+    throw error;
+  }
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

@@ -20,18 +20,23 @@ export async function serveOnWorkers(workers: number, serveOne: () => Promise<vo
   });
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
+  let failed = false;
   cluster.on('exit', (worker, code) => {
-    if (!stopping) {
+    if (!announced && !stopping) {
+      // A worker that could not even start (port in use, bad settings) has said why; its siblings would fail alike.
+      failed = true;
+      stop('SIGTERM');
+    } else if (!stopping) {
       console.error(`vnsearch: worker ${worker.process.pid} exited with ${code}; starting another`);
       cluster.fork();
     } else if (Object.keys(cluster.workers ?? {}).length === 0) {
-      process.exit(0);
+      process.exit(failed ? 1 : 0);
     }
   });
-  const stop = (signal: NodeJS.Signals) => {
+  function stop(signal: NodeJS.Signals): void {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-  };
+  }
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadSettings, type SettingOverrides, type Settings } from '../config/settings.ts';
@@ -25,6 +25,11 @@ function printSummary(summary: IndexSummary): void {
   console.log(
     `Indexed ${summary.indexed}, unchanged ${summary.unchanged}, deleted ${summary.deleted}, failed ${summary.failed.length} (${summary.files} files, ${summary.seconds.toFixed(1)} s).`,
   );
+  const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
+  if (skipped.length > 0) {
+    const count = skipped.reduce((sum, [, n]) => sum + n, 0);
+    console.log(`Skipped ${count} ${count === 1 ? 'file' : 'files'} of unsupported types: ${skipped.map(([type, n]) => `${type} ${n}`).join(', ')} (indexed: .txt, .md, .html, .jsonl, .jsonl.gz).`);
+  }
   for (const failure of summary.failed) console.log(`  failed: ${failure.file}${failure.line === undefined ? '' : `:${failure.line}`}: ${failure.reason}`);
 }
 
@@ -64,7 +69,10 @@ async function serveInThisProcess(settings: Settings, announce: boolean): Promis
   // reader stuck for good loses lines beyond the bound rather than filling the memory.
   const logger = pino({ level: settings.logLevel }, pino.destination({ sync: false, maxLength: LOG_BUFFER_BYTES }));
   const engine = createEngine(settings, loadSearchSynonyms(), 'api');
-  const server = await startServer(settings, engine, logger, () => indexWith(settings, settings.indexPaths, { rebuild: false }));
+  const server = await startServer(settings, engine, logger, () => indexWith(settings, settings.indexPaths, { rebuild: false })).catch(async (error: unknown) => {
+    await engine.close();
+    throw error;
+  });
   if (announce) console.log(`vnsearch (${settings.engine}) listening on ${server.url}`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -127,7 +135,7 @@ export async function searchCommand(options: SearchCommandOptions): Promise<void
       console.log(JSON.stringify({ query: options.query, ...result, did_you_mean: result.didYouMean }, null, 2));
       return;
     }
-    console.log(`${result.total} results for "${options.query}"${result.didYouMean ? ` (did you mean "${result.didYouMean}"?)` : ''}`);
+    console.log(`${result.total} ${result.total === 1 ? 'result' : 'results'} for "${options.query}"${result.didYouMean ? ` (did you mean "${result.didYouMean}"?)` : ''}`);
     result.hits.forEach((hit, i) => {
       console.log(`\n${i + 1}. ${hit.title}  [${hit.id}]${hit.date ? `  ${hit.date}` : hit.year ? `  ${hit.year}` : ''}${hit.source ? `  ${hit.source}` : ''}`);
       console.log(`   ${stripTags(hit.snippet)}`);
@@ -143,6 +151,7 @@ export async function segmentCommand(): Promise<void> {
 }
 
 export function extractCommand(file: string, json: boolean): void {
+  if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory: extract reads one file (index directories with \`vnsearch index\`).`);
   const kind = kindOf(file) ?? 'txt';
   if (kind === 'jsonl.gz') throw new UsageError('extract reads one text file; index .jsonl.gz corpora with `vnsearch index`.');
   const text = decodeInput(readFileSync(file), file);

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -6,6 +7,7 @@ import { PACKAGE_ROOT } from '../config/paths.ts';
 import type { SettingOverrides } from '../config/settings.ts';
 import { extractCommand, indexCommand, searchCommand, segmentCommand, serveCommand, startCommand } from './commands.ts';
 import { UsageError } from './usage-error.ts';
+import { MAX_SEARCH_LIMIT, searchQuerySchema } from '../api/schemas.ts';
 
 const HELP = `vnsearch: Vietnamese-aware full-text search
 
@@ -30,7 +32,7 @@ Usage:
 Options:
   -h, --help      Show this help.   -v, --version   Show the version.
 Environment: PORT, DATA_DIR, MEILI_URL, MEILI_MASTER_KEY, MEILI_ADMIN_KEY, MEILI_SEARCH_KEY,
-  ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL (see README, "Configuration").`;
+  ALLOWED_ORIGINS, RATE_LIMIT_PER_MINUTE, ADMIN_TOKEN, METRICS_TOKEN, LOG_LEVEL (see README, "Configuration").`;
 
 const engineOptions = {
   engine: { type: 'string' },
@@ -52,15 +54,30 @@ function integer(value: string | undefined, name: string): number | undefined {
   return number;
 }
 
+/** A TCP port, as the settings' PORT allows (0 picks a free one). */
+function port(value: string | undefined): number | undefined {
+  const number = integer(value, 'port');
+  if (number !== undefined && number > 65535) throw new UsageError(`--port must be between 0 and 65535, got "${value}"`);
+  return number;
+}
+
+/** `--limit` as the API's `limit` takes it. */
+function searchLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = searchQuerySchema.shape.limit.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}, got "${value}"`);
+  return parsed.data;
+}
+
 function overrides(values: { engine?: string; 'data-dir'?: string; port?: string; workers?: string }): SettingOverrides {
   const { engine } = values;
   if (engine !== undefined && engine !== 'sqlite' && engine !== 'meilisearch') throw new UsageError(`--engine must be sqlite or meilisearch, got "${engine}"`);
-  const port = integer(values.port, 'port');
+  const listenPort = port(values.port);
   const workers = integer(values.workers, 'workers');
   return {
     ...(engine ? { engine } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    ...(port === undefined ? {} : { port }),
+    ...(listenPort === undefined ? {} : { port: listenPort }),
     ...(workers ? { workers } : {}),
   };
 }
@@ -109,7 +126,7 @@ async function run(argv: string[]): Promise<number> {
         party: values.party,
         country: values.country,
         year: values.year.map((year) => integer(year, 'year')!),
-        limit: Math.min(50, Math.max(1, integer(values.limit, 'limit') ?? 10)),
+        limit: searchLimit(values.limit) ?? 10,
         json: values.json,
       });
       return 0;
@@ -147,5 +164,7 @@ export async function main(argv: string[]): Promise<void> {
     } else {
       throw error;
     }
+    // A cluster worker stays connected to its primary, which would keep it alive: let it end.
+    if (cluster.isWorker) cluster.worker?.disconnect();
   }
 }

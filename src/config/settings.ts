@@ -24,6 +24,7 @@ const environmentSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   ADMIN_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -42,6 +43,8 @@ export interface Settings {
   workers: number;
   engineTimeoutMs: number;
   adminToken?: string;
+  /** Bearer token `/metrics` asks for; without one `/metrics` is off. */
+  metricsToken?: string;
   trustProxy?: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
@@ -78,6 +81,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
     workers: overrides.workers ?? e.WEB_CONCURRENCY,
     engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     logLevel: e.LOG_LEVEL,
   };

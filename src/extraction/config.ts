@@ -40,6 +40,8 @@ const aliasSchema = z.union([
     context: z.boolean().default(false),
     /** (parties) Count only when the party's country is mentioned too (`Đảng Cộng hòa` → US). */
     needs_country: z.boolean().default(false),
+    /** (countries) Also a sports club's name (`Monaco`): in a text about sport, count only as `context` does. */
+    club: z.boolean().default(false),
   }),
 ]);
 
@@ -54,6 +56,16 @@ const gazetteerSchema = z.object({
   place_words: z.array(nonEmpty).default([]),
   /** Words that make a `context` alias a country (`nước Anh`, `Thủ tướng Anh`). */
   country_context_words: z.array(nonEmpty).default([]),
+  /** Capitalised words before a country that locate within it rather than name something (`miền Nam Italy`). */
+  direction_words: z.array(nonEmpty).default([]),
+  /** Words that make a text about sport, where a `club` alias names the club (two or more must occur). */
+  sports_cues: z.array(nonEmpty).default([]),
+  /** Words that open a party's name (`Đảng` + `Dân tiến` + `Nhật Bản`), for parties the gazetteer does not know. */
+  party_heads: z.array(nonEmpty).default([]),
+  /** Words before a party head that make it something else (`băng đảng`: a gang). */
+  party_head_blockers: z.array(nonEmpty).default([]),
+  /** Words after a party head that make it a party organ or member, not a name (`Đảng Ủy`, `Đảng Bộ`). */
+  party_organ_words: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

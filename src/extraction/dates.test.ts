@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datelineDate, isDateOnly, metadataDate, textDate } from './dates.ts';
+import { datelineDate, isDateOnly, metadataDate, stampedDate } from './dates.ts';
 
 describe('datelines', () => {
   it('recognizes date-only lines and reads them', () => {
@@ -10,29 +10,23 @@ describe('datelines', () => {
   });
 });
 
-describe('textDate', () => {
-  it('a full date opening the lead is explicit', () => {
-    expect(textDate(['Sáng 6/2/2017, tại Hà Nội, Bộ Ngoại giao tổ chức họp báo thường kỳ về tình hình quốc tế.'])).toEqual({
-      date: '2017-02-06',
-      year: 2017,
-      date_source: 'explicit',
-    });
+describe('stampedDate', () => {
+  it('reads the stamp an outlet prints under or above an article', () => {
+    const stamp = { date: '2017-02-06', year: 2017, date_source: 'explicit' };
+    expect(stampedDate(['Chelsea thắng 3-1.', 'Tiểu Lam - Thể thao Việt Nam | 11:02 06/02/2017 Tin liên quan'])).toEqual(stamp);
+    expect(stampedDate(['Cập nhật: 08:15 | 06/02/2017'])).toEqual(stamp);
+    expect(stampedDate(['Ngày đăng: 06-02-2017, bài viết'])).toEqual(stamp);
+    expect(stampedDate(['Thứ hai, 06/02/2017 | 10:30'])).toEqual(stamp);
   });
 
-  it('a partial date takes a year only from the same day written with a year', () => {
-    const lead = 'Ngày 19/4, đồng chí Lê Hoài Trung đã hội đàm trực tuyến với đồng chí Tống Đào.';
-    expect(textDate([lead, 'Kế hoạch hợp tác giai đoạn 2021-2025 được ký kết.'])).toEqual({ date: null, year: null, date_source: null });
-    expect(textDate([lead, 'Cuộc hội đàm (19/4/2022) diễn ra tốt đẹp.'])).toEqual({ date: '2022-04-19', year: 2022, date_source: 'inferred' });
-  });
-
-  it('anniversaries do not lend their old year; their range ends on the day itself', () => {
-    const lead = 'Tối 14/6, tại Quảng trường Hồ Chí Minh, tỉnh Nghệ An tổ chức Lễ kỷ niệm 60 năm ngày Bác Hồ về thăm quê (14/6/1957 - 14/6/2017).';
-    expect(textDate([lead]).year).toBe(2017);
-    expect(textDate(['Ngày 6-2, Vương quốc Anh kỷ niệm 65 năm ngày Nữ hoàng trị vì, bắt đầu từ 6/2/1952.']).year).toBeNull();
-  });
-
-  it('an opening date older than a year the article looks back on is not the article\'s', () => {
-    expect(textDate(['Ngày 6/2/1952, Công chúa Elizabeth kế vị ngôi vua.', 'Năm 2017, Nữ hoàng kỷ niệm ngày này.']).year).toBeNull();
+  it('never takes the date of an event for the publication date', () => {
+    // An attack reported on 8/7 that recalls a killing on 8/7/2016 (22706050).
+    const attack = ['Ngày 8/7, truyền thông đưa tin 3 binh sĩ thiệt mạng.', 'Thủ lĩnh phiến quân bị tiêu diệt vào ngày 8/7/2016.'];
+    expect(stampedDate(attack)).toBeNull();
+    // A decree that takes effect on 5-8-2017 (22714095).
+    expect(stampedDate(['Kể từ ngày 5-8, quyết định có hiệu lực.', 'Từ ngày 5-8-2017, hạn mức được nâng.'])).toBeNull();
+    expect(stampedDate(['Mời độc giả đón đọc kỳ sau vào 7h, ngày 8/2/2017.', 'Báo cáo trước ngày 10/02/2017.'])).toBeNull();
+    expect(stampedDate(['Sáng 6/2/2017, tại Hà Nội, Bộ Ngoại giao họp báo.'])).toBeNull();
   });
 });
 

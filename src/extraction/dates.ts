@@ -14,9 +14,6 @@ const MAX_YEAR = new Date().getFullYear() + 1;
 /** `26/04/2021`, `26-4-2021`, `26.4.2021`, `ngày 26 tháng 4 năm 2021`, `2021-04-26`. */
 const FULL_DATE =
   /(?<![\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(?<![\d/])(\d{4})-(\d{2})-(\d{2})(?![\d/])/giu;
-/** `Ngày 19/4`, `Sáng 6/8`, `chiều 10/11`, `tối qua (3/2)`: a day and month with no year. */
-const PARTIAL_DATE_OPENING =
-  /^(?:\p{L}+\s){0,4}?(?:ngày|sáng|trưa|chiều|tối|đêm|hôm)(?:\s+(?:nay|qua|mai))?\s*[\s(,]\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/-])/iu;
 const WEEKDAY = /(?<!\p{L})(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)(?!\p{L})/giu;
 const TIME = /(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch)(?!\p{L}))?|(?<!\p{L})gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?/giu;
 const DATELINE_WORDS = /(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|đăng|ngày|xuất bản|lúc|giờ|updated?|published)(?!\p{L})/giu;
@@ -70,69 +67,35 @@ export function datelineDate(datelines: readonly string[]): DateFacts | null {
   return null;
 }
 
-/** `Ngày 26/4/2021, ...`, `Sáng 6/2/2017 (...)`: a full date that opens the lead as its time adjunct. */
-const OPENING_FULL_DATE =
-  /^(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+(?:nay|qua))?\s*)?(?:ngày\s*)?\(?(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\)?\s*[,(:]/iu;
-/** A year written out (`năm 2016`, `12/2016`, `2016`), for the latest year an article looks back on. */
-const YEAR_MENTION = /(?<![\d/.-])(19\d{2}|20\d{2})(?![\d])/g;
-/** Words before a year that point forward (targets, plans, ranges) rather than back. */
-const FORWARD_CONTEXT = /(?:đến|tới|trước|vào|giai đoạn|tầm nhìn|kế hoạch|mục tiêu|năm học|niên khóa|niên khoá|[-–])\s*(?:năm|tháng\s*\d{1,2}\s*\/?|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/)?\s*$/iu;
-/** Text before the second date of a range `d/m/yyyy - `. */
-const RANGE_END = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*[-–]\s*$/u;
-/** Anniversaries repeat an old day and month (`kỷ niệm 65 năm ... (6/2/1952)`). */
-const ANNIVERSARY_CONTEXT = /(?:kỷ niệm|kỉ niệm|tưởng niệm|cách đây|thành lập|ngày sinh|năm ngày|năm ngoái|năm trước|\d+\s+năm)[^.]{0,120}$/iu;
-
-/** The latest year the text refers to as past or present; a date before it is not the article's. */
-function latestPastYear(text: string): number {
-  let latest = 0;
-  for (const m of text.matchAll(YEAR_MENTION)) {
-    const year = Number(m[1]);
-    if (year > MAX_YEAR || year <= latest) continue;
-    if (!FORWARD_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))) latest = year;
-  }
-  return latest;
-}
-
+/** A date (`20/06/2017`, `20-6-2017`, `2017-06-20`) as one capturing group. */
+const DATE_TEXT = String.raw`(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2})`;
+const CLOCK = String.raw`\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:AM|PM|SA|CH))?`;
 /**
- * The date the article text gives: a full date opening the lead (`Ngày 26/4/2021, ...`) is explicit;
- * a partial opening date (`Sáng 6/8`, `Ngày 19/4`) takes its year only from the same day and month
- * written with a year elsewhere in the text (not an anniversary). Either is dropped when the text
- * looks back on a later year. Otherwise the date is unknown.
+ * Publication stamps inside a text: a clock time and a date joined by a bar, as outlets print
+ * them under an article (`Thể thao Việt Nam | 16:35 08/02/2017`, `20/06/2017 | 08:15`), or a date
+ * after a publication label (`Cập nhật: 08:15 | 20/06/2017`, `Ngày đăng: 20/06/2017`). A date in a
+ * sentence (`trước ngày 10/2/2017`, `vào 7h, ngày 8/2/2017`) is an event's, never a stamp.
  */
-export function textDate(paragraphs: readonly string[]): DateFacts {
-  const text = paragraphs.join('\n');
-  const latest = latestPastYear(text);
-  // The lead is the first paragraph that reads as prose (a caption may come before it).
-  const lead = paragraphs.find((paragraph) => paragraph.length > 40 && /[.!?…"”)]$/.test(paragraph)) ?? paragraphs[0] ?? '';
-  const opening = OPENING_FULL_DATE.exec(lead);
-  if (opening) {
-    const date = validDate(Number(opening[3]), Number(opening[2]), Number(opening[1]));
-    return date && date.year >= latest ? { date: iso(date), year: date.year, date_source: 'explicit' } : NO_DATE;
-  }
-  const partial = PARTIAL_DATE_OPENING.exec(lead);
-  if (!partial) return NO_DATE;
-  const day = Number(partial[1]);
-  const month = Number(partial[2]);
-  // An anniversary range (`14/6/1957 - 14/6/2017`) ends on the day itself; other mentions of the
-  // same day and month count unless an anniversary looks back to them.
-  const rangeEnds = new Set<number>();
-  const years = new Set<number>();
-  for (const m of text.matchAll(FULL_DATE)) {
-    const found = fullDates(m[0])[0];
-    if (!found || found.day !== day || found.month !== month) continue;
-    const before = text.slice(Math.max(0, m.index - 150), m.index);
-    if (RANGE_END.test(before)) rangeEnds.add(found.year);
-    else if (!ANNIVERSARY_CONTEXT.test(before)) years.add(found.year);
-  }
-  if (rangeEnds.size === 1) return inferredDate([...rangeEnds][0]!, month, day);
-  if (years.size !== 1) return NO_DATE;
-  const [year] = years;
-  return year! >= latest ? inferredDate(year!, month, day) : NO_DATE;
-}
+const STAMPS = [
+  new RegExp(String.raw`(?:\|\s*${CLOCK}\s*(?:\|\s*)?|${CLOCK}\s*\|\s*)${DATE_TEXT}(?![\d/])`, 'giu'),
+  new RegExp(String.raw`(?<![\d/])${DATE_TEXT}\s*\|\s*${CLOCK}`, 'giu'),
+  new RegExp(
+    String.raw`(?<!\p{L})(?:Cập nhật|Đăng lúc|Đăng ngày|Ngày đăng|Ngày cập nhật|Xuất bản|Published|Updated)\s*(?::|\|)\s*(?:${CLOCK}\s*(?:[|,-]\s*)?)?(?:ngày\s*)?${DATE_TEXT}(?![\d/])`,
+    'gu',
+  ),
+];
 
-function inferredDate(year: number, month: number, day: number): DateFacts {
-  const date = validDate(year, month, day);
-  return date ? { date: iso(date), year: date.year, date_source: 'inferred' } : NO_DATE;
+/** The first publication stamp of a text (see STAMPS), or null: dates that events carry are ignored. */
+export function stampedDate(paragraphs: readonly string[]): DateFacts | null {
+  for (const paragraph of paragraphs) {
+    for (const stamp of STAMPS) {
+      for (const match of paragraph.matchAll(stamp)) {
+        const date = fullDates(match[1]!)[0];
+        if (date) return { date: iso(date), year: date.year, date_source: 'explicit' };
+      }
+    }
+  }
+  return null;
 }
 
 /** A date given as metadata (`2021-04-26`, `26/04/2021`, a year, or a timestamp). */

@@ -118,17 +118,19 @@ describe('extractDocument on Markdown and HTML', () => {
     expect(doc.parties).toEqual(['Đảng Nhân dân Cách mạng Lào']);
   });
 
-  it('Markdown without front matter: the # heading is the title, the lead date is explicit', () => {
+  it('Markdown without front matter: the # heading is the title; the lead\'s date is the event\'s, not the publication date', () => {
     const doc = extractDocument({ id: 'b', file: 'b.md', text: `# Tiếp đoàn Đảng Lào\n\n${ARTICLE}`, format: 'md' });
     expect(doc.title).toBe('Tiếp đoàn Đảng Lào');
     expect(doc.body.startsWith('Ngày 12/3/2024')).toBe(true);
-    expect([doc.date, doc.date_source]).toEqual(['2024-03-12', 'explicit']);
+    expect([doc.date, doc.date_source]).toEqual([null, null]);
     expect(doc.countries.sort()).toEqual(['Lào', 'Việt Nam']);
   });
 
   it('bad front matter is an InputError naming the field', () => {
     const text = `---\nurl: not a url\n---\n${ARTICLE}`;
     expect(() => extractDocument({ id: 'c', file: 'c.md', text, format: 'md' })).toThrow(/front matter field "url"/);
+    const script = `---\nurl: "javascript:alert(1)"\n---\n${ARTICLE}`;
+    expect(() => extractDocument({ id: 'c', file: 'c.md', text: script, format: 'md' })).toThrow(/front matter field "url": must be an http\(s\) URL/);
   });
 
   it('HTML: Readability keeps the article, drops navigation and footer, reads page metadata', () => {
@@ -144,6 +146,15 @@ describe('extractDocument on Markdown and HTML', () => {
     expect([doc.date, doc.date_source]).toEqual(['2024-03-12', 'metadata']);
     expect(doc.source).toBe('Nhân Dân');
     expect(doc.url).toBe('https://nhandan.vn/tiep-doan');
+  });
+
+  it('HTML without metadata: the `Cập nhật` stamp is the publication date, og:site_name the source', () => {
+    const html = `<!doctype html><html><head><meta property="og:site_name" content="Báo Làng Xã"></head><body>
+      <div class="meta"><span>Cập nhật: 08:15 | 20/06/2017</span></div>
+      <article><h1>Tiếp đoàn Đảng Nhân dân Cách mạng Lào</h1>${ARTICLE.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const doc = extractDocument({ id: 'f', file: 'f.html', text: html, format: 'html' });
+    expect([doc.date, doc.year, doc.date_source]).toEqual(['2017-06-20', 2017, 'explicit']);
+    expect(doc.source).toBe('Báo Làng Xã');
   });
 
   it('a page with no article left is an InputError for that file', () => {

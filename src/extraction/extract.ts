@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import type { SearchDocument } from '../types/document.ts';
 import { cleanPage } from './boilerplate.ts';
-import { datelineDate, metadataDate, NO_DATE, textDate, type DateFacts } from './dates.ts';
+import { datelineDate, metadataDate, NO_DATE, stampedDate, type DateFacts } from './dates.ts';
 import type { InputFormat } from './decode.ts';
 import { canonicalFacetValues, extractFacets, type Facets } from './facets.ts';
 import { readHtml } from './html.ts';
@@ -28,15 +28,18 @@ function firstSentence(text: string): string {
   return words.length <= TITLE_FALLBACK_WORDS ? sentence : `${words.slice(0, TITLE_FALLBACK_WORDS).join(' ')}…`;
 }
 
-/** Metadata wins; a bare metadata year keeps the text's full date only when they agree. */
-export function resolveDate(meta: DocumentMetadata, fromText: () => DateFacts): DateFacts {
+/**
+ * The publication date: metadata wins; a bare metadata year keeps the page's full date only when
+ * they agree. `fromPage` reads datelines and stamps only, never the dates events in the text carry.
+ */
+export function resolveDate(meta: DocumentMetadata, fromPage: () => DateFacts): DateFacts {
   const given = meta.date === undefined ? null : metadataDate(meta.date);
   if (given) return meta.year === undefined || meta.year === given.year ? given : { ...given, date: null, year: meta.year };
   if (meta.year !== undefined) {
-    const text = fromText();
-    return text.year === meta.year ? { ...text, date_source: 'metadata' } : { date: null, year: meta.year, date_source: 'metadata' };
+    const page = fromPage();
+    return page.year === meta.year ? { ...page, date_source: 'metadata' } : { date: null, year: meta.year, date_source: 'metadata' };
   }
-  return fromText();
+  return fromPage();
 }
 
 export function resolveSource(meta: DocumentMetadata, hints: readonly string[]): string | null {
@@ -69,6 +72,7 @@ export function extractDocument(input: { id: string; file: string; text: string;
   let meta: DocumentMetadata = {};
   let content = text;
   let titleHint: string | null = null;
+  let pageLines: string[] = [];
   if (input.format === 'md') {
     const { meta: frontMatter, content: markdown } = splitFrontMatter(text, input.file);
     const { text: plain, heading } = markdownToText(markdown);
@@ -79,19 +83,19 @@ export function extractDocument(input: { id: string; file: string; text: string;
     const article = readHtml(text);
     content = article.text;
     titleHint = article.title;
+    pageLines = article.pageLines;
     meta = {
       date: article.publishedTime ?? undefined,
       source: article.siteName ?? undefined,
       url: article.url ?? undefined,
     };
     if (meta.date !== undefined && metadataDate(meta.date) === null) delete meta.date;
-    if (meta.source !== undefined && knownSource(meta.source) === null && meta.url !== undefined) meta.source = meta.url;
   }
   const page = cleanPage(content, titleHint);
   if (page.paragraphs.length === 0) throw new InputError('no article text left after removing page clutter', input.file);
   const title = page.title ?? firstSentence(page.paragraphs[0]!);
   const body = page.paragraphs.join('\n\n');
-  const date = resolveDate(meta, () => datelineDate(page.datelines) ?? textDate(page.paragraphs) ?? NO_DATE);
+  const date = resolveDate(meta, () => datelineDate(page.datelines) ?? stampedDate(page.paragraphs) ?? stampedDate(pageLines) ?? NO_DATE);
   const { parties, countries } = resolveFacets(meta, `${title}\n\n${body}`);
   return {
     id: input.id,

@@ -1,7 +1,7 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from './config.ts';
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
-import { foldText } from '../vietnamese/index.ts';
+import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 
 export interface Facets {
   parties: string[];
@@ -31,6 +31,10 @@ interface Pattern {
   guarded: boolean;
   context: boolean;
   needsCountry: boolean;
+  /** Also a club's name: in a text about sport it counts as a `context` alias does. */
+  club: boolean;
+  /** The alias as written, for composing it with a country (`Đảng Dân chủ Tự do` + `Anh`). */
+  text: string;
   /** Empty for phrases that only block matches inside them (`Mỹ Latinh`). */
   entities: Entity[];
 }
@@ -52,6 +56,15 @@ interface Matcher {
   honorifics: Set<string>;
   placeWords: Set<string>;
   contextPhrases: string[][];
+  sportsCues: string[][];
+  /** Accented, lowercase: `đảng`, never `đắng` or `đang`. */
+  partyHeads: Set<string>;
+  directionWords: Set<string>;
+  partyHeadBlockers: Set<string>;
+  partyOrganWords: Set<string>;
+  /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
+  partyByName: Map<string, string>;
+  partyCountry: Map<string, string>;
 }
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
@@ -83,15 +96,17 @@ function isAcronym(text: string): boolean {
 
 function buildMatcher(config: GazetteerConfig): Matcher {
   const patterns = new Map<string, Pattern>();
-  type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry'>;
+  type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club'>;
   const add = (text: string, options: AliasOptions, entity: Entity | null) => {
     const acronym = isAcronym(text);
     const exact = options.exact || acronym;
     const mode: MatchMode = exact ? 'exact' : /[^\x00-\x7f]/.test(text) ? 'accented' : 'folded';
     const tokens = tokenize(text).map((token) => tokenForm(token, mode));
     if (tokens.length === 0) return;
-    const key = `${mode}|${options.context}|${options.needsCountry}|${tokens.join(' ')}`;
-    const pattern = patterns.get(key) ?? { ...options, mode, exact, guarded: exact && !acronym, tokens, entities: [] };
+    // A one-word country name is also part of names of people, clubs and things (`Michael Jordan`, `AS Monaco`).
+    const guarded = !acronym && (exact || (tokens.length === 1 && entity?.kind === 'country'));
+    const key = `${mode}|${options.context}|${options.needsCountry}|${options.club}|${tokens.join(' ')}`;
+    const pattern = patterns.get(key) ?? { ...options, text, mode, exact, guarded, tokens, entities: [] };
     if (entity && !pattern.entities.some((known) => known.name === entity.name)) pattern.entities.push(entity);
     patterns.set(key, pattern);
   };
@@ -101,14 +116,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     for (const alias of all) {
       const options =
         typeof alias === 'string'
-          ? { exact: false, context: false, needsCountry: false }
-          : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country };
+          ? { exact: false, context: false, needsCountry: false, club: false }
+          : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club };
       for (const variant of spellingVariants(aliasTexts(alias))) add(variant, options, entity);
     }
   };
   for (const country of config.countries) addEntity({ kind: 'country', name: country.name, country: null }, country.aliases);
   for (const party of config.parties) addEntity({ kind: 'party', name: party.name, country: party.country }, party.aliases);
-  for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false }, null);
+  for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false, club: false }, null);
 
   const byFirstToken = new Map<string, PatternIndex>();
   for (const pattern of patterns.values()) {
@@ -125,15 +140,34 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     for (const list of index.bySecondToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
   const lower = (words: string[]) => new Set(words.map((word) => word.toLowerCase()));
+  const phrases = (words: string[]) => words.map((phrase) => tokenize(phrase).map((token) => token.folded));
+  const partyByName = new Map<string, string>();
+  for (const party of config.parties) {
+    for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) partyByName.set(nameKey(alias), party.name);
+  }
   return {
     byFirstToken,
     honorifics: lower(boilerplateConfig().honorifics),
     placeWords: lower(config.place_words),
-    contextPhrases: config.country_context_words.map((phrase) => tokenize(phrase).map((token) => token.folded)),
+    contextPhrases: phrases(config.country_context_words),
+    sportsCues: phrases(config.sports_cues),
+    partyHeads: new Set(config.party_heads.map((word) => nameKey(word))),
+    directionWords: lower(config.direction_words),
+    partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
+    partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
+    partyByName,
+    partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
   };
 }
 
 let defaultMatcher: Matcher | undefined;
+
+function nameKey(text: string): string {
+  return tokenize(text)
+    .filter((token) => token.kind === 'word')
+    .map((token) => token.accented)
+    .join(' ');
+}
 
 function tokenForm(token: Token, mode: MatchMode): string {
   return mode === 'folded' ? token.folded : mode === 'exact' ? token.toned : token.accented;
@@ -148,8 +182,22 @@ function isWord(token: Token | undefined): token is Token {
   return token?.kind === 'word';
 }
 
+/** A capitalised word that is not a function word or a code (`U23`, `400MP`). */
 function isNameWord(token: Token | undefined): boolean {
-  return isWord(token) && isCapitalized(token.text) && !isFunctionWord(token.text) && !/^\d/.test(token.text);
+  return isWord(token) && isCapitalized(token.text) && !isFunctionWord(token.text) && !/\d/.test(token.text);
+}
+
+/** `400MP`, `6GB`, `T880`, `MT6750`: how model numbers are written (an age group such as `U23` is not one). */
+function isModelNumber(token: Token | undefined): boolean {
+  return isWord(token) && (/^\d+\p{L}+$/u.test(token.text) || /^\p{L}+\d{3,}/u.test(token.text));
+}
+
+/** A lowercase content word right before the mention governs it: `đến Anh`, `báo giới Anh`. */
+function isGoverned(matcher: Matcher, tokens: Token[], start: number): boolean {
+  const previous = tokens[start - 1];
+  if (!isWord(previous) || isCapitalized(previous.text) || /\d/.test(previous.text)) return false;
+  const word = previous.text.toLowerCase();
+  return !matcher.honorifics.has(word) && !matcher.placeWords.has(word);
 }
 
 /**
@@ -161,10 +209,11 @@ function isNameWord(token: Token | undefined): boolean {
 function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: number): boolean {
   const previous = tokens[start - 1];
   const next = tokens[end];
+  if (hasContextWord(matcher, tokens, start)) return false;
   if (isWord(previous)) {
     const word = previous.text.toLowerCase();
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
-    if (isNameWord(previous)) return true;
+    if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
   }
   if (isNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
@@ -188,11 +237,13 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
     const index = token.kind === 'word' ? matcher.byFirstToken.get(token.folded) : undefined;
     const longer = index && at + 1 < tokens.length ? index.bySecondToken.get(tokens[at + 1]!.folded) : undefined;
     const candidates = index && (longer ? [...longer, ...index.oneToken] : index.oneToken);
-    const pattern = candidates?.find(
-      (candidate) =>
-        matchesAt(candidate, tokens, at) &&
-        !(candidate.guarded && looksLikeName(matcher, tokens, at, at + candidate.tokens.length)),
-    );
+    const pattern = candidates?.find((candidate) => {
+      if (!matchesAt(candidate, tokens, at)) return false;
+      const end = at + candidate.tokens.length;
+      const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
+      if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
+      return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
+    });
     if (pattern) {
       if (pattern.entities.length > 0) mentions.push({ pattern, start: at, end: at + pattern.tokens.length });
       at += pattern.tokens.length;
@@ -215,10 +266,95 @@ function rankedNames(counts: Map<string, number>): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
 
+function hasPhrase(tokens: Token[], phrase: string[]): boolean {
+  for (let at = 0; at + phrase.length <= tokens.length; at++) {
+    if (phrase.every((word, offset) => tokens[at + offset]!.folded === word)) return true;
+  }
+  return false;
+}
+
+function isAboutSport(matcher: Matcher, tokens: Token[]): boolean {
+  return matcher.sportsCues.filter((cue) => hasPhrase(tokens, cue)).length >= 2;
+}
+
+/** `đảng Dân chủ Tự do` names a party; `một đảng bảo thủ khác` (a conservative party) does not. */
+function namesAParty(matcher: Matcher, tokens: Token[], mention: Mention): boolean {
+  const head = tokens.slice(mention.start, mention.end).findIndex((token) => matcher.partyHeads.has(token.accented));
+  const name = tokens[mention.start + head + 1];
+  return head >= 0 && isWord(name) && isCapitalized(name.text);
+}
+
+/** A party name the text writes after a party head: its words, and where it ends. */
+interface NamedParty {
+  start: number;
+  end: number;
+  name: string;
+  /** The country written right after the name (`Đảng Dân tiến Nhật Bản`), if any. */
+  country: string | null;
+}
+
+/**
+ * Reads `Đảng` + name as Vietnamese writes party names: each word's first syllable capitalised
+ * (`Dân tiến`, `Hợp nhất Dân chủ`), or one foreign word (`Saenuri`). Two capitalised syllables in a
+ * row (`Đảng Đinh La Thăng`, `Đảng Bộ Văn hóa`) are a person or an office, not a party; a foreign
+ * word after Vietnamese ones (`Dân chủ Foster`) is a person named after the party.
+ */
+function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryAt: Map<number, Mention>): NamedParty | null {
+  const words: string[] = [];
+  let at = head + 1;
+  let country: Mention | undefined;
+  let vietnamese: boolean | null = null;
+  while (at < tokens.length && words.length < 8) {
+    country = countryAt.get(at);
+    if (country) break;
+    const word = tokens[at]!;
+    if (!isWord(word) || !isCapitalized(word.text) || word.text === word.text.toUpperCase() || /\d/.test(word.text)) break;
+    const isViet = isVietnameseSyllable(word.text);
+    if (vietnamese !== null && isViet !== vietnamese) break;
+    if (words.length > 0 && isCapitalized(words.at(-1)!)) return null;
+    vietnamese = isViet;
+    words.push(word.text);
+    at++;
+    const [next, after] = [tokens[at], tokens[at + 1]];
+    const closesWord = !isWord(after) || isCapitalized(after.text);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text))) {
+      words.push(next.text);
+      at++;
+    }
+  }
+  const written = words.join(' ');
+  const folded = foldText(written);
+  if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
+  if (country) return { start: head, end: country.end, name: written, country: country.pattern.entities[0]!.name };
+  return { start: head, end: at, name: written, country: null };
+}
+
+/** Parties the text names with a party head that no gazetteer alias covers. */
+function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[]): NamedParty[] {
+  const covered = new Set<number>();
+  for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) covered.add(i);
+  const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const partyStarts = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.start));
+  const found: NamedParty[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (!isWord(token) || covered.has(at) || !matcher.partyHeads.has(token.accented)) continue;
+    if (isWord(tokens[at - 1]) && matcher.partyHeadBlockers.has(tokens[at - 1]!.accented)) continue;
+    // `Đảng En Marche`: the gazetteer already knows the party after the head.
+    if (partyStarts.has(at + 1)) continue;
+    const party = readPartyName(matcher, tokens, at, countryAt);
+    if (party) found.push(party);
+  }
+  return found;
+}
+
 /**
  * Parties and countries mentioned in a text, by canonical name, most mentioned first. A party implies
- * its country; context-bound aliases count only in context; `needs_country` party aliases count only
- * when exactly one of their candidate parties has its country mentioned.
+ * its country; context-bound aliases count only in context (in a text about sport, so do club names);
+ * a party named without its country (`đảng Dân chủ`, `Đảng Cộng sản`) belongs to the nearest country
+ * the text mentions: a gazetteer party when the composed name is one, a new one otherwise
+ * (`đảng Dân chủ Tự do` near `Anh` → `Đảng Dân chủ Tự do Anh`). An abbreviation the text defines
+ * after a party's name (`(DUP)`) counts as that party.
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? buildMatcher(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
@@ -226,35 +362,80 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const mentions = findMentions(matcher, tokens);
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
+  const partyCountries = new Map<string, string>();
   const bump = (counts: Map<string, number>, name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
 
+  const sport = isAboutSport(matcher, tokens);
   const isCountry = (mention: Mention) => mention.pattern.entities[0]!.kind === 'country';
-  const plain = mentions.filter((mention) => !mention.pattern.context && !mention.pattern.needsCountry);
+  const contextBound = (mention: Mention) => mention.pattern.context || (sport && mention.pattern.club);
+  const plain = mentions.filter((mention) => !contextBound(mention) && !mention.pattern.needsCountry);
   const contextual = mentions.filter(
     (mention) =>
-      mention.pattern.context &&
+      contextBound(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
+        (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end])) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
-  for (const mention of [...plain, ...contextual].sort((a, b) => a.start - b.start)) {
+  const counted = [...plain, ...contextual].sort((a, b) => a.start - b.start);
+  const countryMentions = counted.filter(isCountry);
+  for (const mention of counted) {
     const entity = mention.pattern.entities[0]!;
     if (entity.kind === 'country') bump(countries, entity.name);
-    else bump(parties, entity.name);
-  }
-  const partyCountries = new Map<string, string>();
-  for (const mention of mentions) {
-    for (const entity of mention.pattern.entities) if (entity.country) partyCountries.set(entity.name, entity.country);
-  }
-  const addImpliedCountries = () => {
-    for (const party of parties.keys()) {
-      const country = partyCountries.get(party)!;
-      if (!countries.has(country)) countries.set(country, 1);
+    else {
+      bump(parties, entity.name);
+      partyCountries.set(entity.name, entity.country!);
     }
+  }
+
+  const abbreviations = new Map<string, string>();
+  const defineAbbreviation = (end: number, party: string) => {
+    const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
+    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAcronym(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
+  const nearestCountry = (at: number, among?: Set<string>): string | null => {
+    let best: Mention | null = null;
+    for (const mention of countryMentions) {
+      if (among && !among.has(mention.pattern.entities[0]!.name)) continue;
+      if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention;
+    }
+    return best ? best.pattern.entities[0]!.name : null;
+  };
+  const countPartyOf = (name: string, at: number, end: number, written: string | null = null) => {
+    const country = written ?? nearestCountry(at);
+    if (country === null) return;
+    const composed = `${name} ${country}`;
+    const party = matcher.partyByName.get(nameKey(composed)) ?? composed;
+    bump(parties, party);
+    partyCountries.set(party, matcher.partyCountry.get(party) ?? country);
+    defineAbbreviation(end, party);
+  };
+  const addImpliedCountries = () => {
+    for (const [party, country] of partyCountries) if (parties.has(party) && !countries.has(country)) countries.set(country, 1);
+  };
+  for (const mention of counted) if (!isCountry(mention)) defineAbbreviation(mention.end, mention.pattern.entities[0]!.name);
   addImpliedCountries();
+
   for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
-    const present = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
-    if (present.length === 1) bump(parties, present[0]!.name);
+    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
+    const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
+    const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
+    if (party) {
+      bump(parties, party.name);
+      partyCountries.set(party.name, party.country!);
+      defineAbbreviation(mention.end, party.name);
+    } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention)) {
+      countPartyOf(mention.pattern.text, mention.start, mention.end);
+    }
+  }
+  for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
+    const head = tokens[named.start]!.text;
+    countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country);
+  }
+  if (abbreviations.size > 0) {
+    for (const token of tokens) {
+      const party = isWord(token) ? abbreviations.get(token.text) : undefined;
+      if (party) bump(parties, party);
+    }
   }
   addImpliedCountries();
   return { parties: rankedNames(parties), countries: rankedNames(countries) };

@@ -8,6 +8,8 @@ export interface HtmlArticle {
   publishedTime: string | null;
   siteName: string | null;
   url: string | null;
+  /** Every line of the page's text, clutter included: where publication stamps are looked for. */
+  pageLines: string[];
 }
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, td, th, dt, dd';
@@ -38,6 +40,8 @@ export function readHtml(html: string): HtmlArticle {
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
   const publishedTime = meta(document, 'article:published_time', 'datePublished', 'pubdate', 'date');
   const fallbackText = document.body ? blockText(document.body.innerHTML) : '';
+  // Stamps (`Cập nhật: 08:15 | 20/06/2017`) sit in inline elements that Readability drops.
+  const pageLines = (document.body?.textContent ?? '').split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
   // Readability edits the document it reads, so it gets the page after everything else is read.
   const article = new Readability(document as unknown as Document).parse();
   const text = article?.content ? blockText(article.content) : fallbackText;
@@ -47,5 +51,6 @@ export function readHtml(html: string): HtmlArticle {
     publishedTime: article?.publishedTime ?? publishedTime,
     siteName: article?.siteName ?? siteName,
     url: url ?? null,
+    pageLines,
   };
 }

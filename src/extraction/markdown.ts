@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
+import { httpUrl } from './http-url.ts';
 
 const stringList = z.union([z.string(), z.array(z.string())]).transform((value) =>
   (Array.isArray(value) ? value : value.split(/[,;]/)).map((item) => item.trim()).filter((item) => item !== ''),
@@ -12,7 +13,7 @@ export const frontMatterSchema = z.object({
   date: z.union([z.string(), z.number(), z.date()]).optional(),
   year: z.coerce.number().int().min(1000).max(9999).optional(),
   source: z.coerce.string().trim().min(1).optional(),
-  url: z.string().trim().url().optional(),
+  url: z.string().trim().pipe(httpUrl).optional(),
   parties: stringList.optional(),
   countries: stringList.optional(),
 });

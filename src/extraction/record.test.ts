@@ -14,10 +14,16 @@ describe('recordToDocument', () => {
     const doc = recordToDocument(RECORD, 'corpus.jsonl', 1);
     expect(doc.id).toBe('21462133');
     expect(doc.body.split('\n\n')).toEqual([RECORD.sapo, RECORD.body]);
-    expect([doc.date, doc.year, doc.date_source]).toEqual(['2017-01-16', 2017, 'inferred']);
+    // The visit's dates are the event's: the record prints no publication stamp.
+    expect([doc.date, doc.year, doc.date_source]).toEqual([null, null, null]);
     expect(doc.source).toBe('VnExpress');
     expect(doc.countries.sort()).toEqual(['Nhật Bản', 'Việt Nam']);
     expect(doc.parties).toEqual([]);
+  });
+
+  it('takes the publication date from the stamp the outlet prints, not from the events', () => {
+    const doc = recordToDocument({ ...RECORD, body: `${RECORD.body} Thanh Chương - Thể thao Việt Nam | 16:35 18/01/2017` }, 'corpus.jsonl', 1);
+    expect([doc.date, doc.year, doc.date_source]).toEqual(['2017-01-18', 2017, 'explicit']);
   });
 
   it('lets metadata fields win and canonicalizes names through the configuration', () => {
@@ -51,6 +57,9 @@ describe('recordToDocument', () => {
     [{ id: '1', title: 't', body: 'b', parties: 5 }, /field "parties"/],
     [{ id: '1', title: ' ', body: 'b' }, /field "title" is invalid/],
     [[1, 2], /not a JSON object/],
+    [{ id: '1', title: 't', body: 'b', url: 'javascript:alert(1)' }, /field "url" is invalid: must be an http\(s\) URL/],
+    [{ id: '1', title: 't', body: 'b', url: 'data:text/html,<script>alert(1)</script>' }, /field "url" is invalid/],
+    [{ id: '1', title: 't', body: 'b', url: 'ftp://example.org/a' }, /field "url" is invalid/],
   ])('reports a bad record with file, line and field', (record, message) => {
     try {
       recordToDocument(record, 'corpus.jsonl', 42);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import type { SearchDocument } from '../types/document.ts';
 import { sourceHintsOf } from './boilerplate.ts';
-import { textDate } from './dates.ts';
+import { NO_DATE, stampedDate } from './dates.ts';
 import { resolveDate, resolveFacets, resolveSource } from './extract.ts';
+import { httpUrl } from './http-url.ts';
 import { normalizeText } from './text.ts';
 
 const optionalText = z
@@ -25,7 +26,7 @@ const recordSchema = z.object({
   sapo: optionalText,
   date: z.union([z.string(), z.number()]).nullish().transform((value) => value ?? undefined),
   year: z.coerce.number().int().min(1000).max(9999).nullish().transform((value) => value ?? undefined),
-  url: optionalText,
+  url: optionalText.pipe(httpUrl.optional()),
   source: optionalText,
   parties: nameList,
   countries: nameList,
@@ -66,7 +67,7 @@ export function recordToDocument(record: unknown, file: string, line: number): S
     id: fields.id,
     title,
     body,
-    ...resolveDate(meta, () => textDate(paragraphs)),
+    ...resolveDate(meta, () => stampedDate(paragraphs) ?? NO_DATE),
     source: resolveSource(meta, sourceHintsOf(paragraphs)),
     url: fields.url ?? null,
     ...resolveFacets(meta, `${title}\n\n${body}`),

@@ -28,6 +28,8 @@ describe('runIndex', () => {
     writeFileSync(join(corpus, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0xff, 0xfe]));
     writeFileSync(join(corpus, '.hidden.txt'), ARTICLE('Ẩn', 'Không được lập chỉ mục.'));
     writeFileSync(join(corpus, 'notes.pdf'), 'not a supported format');
+    writeFileSync(join(corpus, 'nested', 'photo.PNG'), 'not a supported format');
+    writeFileSync(join(corpus, 'nested', 'data.json'), '{}');
     engine = new SqliteEngine({ dataDir: join(root, 'data') });
     index = (options = {}) => runIndex({ inputs: [corpus], engine, manifestPath: join(root, 'data', 'manifest.json'), ...options });
   });
@@ -45,6 +47,7 @@ describe('runIndex', () => {
     expect((await engine.getDocument('chile'))?.title).toBe('Hội thảo với Đảng Cộng sản Chile');
     expect((await engine.getDocument('102'))?.title).toBe('Giá vàng hôm nay');
     expect(await engine.getDocument('.hidden')).toBeNull();
+    expect(summary.skipped).toEqual({ '.pdf': 1, '.png': 1, '.json': 1 });
   });
 
   it('skips unchanged inputs, replaces changed ones and deletes removed ones', async () => {

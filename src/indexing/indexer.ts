@@ -24,6 +24,8 @@ export interface IndexSummary {
   unchanged: number;
   deleted: number;
   failed: IndexFailure[];
+  /** Files found in input directories whose type is not indexed, counted by extension. */
+  skipped: Record<string, number>;
   seconds: number;
 }
 
@@ -60,7 +62,7 @@ async function hashFile(path: string): Promise<string> {
 
 /** One indexing run: compares inputs with the manifest and writes only what changed. */
 class IndexRun {
-  private readonly summary: IndexSummary = { files: 0, indexed: 0, unchanged: 0, deleted: 0, failed: [], seconds: 0 };
+  private readonly summary: IndexSummary = { files: 0, indexed: 0, unchanged: 0, deleted: 0, failed: [], skipped: {}, seconds: 0 };
   private readonly next: Manifest;
   private readonly owners = new Map<string, string>();
   private pending: PreparedDocument[] = [];
@@ -229,7 +231,8 @@ class IndexRun {
  * so an interrupted run is completed by the next one.
  */
 export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
-  const inputs = collectInputs(options.inputs);
+  const skipped: Record<string, number> = {};
+  const inputs = collectInputs(options.inputs, skipped);
   const pipeline = pipelineVersion();
   let result: { summary: IndexSummary; manifest: Manifest } | undefined;
   if (options.rebuild) {
@@ -245,5 +248,5 @@ export async function runIndex(options: IndexOptions): Promise<IndexSummary> {
     result = await new IndexRun(options.engine, previous, pipeline, options).run(inputs);
   }
   saveManifest(options.manifestPath, result!.manifest);
-  return result!.summary;
+  return { ...result!.summary, skipped };
 }

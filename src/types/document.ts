@@ -1,5 +1,8 @@
-/** Where a document's date came from; `null` when no date is known. */
-export type DateSource = 'metadata' | 'explicit' | 'inferred';
+/**
+ * Where a document's publication date came from: the file's metadata, or a dateline or stamp the
+ * page prints (`explicit`); `null` when none is known.
+ */
+export type DateSource = 'metadata' | 'explicit';
 
 /** A clean document, as the indexer stores it and the API returns it. */
 export interface SearchDocument {

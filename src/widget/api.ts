@@ -1,47 +1,19 @@
-/** The HTTP contract of the vnsearch API, as the widget consumes it. */
+/**
+ * The HTTP contract of the vnsearch API, as the widget consumes it. The response types come from
+ * the API's zod schemas; `import type` keeps zod itself out of widget.js.
+ */
+import type { DocumentBody, SearchHitBody, SearchQuery, SearchResponseBody, SuggestResponseBody, SuggestionBody } from '../api/schemas.ts';
 
 export const FACET_NAMES = ['party', 'country', 'year'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
-export type SortOrder = 'relevance' | 'date_desc' | 'date_asc';
+export type SortOrder = SearchQuery['sort'];
 export type Filters = Record<FacetName, string[]>;
 
-export interface Hit {
-  id: string;
-  title: string;
-  /** HTML with matches in `<mark>`; render through `parseSnippet`, never as markup. */
-  snippet: string;
-  date: string | null;
-  year: number | null;
-  source: string | null;
-  url: string | null;
-  parties: string[];
-  countries: string[];
-}
-
-export interface SearchResult {
-  query: string;
-  total: number;
-  limit: number;
-  offset: number;
-  took_ms: number;
-  hits: Hit[];
-  facets: Partial<Record<FacetName, Record<string, number>>>;
-  did_you_mean?: string;
-}
-
-export interface Suggestion {
-  text: string;
-  count: number;
-}
-
-export interface SuggestResult {
-  query: string;
-  suggestions: Suggestion[];
-}
-
-export interface DocumentDetail extends Omit<Hit, 'snippet'> {
-  body: string;
-}
+export type Hit = SearchHitBody;
+export type SearchResult = SearchResponseBody;
+export type Suggestion = SuggestionBody;
+export type SuggestResult = SuggestResponseBody;
+export type DocumentDetail = DocumentBody;
 
 export interface SearchParams {
   q: string;

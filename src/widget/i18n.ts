@@ -16,6 +16,9 @@ export interface Messages {
   quickCount: (total: string) => string;
   noResults: (query: string) => string;
   didYouMean: string;
+  interpreted: string;
+  removeFilter: (value: string) => string;
+  popularSearches: string;
   clearFilters: string;
   clearFacet: string;
   facets: Record<FacetName, string>;
@@ -52,6 +55,9 @@ const vi: Messages = {
   quickCount: (total) => `${total} kết quả, dùng phím mũi tên để chọn`,
   noResults: (query) => (query ? `Không tìm thấy kết quả nào cho “${query}”.` : 'Không tìm thấy kết quả nào.'),
   didYouMean: 'Có phải bạn muốn tìm:',
+  interpreted: 'Hoặc tìm:',
+  removeFilter: (value) => `Bỏ lọc “${value}”`,
+  popularSearches: 'Tìm kiếm phổ biến:',
   clearFilters: 'Xóa tất cả bộ lọc',
   clearFacet: 'Bỏ chọn',
   facets: { party: 'Đảng', country: 'Quốc gia', year: 'Năm' },
@@ -89,6 +95,9 @@ const en: Messages = {
   quickCount: (total) => `${total} results, use the arrow keys to choose`,
   noResults: (query) => (query ? `No results for “${query}”.` : 'No results.'),
   didYouMean: 'Did you mean:',
+  interpreted: 'Or search for:',
+  removeFilter: (value) => `Remove “${value}”`,
+  popularSearches: 'Popular searches:',
   clearFilters: 'Clear all filters',
   clearFacet: 'Clear',
   facets: { party: 'Party', country: 'Country', year: 'Year' },

@@ -25,6 +25,11 @@ export function parseFacetsAttribute(value: string | null): FacetName[] {
   return FACET_NAMES.filter((facet) => wanted.has(facet));
 }
 
+/** `popular="đảng cộng sản, Chile"` → searches to offer when nothing is found. */
+export function parsePopularAttribute(value: string | null): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
 export function parseLimit(value: string | null): number {
   const limit = Number.parseInt(value ?? '', 10);
   return Number.isFinite(limit) && limit > 0 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;

@@ -1,6 +1,7 @@
 import css from './styles.css';
 import {
   ApiError,
+  FACET_NAMES,
   documentUrl,
   getJson,
   normalizeEndpoint,
@@ -20,20 +21,26 @@ import { describeError, messagesFor, type Messages } from './i18n.ts';
 import { parseSnippet } from './snippet.ts';
 import {
   LatestRequest,
+  MAX_LIMIT,
   emptyFilters,
   facetEntries,
   hasFilters,
   moveIndex,
   parseFacetsAttribute,
   parseLimit,
+  parsePopularAttribute,
   safeHttpUrl,
   toggleFilter,
 } from './state.ts';
 import { TEMPLATE } from './template.ts';
+import { readUrlSearch, writeUrlSearch, type UrlSearch } from './url-state.ts';
 
 const TYPING_DEBOUNCE_MS = 180;
 const QUICK_RESULTS = 5;
 const FACET_VALUES_SHOWN = 8;
+
+/** How a search is kept in the page's history: a new entry, the current one updated, or left as it is. */
+type HistoryMode = 'push' | 'replace' | 'none';
 
 type PopupOption = { kind: 'suggestion'; suggestion: Suggestion } | { kind: 'hit'; hit: Hit } | { kind: 'all'; total: number };
 
@@ -71,7 +78,7 @@ function snippetNodes(html: string): Node[] {
 }
 
 export class VnSearchElement extends HTMLElement {
-  static observedAttributes = ['endpoint', 'placeholder', 'lang', 'facets', 'limit', 'open-in'];
+  static observedAttributes = ['endpoint', 'placeholder', 'lang', 'facets', 'limit', 'open-in', 'popular'];
 
   readonly #root: ShadowRoot;
   readonly #input: HTMLInputElement;
@@ -97,6 +104,8 @@ export class VnSearchElement extends HTMLElement {
   #expandedFacets = new Set<FacetName>();
   #viewState: ViewState = { query: '', result: null, hits: [], loading: null, error: null, retry: null };
   #popupState: PopupState = { query: '', suggestions: [], hits: [], total: 0, loading: false, error: null };
+  /** Pages of results shown, as the URL's `page` keeps it. */
+  #pages = 1;
   #options: PopupOption[] = [];
   #active = -1;
 
@@ -135,7 +144,7 @@ export class VnSearchElement extends HTMLElement {
     });
     byId<HTMLSelectElement>(this.#root, 'sort').addEventListener('change', (event) => {
       this.#sort = (event.target as HTMLSelectElement).value as SortOrder;
-      this.#search();
+      this.#search(false, 'push');
     });
     this.#root.addEventListener('click', (event) => this.#onClick(event));
     // Keep the focus in the input while choosing an option with the mouse.
@@ -148,10 +157,14 @@ export class VnSearchElement extends HTMLElement {
   connectedCallback(): void {
     this.#applyAttributes();
     window.addEventListener('online', this.#onOnline);
+    window.addEventListener('popstate', this.#onPopState);
+    // A shared or reloaded URL shows the search it holds.
+    if (readUrlSearch(location.search)) this.#showUrlSearch();
   }
 
   disconnectedCallback(): void {
     window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#debounce);
     for (const request of [this.#quickRequest, this.#suggestRequest, this.#searchRequest, this.#documentRequest]) {
       request.cancel();
@@ -182,6 +195,45 @@ export class VnSearchElement extends HTMLElement {
 
   get #opensInNewTab(): boolean {
     return ['new', '_blank', 'new-tab'].includes(this.getAttribute('open-in') ?? '');
+  }
+
+  /** Back and forward move between searches, as the URL holds them (a host page's own history entries change nothing). */
+  readonly #onPopState = (): void => {
+    const saved = readUrlSearch(location.search);
+    const shown = this.#viewState.result ? writeUrlSearch('', this.#urlSearch()) : '';
+    if ((saved ? writeUrlSearch('', saved) : '') !== shown) this.#showUrlSearch();
+  };
+
+  #urlSearch(): UrlSearch {
+    return { query: this.#viewState.query, filters: this.#filters, sort: this.#sort, page: this.#pages };
+  }
+
+  #showUrlSearch(): void {
+    const saved = readUrlSearch(location.search);
+    this.#closePopup();
+    this.#searchRequest.cancel();
+    this.#filters = saved?.filters ?? emptyFilters();
+    this.#sort = saved?.sort ?? 'relevance';
+    byId<HTMLSelectElement>(this.#root, 'sort').value = this.#sort;
+    this.#input.value = saved?.query ?? '';
+    this.#syncClearButton();
+    if (!saved) {
+      this.#viewState = { query: '', result: null, hits: [], loading: null, error: null, retry: null };
+      this.#renderView();
+      return;
+    }
+    this.#viewState.query = saved.query;
+    this.#search(false, 'none', saved.page);
+  }
+
+  /** Puts the current search into the page's URL, so that it can be shared, reloaded and gone back to. */
+  #recordInHistory(mode: HistoryMode): void {
+    if (mode === 'none') return;
+    const search = writeUrlSearch(location.search, this.#urlSearch());
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (mode === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
   }
 
   readonly #onOnline = (): void => {
@@ -381,17 +433,20 @@ export class VnSearchElement extends HTMLElement {
     this.#syncClearButton();
     this.#closePopup();
     this.#viewState.query = query.trim();
-    this.#search();
+    this.#search(false, 'push');
   }
 
-  #search(append = false): void {
+  /** A new page of results (or the next one, `append`); `pages` > 1 shows that many pages at once. */
+  #search(append: boolean, historyMode: HistoryMode, pages = 1): void {
     const request = this.#searchRequest.start();
     const state = this.#viewState;
+    this.#pages = append ? this.#pages + 1 : pages;
+    this.#recordInHistory(append ? 'replace' : historyMode);
     const params = {
       q: state.query,
       filters: this.#filters,
       sort: this.#sort,
-      limit: this.#limit,
+      limit: append ? this.#limit : Math.min(MAX_LIMIT, this.#limit * pages),
       offset: append ? state.hits.length : 0,
     };
     state.loading = append ? 'more' : 'page';
@@ -423,7 +478,7 @@ export class VnSearchElement extends HTMLElement {
           state.result = null;
           state.hits = [];
         }
-        state.retry = () => this.#search(append);
+        state.retry = () => this.#search(append, 'none', pages);
         this.#renderView();
         this.#announce(describeError(state.error, this.#messages, navigator.onLine));
       },
@@ -492,15 +547,24 @@ export class VnSearchElement extends HTMLElement {
     } else if (state.result && state.result.total === 0 && state.loading === null) {
       part = 'message empty';
       content.push(h('p', {}, messages.noResults(state.query)));
+      const queryButton = (text: string, part: string): HTMLElement =>
+        h('button', { type: 'button', class: 'link', part, 'data-action': 'did-you-mean', 'data-query': text }, text);
+      const offer = (label: string, buttons: HTMLElement[]): void => {
+        if (buttons.length > 0) content.push(h('p', { class: 'offer' }, `${label} `, ...buttons.flatMap((button, i) => (i === 0 ? [button] : [', ', button]))));
+      };
       const correction = state.result.did_you_mean;
-      if (correction) {
-        content.push(
-          h('p', {}, `${messages.didYouMean} `, h('button', { type: 'button', class: 'link', part: 'did-you-mean', 'data-action': 'did-you-mean', 'data-query': correction }, correction)),
-        );
-      }
+      offer(messages.didYouMean, correction ? [queryButton(correction, 'did-you-mean')] : []);
+      const readings = (state.result.interpreted ?? []).filter((reading) => reading !== correction && reading !== state.query);
+      offer(messages.interpreted, readings.map((reading) => queryButton(reading, 'interpreted')));
       if (hasFilters(this.#filters)) {
-        content.push(h('button', { type: 'button', class: 'chip', 'data-action': 'clear-filters' }, messages.clearFilters));
+        const removals = FACET_NAMES.flatMap((facet) =>
+          this.#filters[facet].map((value) =>
+            h('button', { type: 'button', class: 'chip', part: 'remove-filter', 'data-action': 'toggle', 'data-facet': facet, 'data-value': value }, messages.removeFilter(value)),
+          ),
+        );
+        content.push(h('div', { class: 'chips' }, ...removals, h('button', { type: 'button', class: 'chip', 'data-action': 'clear-filters' }, messages.clearFilters)));
       }
+      offer(messages.popularSearches, parsePopularAttribute(this.getAttribute('popular')).map((text) => queryButton(text, 'popular-search')));
     }
     this.#message.replaceChildren(...content);
     this.#message.setAttribute('part', part);
@@ -510,10 +574,10 @@ export class VnSearchElement extends HTMLElement {
 
   #renderFacets(): void {
     const messages = this.#messages;
-    const counts = this.#viewState.result?.facets ?? {};
+    const counts = this.#viewState.result?.facets;
     const groups = parseFacetsAttribute(this.getAttribute('facets')).map((facet) => {
       const selected = this.#filters[facet];
-      const entries = facetEntries(counts[facet], selected, facet);
+      const entries = facetEntries(counts?.[facet], selected, facet);
       if (entries.length === 0) return null;
       const labelId = `facet-${facet}`;
       const head = h(
@@ -617,15 +681,15 @@ export class VnSearchElement extends HTMLElement {
         break;
       case 'toggle':
         this.#filters = toggleFilter(this.#filters, facet as FacetName, value ?? '');
-        this.#search();
+        this.#search(false, 'push');
         break;
       case 'clear-facet':
         this.#filters = { ...this.#filters, [facet as FacetName]: [] };
-        this.#search();
+        this.#search(false, 'push');
         break;
       case 'clear-filters':
         this.#filters = emptyFilters();
-        this.#search();
+        this.#search(false, 'push');
         break;
       case 'expand-facet': {
         const name = facet as FacetName;
@@ -634,7 +698,7 @@ export class VnSearchElement extends HTMLElement {
         break;
       }
       case 'load-more':
-        this.#search(true);
+        this.#search(true, 'replace');
         break;
       case 'retry':
         this.#viewState.retry?.();

@@ -1,28 +1,20 @@
 /**
  * A throwaway stand-in for the search API, for widget behaviour the real server cannot be made to show on
- * demand (slow and out-of-order answers, 503). It follows the HTTP contract; the search is naive.
+ * demand (slow and out-of-order answers, 503, readings of a query). Its bodies are typed by the API's
+ * zod schemas, so it follows the HTTP contract; the search is naive.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DocumentBody, ErrorBody, FacetsBody, SearchResponseBody, SuggestResponseBody } from '../../src/api/schemas.ts';
 import { PROJECT_ROOT, startHttpServer, type RunningServer } from './helpers.ts';
 
-interface MockDocument {
-  id: string;
-  title: string;
-  body: string;
-  date: string | null;
-  year: number | null;
-  source: string | null;
-  url: string | null;
-  parties: string[];
-  countries: string[];
-}
+type MockDocument = DocumentBody;
 
 export const MOCK_DOCUMENTS: MockDocument[] = [
-  { id: 'chile', title: 'Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile', body: 'Đảng Cộng sản Chile và Việt Nam trao đổi kinh nghiệm.', date: '2021-08-06', year: 2021, source: 'VOV', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'], countries: ['Việt Nam', 'Chile'] },
-  { id: 'japan', title: 'Quan hệ hữu nghị với Đảng Cộng sản Nhật Bản', body: 'Đảng Cộng sản Nhật Bản coi trọng quan hệ truyền thống.', date: '2021-04-26', year: 2021, source: 'ĐCSVN', url: 'https://example.org/japan', parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'], countries: ['Việt Nam', 'Nhật Bản'] },
-  { id: 'china', title: 'Hội đàm trực tuyến hai Đảng Cộng sản Việt Nam - Trung Quốc', body: 'Đảng Cộng sản Trung Quốc <script>alert(1)</script> hội đàm.', date: '2020-04-19', year: 2020, source: 'Nhân Dân', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Trung Quốc'], countries: ['Việt Nam', 'Trung Quốc'] },
+  { id: 'chile', title: 'Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile', body: 'Đảng Cộng sản Chile và Việt Nam trao đổi kinh nghiệm.', date: '2021-08-06', year: 2021, date_source: 'explicit', source: 'VOV', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'], countries: ['Việt Nam', 'Chile'] },
+  { id: 'japan', title: 'Quan hệ hữu nghị với Đảng Cộng sản Nhật Bản', body: 'Đảng Cộng sản Nhật Bản coi trọng quan hệ truyền thống.', date: '2021-04-26', year: 2021, date_source: 'explicit', source: 'ĐCSVN', url: 'https://example.org/japan', parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'], countries: ['Việt Nam', 'Nhật Bản'] },
+  { id: 'china', title: 'Hội đàm trực tuyến hai Đảng Cộng sản Việt Nam - Trung Quốc', body: 'Đảng Cộng sản Trung Quốc <script>alert(1)</script> hội đàm.', date: '2020-04-19', year: 2020, date_source: 'explicit', source: 'Nhân Dân', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Trung Quốc'], countries: ['Việt Nam', 'Trung Quốc'] },
 ];
 
 const fold = (text: string): string =>
@@ -40,7 +32,7 @@ export interface MockControls {
 export async function startMockApi(allowedOrigin: string): Promise<RunningServer & { controls: MockControls }> {
   const widget = await readFile(join(PROJECT_ROOT, 'dist', 'widget', 'widget.js'));
   const controls: MockControls = { delays: new Map(), unavailable: null, searches: [] };
-  const json = (response: ServerResponse, status: number, body: unknown): void => {
+  const json = (response: ServerResponse, status: number, body: SearchResponseBody | SuggestResponseBody | DocumentBody | ErrorBody): void => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   };
@@ -85,7 +77,7 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
       (except === 'country' || filters.country.length === 0 || doc.countries.some((c) => filters.country.includes(c))) &&
       (except === 'year' || filters.year.length === 0 || filters.year.includes(String(doc.year)));
     const found = MOCK_DOCUMENTS.filter((doc) => matches(doc) && passes(doc));
-    const count = (facet: 'party' | 'country' | 'year', values: (doc: MockDocument) => string[]): Record<string, number> => {
+    const count = (facet: keyof FacetsBody, values: (doc: MockDocument) => string[]): Record<string, number> => {
       const counts: Record<string, number> = {};
       for (const doc of MOCK_DOCUMENTS.filter((d) => matches(d) && passes(d, facet))) {
         for (const value of values(doc)) counts[value] = (counts[value] ?? 0) + 1;
@@ -102,9 +94,11 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
       limit,
       offset,
       took_ms: 1,
-      hits: found.slice(offset, offset + limit).map(({ body, ...doc }) => ({ ...doc, snippet: highlight(body) })),
+      hits: found.slice(offset, offset + limit).map(({ body, date_source: _, ...doc }) => ({ ...doc, snippet: highlight(body) })),
       facets: { party: count('party', (d) => d.parties), country: count('country', (d) => d.countries), year: count('year', (d) => (d.year ? [String(d.year)] : [])) },
       ...(found.length === 0 && q === 'dang cong sna' ? { did_you_mean: 'dang cong san' } : {}),
+      // Telex typed without an input method, as the API's query readings would read it.
+      ...(found.length === 0 && q === 'ddangr coongj sanr chile' ? { interpreted: ['đảng cộng sản chile'] } : {}),
     });
   };
   const server = await startHttpServer((request, response) => void handle(request, response));

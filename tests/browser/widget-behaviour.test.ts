@@ -104,6 +104,71 @@ describe.skipIf(!hasChromium)('<vn-search> behaviour (mock API)', { timeout: 30_
     expect(await page.locator('[part="input"]').inputValue()).toBe('dang cong san');
   });
 
+  const count = () => page.locator('[part="count"]').textContent();
+  const pageParams = async (): Promise<Record<string, string[]>> =>
+    page.evaluate(() => {
+      const params = new URLSearchParams(location.search);
+      return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
+    });
+
+  it('keeps the query and filters in the page URL', async () => {
+    await submit('dang cong san');
+    await expect.poll(() => page.locator('[part~="result"]').count()).toBe(3);
+    await page.getByRole('button', { name: /^Chile/ }).click();
+    await expect.poll(() => page.locator('[part~="result"]').count()).toBe(1);
+    expect(await pageParams()).toEqual({ q: ['dang cong san'], country: ['Chile'] });
+  });
+
+  it('goes back to the previous search with the back button', async () => {
+    await submit('chile');
+    await expect.poll(count).toContain('chile');
+    await submit('nhat ban');
+    await expect.poll(count).toContain('nhat ban');
+    await page.goBack();
+    await expect.poll(count).toContain('chile');
+    expect(await page.locator('[part="input"]').inputValue()).toBe('chile');
+    expect(await page.locator('[part~="result-title"]').allTextContents()).toEqual(['Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile']);
+    await page.goBack();
+    await expect.poll(() => page.locator('[part="results-view"]').isHidden()).toBe(true);
+    await page.goForward();
+    await expect.poll(count).toContain('chile');
+  });
+
+  it('shows the search a URL holds when opened, pages included', async () => {
+    await page.goto(`${host.origin}/?q=dang+cong+san&party=${encodeURIComponent('Đảng Cộng sản Việt Nam')}&sort=date_asc&page=2`);
+    await expect.poll(() => page.locator('[part~="result"]').count()).toBe(3);
+    expect(await page.locator('[part="input"]').inputValue()).toBe('dang cong san');
+    expect(await page.locator('[part="sort"]').inputValue()).toBe('date_asc');
+    expect(await page.getByRole('button', { name: /^Đảng Cộng sản Việt Nam/ }).getAttribute('aria-pressed')).toBe('true');
+    // Two pages of the default 10 results, in one request.
+    expect(api.controls.searches.at(-1)).toMatch(/limit=20\b/);
+  });
+
+  it('offers the readings of a query that found nothing', async () => {
+    await submit('ddangr coongj sanr chile');
+    const reading = page.locator('[part="interpreted"]');
+    await expect.poll(() => reading.textContent()).toBe('đảng cộng sản chile');
+    await reading.click();
+    await expect.poll(() => page.locator('[part~="result"]').count()).toBe(1);
+  });
+
+  it('offers to remove each filter, and popular searches, when nothing is found', async () => {
+    await page.goto(`${host.origin}/?q=nhat+ban&country=Chile&year=2020`);
+    await page.locator('vn-search').evaluate((el) => el.setAttribute('popular', 'đảng cộng sản, chile'));
+    await expect.poll(() => page.locator('[part~="empty"]').textContent()).toContain('Không tìm thấy');
+    expect(await page.locator('[part="popular-search"]').allTextContents()).toEqual(['đảng cộng sản', 'chile']);
+    await page.getByRole('button', { name: 'Bỏ lọc “Chile”' }).click();
+    await expect.poll(pageParams).toEqual({ q: ['nhat ban'], year: ['2020'] });
+    await expect.poll(() => page.locator('[part~="empty"]').textContent()).toContain('Không tìm thấy');
+    await page.getByRole('button', { name: 'Bỏ lọc “2020”' }).click();
+    await expect.poll(() => page.locator('[part~="result"]').count()).toBe(1);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(pageParams).toEqual({ q: ['nhat ban'], country: ['Chile'], year: ['2020'] });
+    await page.locator('[part="popular-search"]', { hasText: 'chile' }).click();
+    await expect.poll(count).toContain('chile');
+  });
+
   it('shows markup in API data as text, never as elements', async () => {
     await submit('trung quoc');
     await expect.poll(() => page.locator('[part~="result-snippet"]').first().textContent()).toContain('<script>alert(1)</script>');

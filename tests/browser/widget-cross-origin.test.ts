@@ -212,6 +212,17 @@ describe.skipIf(!hasChromium)('<vn-search> embedded from another origin (real CL
     await page.close();
   });
 
+  it('opens the demo page at a shared search URL with its results, and on a host page too', async () => {
+    const page = await browser.newPage();
+    for (const origin of [api.origin, allowedHost.origin]) {
+      await page.goto(`${origin}/?q=${encodeURIComponent(FOLDED_QUERY)}&country=Chile`);
+      await expect.poll(() => page.locator('[part~="result"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('[part="input"]').inputValue()).toBe(FOLDED_QUERY);
+      expect(await page.getByRole('button', { name: /^Chile/ }).getAttribute('aria-pressed')).toBe('true');
+    }
+    await page.close();
+  });
+
   it('gets no results on a host page from an origin the API does not allow, and says so', async () => {
     const refusedOrigin = refusedHost.origin;
     const plain = await fetch(`${api.origin}/api/search?q=chile`, { headers: { origin: refusedOrigin } });

@@ -109,6 +109,7 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
     const selling = article('test-ban-hang', 'Bán hàng đa cấp bị xử phạt', 'Công ty bán hàng đa cấp bị xử phạt vì bán hàng sai quy định.');
     const partner = article('test-ban-hang-2', 'Bạn hàng lớn nhất của Việt Nam', 'Trung Quốc là bạn hàng lớn nhất, bạn hàng truyền thống.');
     await engine.upsert([selling, partner].map(prepareDocument));
+    await engine.commit();
     try {
       expect((await engine.search(search('bán hàng'))).hits[0]?.id).toBe(selling.id);
       expect((await engine.search(search('bạn hàng'))).hits[0]?.id).toBe(partner.id);
@@ -116,6 +117,7 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
       expect(folded).toEqual(expect.arrayContaining([selling.id, partner.id]));
     } finally {
       await engine.delete([selling.id, partner.id]);
+      await engine.commit();
     }
     expect((await engine.stats()).documents).toBe(5);
   });

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { SearchRequest } from '../../types/search.ts';
 import type { EngineCall } from '../engine-calls.ts';
-import { emptyParamsSchema, searchParamsSchema, suggestParamsSchema } from '../schemas.ts';
+import { emptyQuerySchema, searchQuerySchema, suggestQuerySchema, type SearchResponseBody, type SuggestResponseBody } from '../schemas.ts';
 
 export function searchRoutes(engine: EngineCall): Router {
   const router = Router();
 
   router.get('/search', async (request, response) => {
-    const params = searchParamsSchema.parse(request.query);
+    const params = searchQuerySchema.parse(request.query);
     const searchRequest: SearchRequest = {
       q: params.q,
       filters: {
@@ -23,7 +23,7 @@ export function searchRoutes(engine: EngineCall): Router {
     };
     const started = performance.now();
     const result = await engine('search', (e) => e.search(searchRequest));
-    response.json({
+    const body: SearchResponseBody = {
       query: params.q,
       total: result.total,
       limit: params.limit,
@@ -32,17 +32,18 @@ export function searchRoutes(engine: EngineCall): Router {
       hits: result.hits,
       facets: result.facets,
       ...(result.didYouMean ? { did_you_mean: result.didYouMean } : {}),
-    });
+    };
+    response.json(body);
   });
 
   router.get('/suggest', async (request, response) => {
-    const params = suggestParamsSchema.parse(request.query);
-    const suggestions = await engine('suggest', (e) => e.suggest(params.q, params.limit));
-    response.json({ query: params.q, suggestions });
+    const params = suggestQuerySchema.parse(request.query);
+    const body: SuggestResponseBody = { query: params.q, suggestions: await engine('suggest', (e) => e.suggest(params.q, params.limit)) };
+    response.json(body);
   });
 
   router.get('/facets', async (request, response) => {
-    emptyParamsSchema.parse(request.query);
+    emptyQuerySchema.parse(request.query);
     response.json({ facets: await engine('facets', (e) => e.facets()) });
   });
 

@@ -19,18 +19,24 @@ const article: SearchDocument = {
 };
 
 describe('toMeiliDocument', () => {
-  it('sends our document with its key and the folded, exact and joined search fields', () => {
-    expect(meili(article)).toEqual({
+  it('sends our document with its key, the folded, exact and joined search fields, and its exact terms', () => {
+    const { exact_terms: exactTerms, ...sent } = meili(article);
+    expect(sent).toEqual({
       doc_key: documentKey(article.id),
       ...article,
       title_folded: 'hoi dam truc tuyen giua hai dang cong san viet nam trung quoc',
       title_exact: 'hooij ddamf truwcj tuyeens giuwax hai ddangr coongj sanr vieetj nam trung quoocs',
       body_folded:
         'ngay 19 4 dong chi le hoai trung da hoi dam voi dong chi tong dao hai ben trao doi ve chu nghia mac le nin va quan he hoa binh',
-      body_exact:
-        'ngayf 19 4 ddoongf chis lee hoaif trung ddax hooij ddamf vowis ddoongf chis toongs ddaof hai been trao ddooir veef chur nghiax macs lee nin vaf quan heej hoaf binhf',
       joined: 'lenin',
     });
+    expect(exactTerms).toEqual(expect.arrayContaining(['hooij', 'ddamf', 'hooij_ddamf', 'trung_quoocs', 'ngayf_19', 'hoaf_binhf', 'chur_nghiax']));
+  });
+
+  it('holds each exact key and adjacent pair of the title and the body once, no pair across them', () => {
+    const { exact_terms: terms } = meili({ ...article, title: 'Bán hàng', body: 'Hàng bán, hàng bán.' });
+    expect(terms.sort()).toEqual(['bans', 'bans_hangf', 'hangf', 'hangf_bans'].sort());
+    expect(terms).not.toContain('hangf_hangf');
   });
 
   it('keeps bán hàng and bạn hàng apart in the exact field only', () => {
@@ -60,7 +66,7 @@ describe('documentKey', () => {
 
 describe('fromMeiliDocument', () => {
   it('returns the stored document as it was indexed', () => {
-    const { doc_key: _key, title_folded: _a, title_exact: _b, body_folded: _c, body_exact: _d, joined: _e, ...stored } = meili(article);
+    const { doc_key: _key, title_folded: _a, title_exact: _b, body_folded: _c, exact_terms: _d, joined: _e, ...stored } = meili(article);
     expect(fromMeiliDocument(stored)).toEqual(article);
   });
 

@@ -2,9 +2,35 @@ import { createHash } from 'node:crypto';
 import type { SearchDocument } from '../../types/document.ts';
 import type { IndexFields, PreparedDocument } from '../../indexing/fields.ts';
 
-/** A document as sent to Meilisearch: ours, plus its primary key and the derived search fields. */
-export interface MeiliDocument extends SearchDocument, Omit<IndexFields, WordFields> {
+/**
+ * A document as sent to Meilisearch: ours, plus its primary key and the derived search fields.
+ * The body's exact keys are not a searchable field: they are the exact terms, a filterable set.
+ */
+export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_exact' | WordFields> {
   doc_key: string;
+  /** Every exact key (`bans`) and adjacent pair of exact keys (`bans_hangf`) of the title and body, once each. */
+  exact_terms: string[];
+}
+
+/** Joins two adjacent exact keys into one exact term; no exact key holds it. */
+export const EXACT_PAIR_JOINER = '_';
+/** Meilisearch caps a facet value's length; a longer token (a URL, a long number) is no word a query types. */
+const MAX_EXACT_TERM_LENGTH = 100;
+
+/** The exact terms of each adjacent pair of words, given the words' exact keys in order. */
+export function exactPairsOf(keys: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < keys.length; i++) pairs.push(`${keys[i - 1]}${EXACT_PAIR_JOINER}${keys[i]}`);
+  return pairs;
+}
+
+function documentExactTerms(fields: IndexFields): string[] {
+  const terms = new Set<string>();
+  for (const text of [fields.title_exact, fields.body_exact]) {
+    const keys = text.split(' ').filter(Boolean);
+    for (const term of [...keys, ...exactPairsOf(keys)]) if (term.length <= MAX_EXACT_TERM_LENGTH) terms.add(term);
+  }
+  return [...terms];
 }
 
 /** Not sent yet: this adapter does not query the words (docs/meilisearch.md), and every field costs indexing time. */
@@ -20,8 +46,8 @@ export function documentKey(id: string): string {
 }
 
 export function toMeiliDocument({ document, fields }: PreparedDocument): MeiliDocument {
-  const { words_folded: _folded, words_exact: _exact, ...searchable } = fields;
-  return { doc_key: documentKey(document.id), ...document, ...searchable };
+  const { body_exact: _bodyExact, words_folded: _folded, words_exact: _exact, ...searchable } = fields;
+  return { doc_key: documentKey(document.id), ...document, ...searchable, exact_terms: documentExactTerms(fields) };
 }
 
 /** Our document back from a Meilisearch hit or document (displayed attributes only). */
@@ -32,7 +58,7 @@ export function fromMeiliDocument(stored: Record<string, unknown>): SearchDocume
     body: String(stored.body ?? ''),
     date: typeof stored.date === 'string' ? stored.date : null,
     year: typeof stored.year === 'number' ? stored.year : null,
-    date_source: stored.date_source === 'metadata' || stored.date_source === 'explicit' || stored.date_source === 'inferred' ? stored.date_source : null,
+    date_source: stored.date_source === 'metadata' || stored.date_source === 'explicit' ? stored.date_source : null,
     source: typeof stored.source === 'string' ? stored.source : null,
     url: typeof stored.url === 'string' ? stored.url : null,
     parties: stringArray(stored.parties),

@@ -3,23 +3,38 @@ import type { FacetName } from '../../types/document.ts';
 import { FACET_NAMES } from '../../types/document.ts';
 import type { SearchRequest, SortOrder } from '../../types/search.ts';
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { buildFilter, filteredFacets } from './filters.ts';
-import { EXACT_FIELDS, FACET_ATTRIBUTES, FOLDED_FIELDS } from './settings.ts';
+import { exactPairsOf } from './documents.ts';
+import { buildFilter, filteredFacets, quoteFilterValue } from './filters.ts';
+import { BODY_FIELDS, EXACT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, FOLDED_FIELDS } from './settings.ts';
 
 /** What a hit needs to become a SearchHit; the body feeds our own snippet builder. */
 export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url', 'parties', 'countries'];
 
 /**
  * Federation weights multiply each query's ranking score (0–1), so a document found by several
- * queries ranks by its best weighted score. The exact forms of a diacritized query outweigh every
- * folded form, phrases outweigh loose words, and the typed reading outweighs the alternatives
- * (Telex decoding, joined transliteration, synonyms), which only add what the typed words miss.
+ * queries ranks by its best weighted score. They follow the embedded engine's tiers: for several
+ * words, the exact phrase (title or body) first, then the phrase with other diacritics, then the
+ * exact words apart; for one word, the exact word before its twins. A match in the body scores
+ * lower than one in the title (Meilisearch's `attribute` rule), which the weights leave as it is.
+ * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms),
+ * which only add what the typed words miss.
  */
-export const FORM_WEIGHTS = { exactPhrase: 1, exactWords: 0.8, foldedPhrase: 0.5, foldedWords: 0.4 } as const;
+export const FORM_WEIGHTS = {
+  phrase: { exactPhrase: 1, exactPhraseInBody: 1, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
+  word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
+} as const;
 export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
 
+/**
+ * For the exact phrases. A lone phrase is one term, which no strategy drops; `last` keeps the
+ * `words` ranking rule, which `all` leaves out of the ranking score, so an exact phrase's score
+ * stays comparable with the exact words' (with `all`, an exact phrase in the body scored below
+ * the exact words scattered in a title).
+ */
+const PHRASE_STRATEGY: MatchingStrategies = 'last';
+
 /** Bounds the work of one search; readings beyond it (many synonym expansions) are dropped. */
-const MAX_QUERIES = 16;
+const MAX_QUERIES = 20;
 
 const SORTS: Record<Exclude<SortOrder, 'relevance'>, string[]> = { date_desc: ['date:desc'], date_asc: ['date:asc'] };
 
@@ -40,12 +55,16 @@ interface ReadingQuery {
   fields: readonly string[];
   weight: number;
   matchingStrategy: MatchingStrategies;
+  /** Exact terms a matching document must hold (see EXACT_TERMS_ATTRIBUTE). */
+  exactTerms?: readonly string[];
 }
 
 /**
- * The queries that read one reading, best first. A trailing space ends the exact words: Meilisearch
- * treats a query's last word as a prefix only when nothing follows it, and a level-tone key is a
- * prefix of its toned forms (`ban` of `bans`, `banj`).
+ * The queries that read one reading, best first. The title's exact keys are a field; in the body,
+ * an exact phrase is the folded phrase in a document holding every adjacent pair of its exact
+ * keys, and exact words the folded words in a document holding each exact key. A trailing space
+ * ends the words: Meilisearch treats a query's last word as a prefix only when nothing follows it,
+ * and a level-tone key is a prefix of its toned forms (`ban` of `bans`, `banj`).
  */
 function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
   const folded = words(reading, 'folded');
@@ -55,28 +74,45 @@ function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery
   if (!relevance) return [{ q: folded, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
   const queries: ReadingQuery[] = [];
   const phrase = reading.terms.length > 1;
+  const weights = phrase ? FORM_WEIGHTS.phrase : FORM_WEIGHTS.word;
   if (reading.diacritized) {
     const exact = words(reading, 'exact');
-    if (phrase) queries.push({ q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.exactPhrase * factor, matchingStrategy: 'all' });
-    queries.push({ q: `${exact} `, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.exactWords * factor, matchingStrategy: 'all' });
+    const keys = exact.split(' ');
+    if (phrase) {
+      queries.push({ q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhrase * factor, matchingStrategy: PHRASE_STRATEGY });
+      queries.push({ q: `"${folded}"`, fields: BODY_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhraseInBody * factor, matchingStrategy: PHRASE_STRATEGY, exactTerms: exactPairsOf(keys) });
+    }
+    queries.push({ q: `${exact} `, fields: EXACT_FIELDS, weight: weights.exactWords * factor, matchingStrategy: 'all' });
+    queries.push({ q: `${folded} `, fields: BODY_FIELDS, weight: weights.exactWordsInBody * factor, matchingStrategy: 'all', exactTerms: keys });
   }
-  if (phrase) queries.push({ q: `"${folded}"`, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.foldedPhrase * factor, matchingStrategy: 'all' });
+  if (phrase) queries.push({ q: `"${folded}"`, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.phrase.foldedPhrase * factor, matchingStrategy: 'all' });
   // The widest query: typo-tolerant, and it drops the most frequent words when not all are found.
-  queries.push({ q: folded, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.foldedWords * factor, matchingStrategy: 'frequency' });
+  queries.push({ q: folded, fields: FOLDED_FIELDS, weight: weights.foldedWords * factor, matchingStrategy: 'frequency' });
   return queries;
 }
 
+/** The request's filter and, for a query that needs them, its exact terms, all required. */
+function queryFilter(filter: Filter | undefined, exactTerms: readonly string[] | undefined): Filter | undefined {
+  if (!exactTerms?.length) return filter;
+  const required = exactTerms.map((term) => `${EXACT_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`);
+  if (filter === undefined) return required;
+  return [...(typeof filter === 'string' ? [filter] : filter), ...required];
+}
+
 function federatedQueries(indexUid: string, queries: readonly ReadingQuery[], filter: Filter | undefined, sort: string[] | undefined, fields: string[]): MultiSearchQueryWithFederation[] {
-  return queries.map((query) => ({
-    indexUid,
-    q: query.q,
-    attributesToSearchOn: [...query.fields],
-    matchingStrategy: query.matchingStrategy,
-    ...(filter === undefined ? {} : { filter }),
-    ...(sort === undefined ? {} : { sort }),
-    attributesToRetrieve: fields,
-    federationOptions: { weight: query.weight },
-  }));
+  return queries.map((query) => {
+    const queryFilterValue = queryFilter(filter, query.exactTerms);
+    return {
+      indexUid,
+      q: query.q,
+      attributesToSearchOn: [...query.fields],
+      matchingStrategy: query.matchingStrategy,
+      ...(queryFilterValue === undefined ? {} : { filter: queryFilterValue }),
+      ...(sort === undefined ? {} : { sort }),
+      attributesToRetrieve: fields,
+      federationOptions: { weight: query.weight },
+    };
+  });
 }
 
 const BROWSE: ReadingQuery = { q: '', fields: FOLDED_FIELDS, weight: 1, matchingStrategy: 'all' };

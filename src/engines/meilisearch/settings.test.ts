@@ -13,15 +13,15 @@ describe('buildIndexSettings', () => {
   it('pins every setting the indexer applies', () => {
     const settings: Settings = buildIndexSettings(synonyms);
     expect(settings).toEqual({
-      searchableAttributes: ['title_exact', 'title_folded', 'joined', 'body_exact', 'body_folded'],
+      searchableAttributes: ['title_exact', 'title_folded', 'joined', 'body_folded'],
       displayedAttributes: ['id', 'title', 'body', 'date', 'year', 'date_source', 'source', 'url', 'parties', 'countries'],
-      filterableAttributes: ['doc_key', 'parties', 'countries', 'year', 'source'],
+      filterableAttributes: ['doc_key', 'parties', 'countries', 'year', 'source', 'exact_terms'],
       sortableAttributes: ['date', 'year'],
       rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
       typoTolerance: {
         enabled: true,
         minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
-        disableOnAttributes: ['title_exact', 'body_exact'],
+        disableOnAttributes: ['title_exact'],
         disableOnNumbers: true,
       },
       faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
@@ -37,12 +37,14 @@ describe('buildIndexSettings', () => {
     });
   });
 
-  it('searches titles before bodies and exact keys before folded text', () => {
-    const searchable = buildIndexSettings().searchableAttributes!;
+  it('searches titles before bodies and exact keys before folded text; the body’s exact keys are terms to filter on', () => {
+    const settings = buildIndexSettings();
+    const searchable = settings.searchableAttributes!;
     expect(searchable.indexOf('title_exact')).toBeLessThan(searchable.indexOf('title_folded'));
-    expect(searchable.indexOf('title_folded')).toBeLessThan(searchable.indexOf('body_exact'));
-    expect(searchable.indexOf('body_exact')).toBeLessThan(searchable.indexOf('body_folded'));
+    expect(searchable.indexOf('title_folded')).toBeLessThan(searchable.indexOf('body_folded'));
     expect(searchable).not.toContain('body');
+    expect(searchable).not.toContain('exact_terms');
+    expect(settings.filterableAttributes).toContain('exact_terms');
   });
 
   it('sends an empty synonym list when there are none', () => {
