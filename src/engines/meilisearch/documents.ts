@@ -10,12 +10,15 @@ export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_e
   doc_key: string;
   /** Every exact key (`bans`) and adjacent pair of exact keys (`bans_hangf`) of the title and body, once each. */
   exact_terms: string[];
+  /** The words of more than one syllable the title and body form with confidence, by their exact keys (`hangf_khoong`), once each. */
+  word_terms: string[];
 }
 
 /** Joins two adjacent exact keys into one exact term; no exact key holds it. */
 export const EXACT_PAIR_JOINER = '_';
 /** Meilisearch caps a facet value's length; a longer token (a URL, a long number) is no word a query types. */
 const MAX_EXACT_TERM_LENGTH = 100;
+
 
 /** The exact terms of each adjacent pair of words, given the words' exact keys in order. */
 export function exactPairsOf(keys: readonly string[]): string[] {
@@ -33,7 +36,7 @@ function documentExactTerms(fields: IndexFields): string[] {
   return [...terms];
 }
 
-/** Not sent yet: this adapter does not query the words (docs/meilisearch.md), and every field costs indexing time. */
+/** Sent as the word terms, a filterable set, not as searchable fields: positions of them would cost indexing time and rank nothing more. */
 type WordFields = 'words_folded' | 'words_exact';
 
 /**
@@ -47,7 +50,13 @@ export function documentKey(id: string): string {
 
 export function toMeiliDocument({ document, fields }: PreparedDocument): MeiliDocument {
   const { body_exact: _bodyExact, words_folded: _folded, words_exact: _exact, ...searchable } = fields;
-  return { doc_key: documentKey(document.id), ...document, ...searchable, exact_terms: documentExactTerms(fields) };
+  return {
+    doc_key: documentKey(document.id),
+    ...document,
+    ...searchable,
+    exact_terms: documentExactTerms(fields),
+    word_terms: fields.words_exact.split(' ').filter((word) => word !== '' && word.length <= MAX_EXACT_TERM_LENGTH),
+  };
 }
 
 /** Our document back from a Meilisearch hit or document (displayed attributes only). */
