@@ -14,7 +14,7 @@ import { createReadStream } from 'node:fs';
 import { resourceUsage } from 'node:process';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { cleanText, foldNormalized, foldText, normalizeForMatching, segmentText, tokenize, toExactKey } from '../src/vietnamese/index.ts';
+import { cleanText, confidentTextWords, foldNormalized, foldText, normalizeForMatching, segmentText, tokenize, toExactKey } from '../src/vietnamese/index.ts';
 
 /** Each article's text (title, sapo and body, one per line), streamed from the corpus up to maxBytes of it. */
 async function* articles(path: string, maxBytes: number): AsyncGenerator<string> {
@@ -46,6 +46,8 @@ const tasks: Record<string, Task> = {
   tokenize: { run: (text) => tokenize(text).length },
   'toExactKey per token': { run: (token) => toExactKey(token).length, perToken: true },
   segmentText: { run: (text) => segmentText(text).length },
+  // What the indexer segments each document with.
+  confidentTextWords: { run: (text) => confidentTextWords(text).length },
   // The text's matching form, its folding and its segmentation, as a caller that needs all three
   // gets them: normalized once, since foldText(text) is foldNormalized(normalizeForMatching(text)).
   'normalizeForMatching+foldText+segmentText': {

@@ -1,18 +1,24 @@
 /**
  * Relevance evaluation on a corpus:
  *   npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR]
+ *                    [--word-queries "hàng không,sinh học"]
  * Indexes the corpus (reused across runs; Meilisearch through MEILI_URL and MEILI_MASTER_KEY),
- * sends every query through the HTTP API as a client would, and prints one line of JSON with the figures.
+ * sends every query through the HTTP API as a client would, and prints one line of JSON with the
+ * figures. Word-boundary precision is judged by an independent segmentation (`lib/word-boundaries.ts`).
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createApp } from '../src/api/app.ts';
 import { normalizeForMatching } from '../src/vietnamese/index.ts';
 import { openCorpusIndex, percentile, round } from './lib/corpus-index.ts';
-import { KNOWN_ITEM_VARIANTS, loadEvalQueries } from './lib/queries.ts';
+import { DEFAULT_WORD_BOUNDARY_QUERIES, KNOWN_ITEM_VARIANTS, loadEvalQueries } from './lib/queries.ts';
+import { WordBoundaryJudge } from './lib/word-boundaries.ts';
 
-const USAGE = 'usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR]';
-const { values, positionals } = parseArgs({ options: { 'data-dir': { type: 'string' }, engine: { type: 'string', default: 'sqlite' } }, allowPositionals: true });
+const USAGE = 'usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR] [--word-queries "hàng không,sinh học"]';
+const { values, positionals } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, engine: { type: 'string', default: 'sqlite' }, 'word-queries': { type: 'string' } },
+  allowPositionals: true,
+});
 const [corpus, queriesPath] = positionals;
 const engineName = values.engine;
 if (!corpus || !queriesPath || (engineName !== 'sqlite' && engineName !== 'meilisearch')) {
@@ -74,6 +80,26 @@ for (const variant of KNOWN_ITEM_VARIANTS) {
   }
   figures[variant] = { s10: round(found / count), mrr: round(reciprocalRanks / count), queries: count };
 }
+// Word-boundary precision: of the top-10 hits of each query, the share in which its syllables
+// form the word somewhere in the title or body, not only touch across a word boundary.
+const judge = WordBoundaryJudge.fromViet74K();
+const wordQueries = values['word-queries']?.split(',').map((q) => q.trim()).filter(Boolean) ?? queries.word_boundary ?? DEFAULT_WORD_BOUNDARY_QUERIES;
+let formed = 0;
+let judged = 0;
+const perWordQuery: Record<string, number> = {};
+for (const q of wordQueries) {
+  const hits = await search(q);
+  let formedHere = 0;
+  for (const hit of hits) {
+    const document = await engine.getDocument(hit.id);
+    if (document && judge.formsWord(q, `${document.title}\n${document.body}`)) formedHere++;
+  }
+  perWordQuery[q] = hits.length === 0 ? 0 : round(formedHere / hits.length);
+  formed += formedHere;
+  judged += hits.length;
+}
+figures.word_boundary = { precision: judged === 0 ? 0 : round(formed / judged), queries: wordQueries.length, by_query: perWordQuery };
+
 const sorted = [...latencies].sort((a, b) => a - b);
 figures.latency_ms = { p50: round(percentile(sorted, 50), 2), p95: round(percentile(sorted, 95), 2), queries: sorted.length };
 console.log(JSON.stringify(figures));

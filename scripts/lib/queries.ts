@@ -17,7 +17,12 @@ const queriesSchema = z.object({
       tone_style: z.string(),
     }),
   ),
+  /** Words whose syllables often meet across a word boundary (`hàng không`), for word-boundary precision. */
+  word_boundary: z.array(z.string()).optional(),
 });
+
+/** The word-boundary queries when the query file names none: words whose syllables often touch across words in news. */
+export const DEFAULT_WORD_BOUNDARY_QUERIES = ['hàng không', 'sinh học', 'quốc hội', 'dân chủ'];
 
 export type EvalQueries = z.infer<typeof queriesSchema>;
 

@@ -1,6 +1,6 @@
 import type { SearchDocument } from '../types/document.ts';
-import { foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
-import { memoizeBySubstring } from '../vietnamese/memoize.ts';
+import { confidentTextWords, foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
+import { memoizeBySubstring, memoizeByWord } from '../vietnamese/memoize.ts';
 
 /**
  * The searchable forms of a document that both engines index. Engines fold diacritics on their
@@ -15,6 +15,15 @@ export interface IndexFields {
   body_exact: string;
   /** Joined forms of hyphenated transliterations (`Lê-nin` → `lenin`), so `Lenin` finds them. */
   joined: string;
+  /**
+   * The words of more than one syllable of the title and body, as the segmenter finds them where
+   * no other word overlaps them (`confidentTextWords`), each once, syllables joined by `_`
+   * (`hang_khong`, `tong_bi_thu`): a query's word found here (or inside one of these) is a word of
+   * the document, not two syllables that only touch across a word boundary (`khách_hàng không`)
+   * nor a guess between overlapping readings (`những học sinh học tốt`).
+   */
+  words_folded: string;
+  words_exact: string;
 }
 
 export interface AnalyzedText {
@@ -72,6 +81,37 @@ export function prepareDocument(document: SearchDocument): PreparedDocument {
   return { document, fields: buildIndexFields(document) };
 }
 
+/** Joins the syllables of one word into one token: `hang_khong`. */
+export const WORD_JOINER = '_';
+const MAX_INDEXED_WORD_SYLLABLES = 4;
+
+/** One word (`tổng bí thư`) as a folded and an exact token (`tong_bi_thu`), or null when a syllable leaves no token. */
+const wordTokens = memoizeByWord((word): TermForms | null => {
+  const forms = word.split(' ').map(termForms);
+  if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) return null;
+  return { folded: forms.map((form) => form.folded).join(WORD_JOINER), exact: forms.map((form) => form.exact).join(WORD_JOINER) };
+});
+
+/** Multi-syllable words the text forms with confidence, folded and exact, each once. */
+export function analyzeWords(text: string): AnalyzedText {
+  const folded = new Set<string>();
+  const exact = new Set<string>();
+  // Words recur within and across documents: each distinct word is turned into tokens once.
+  for (const word of confidentTextWords(text)) {
+    const tokens = wordTokens(word);
+    if (!tokens) continue;
+    folded.add(tokens.folded);
+    exact.add(tokens.exact);
+  }
+  return { folded: [...folded].join(' '), exact: [...exact].join(' ') };
+}
+
+function wordFields(document: SearchDocument): Pick<IndexFields, 'words_folded' | 'words_exact'> {
+  // One segmentation pass over both: a title is one line of its own, so no word spans the two.
+  const words = analyzeWords(`${document.title}\n${document.body}`);
+  return { words_folded: words.folded, words_exact: words.exact };
+}
+
 export function buildIndexFields(document: SearchDocument): IndexFields {
   const title = analyzeText(document.title);
   const body = analyzeText(document.body);
@@ -82,5 +122,6 @@ export function buildIndexFields(document: SearchDocument): IndexFields {
     body_folded: body.folded,
     body_exact: body.exact,
     joined: [...joined].join(' '),
+    ...wordFields(document),
   };
 }

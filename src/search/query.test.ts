@@ -5,8 +5,23 @@ import { buildSynonymMap } from './synonyms.ts';
 describe('analyzeQuery', () => {
   it('reads a folded query as folded words, with no exact forms', () => {
     expect(analyzeQuery('dang cong san').readings).toEqual([
-      { kind: 'typed', diacritized: false, terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }] },
+      { kind: 'typed', diacritized: false, terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }], words: [] },
     ]);
+  });
+
+  it('finds the words of a diacritized query, and leaves overlapping words unjoined', () => {
+    expect(analyzeQuery('hàng không').readings[0]?.words).toEqual([{ start: 0, end: 2 }]);
+    expect(analyzeQuery('giá vé hàng không').readings[0]?.words).toEqual([{ start: 2, end: 4 }]);
+    expect(analyzeQuery('học sinh học').readings[0]?.words).toEqual([]);
+    expect(analyzeQuery('hang khong').readings[0]?.words).toEqual([]);
+  });
+
+  it('joins no words in any reading of a query typed without diacritics, expansions included', () => {
+    const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
+    const expanded = (text: string) => analyzeQuery(text, synonyms).readings.find((reading) => reading.kind === 'synonym');
+    expect(expanded('kinh tế TQ')?.words).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+    expect(expanded('kinh te TQ')?.diacritized).toBe(true);
+    expect(expanded('kinh te TQ')?.words).toEqual([]);
   });
 
   it('keeps the exact form of every word of a diacritized query, plain words included', () => {

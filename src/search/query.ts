@@ -1,4 +1,4 @@
-import { decodeTelex, foldText, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
+import { confidentWords, decodeTelex, foldText, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
@@ -17,6 +17,14 @@ export interface QueryReading {
   terms: QueryTerm[];
   /** True when the words carry diacritics the user meant: exact forms must rank first. */
   diacritized: boolean;
+  /**
+   * The terms that form a word of more than one syllable with confidence (`hàng_không`), as
+   * ranges of `terms`. Only a query typed with diacritics is segmented, in its diacritized
+   * readings other than Telex decodings: without marks, syllables are too ambiguous to join
+   * (`hang khong` is also `háng khống`), and a decoding or the marks of a synonym's expansion
+   * in a folded query are guesses of ours, which must not lift some readings above the others.
+   */
+  words: WordSpan[];
 }
 
 export interface AnalyzedQuery {
@@ -32,11 +40,12 @@ const MAX_SYNONYM_WORDS = 4;
 /** More readings make every search slower and rarely find more. */
 const MAX_SYNONYM_READINGS = 4;
 
-function readingOf(kind: QueryReading['kind'], words: readonly string[]): QueryReading {
+/** `segment`: whether the user typed diacritics, so that the reading's words may be joined (see `QueryReading.words`). */
+function readingOf(kind: QueryReading['kind'], words: readonly string[], segment: boolean): QueryReading {
   const forms = words.map(termForms);
   const diacritized = forms.some((form) => form.exact !== form.folded);
   const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
-  return { kind, terms, diacritized };
+  return { kind, terms, diacritized, words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [] };
 }
 
 /** The words of a text that leave a token once folded. */
@@ -50,14 +59,14 @@ function sameTerms(a: QueryReading, b: QueryReading): boolean {
   return a.terms.length === b.terms.length && a.terms.every((term, i) => term.folded === b.terms[i]?.folded && term.exact === b.terms[i]?.exact);
 }
 
-function synonymReadings(words: readonly string[], synonyms: SynonymMap): QueryReading[] {
+function synonymReadings(words: readonly string[], synonyms: SynonymMap, segment: boolean): QueryReading[] {
   const folded = words.map((word) => foldText(word));
   const readings: QueryReading[] = [];
   for (let start = 0; start < words.length; start++) {
     for (let length = Math.min(MAX_SYNONYM_WORDS, words.length - start); length >= 1; length--) {
       const expansions = synonyms.get(folded.slice(start, start + length).join(' '));
       for (const expansion of expansions ?? []) {
-        readings.push(readingOf('synonym', [...words.slice(0, start), ...wordsOf(expansion), ...words.slice(start + length)]));
+        readings.push(readingOf('synonym', [...words.slice(0, start), ...wordsOf(expansion), ...words.slice(start + length)], segment));
       }
     }
   }
@@ -67,12 +76,14 @@ function synonymReadings(words: readonly string[], synonyms: SynonymMap): QueryR
 /** Reads a query the ways a Vietnamese user may have meant it. Pure: no engine, no I/O. */
 export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): AnalyzedQuery {
   const words = wordsOf(text);
-  const candidates = [readingOf('typed', words)];
+  const typed = readingOf('typed', words, true);
+  const segment = typed.diacritized;
+  const candidates = [typed];
   const decoded = words.map((word) => decodeTelex(word) ?? word);
-  if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded));
+  if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded, segment));
   const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
-  if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText)));
-  candidates.push(...synonymReadings(words, synonyms).slice(0, MAX_SYNONYM_READINGS));
+  if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText), segment));
+  candidates.push(...synonymReadings(words, synonyms, segment).slice(0, MAX_SYNONYM_READINGS));
   const readings: QueryReading[] = [];
   for (const reading of candidates) {
     if (reading.terms.length > 0 && !readings.some((kept) => sameTerms(kept, reading))) readings.push(reading);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText, wordTokenize } from './segment.ts';
+import { confidentTextWords, segmentText, wordTokenize } from './segment.ts';
 
 describe('wordTokenize', () => {
   it('groups syllables into words', () => {
@@ -34,5 +34,37 @@ describe('segmentText', () => {
   it('returns an empty string for blank input', () => {
     expect(segmentText('')).toBe('');
     expect(segmentText('  \n ')).toBe('');
+  });
+});
+
+describe('segmentText on names and overlapping words', () => {
+  it('keeps full names whole and forms of address apart', () => {
+    expect(segmentText('Chủ tịch Quốc hội Nguyễn Thị Kim Ngân')).toBe('Chủ_tịch Quốc_hội Nguyễn_Thị_Kim_Ngân');
+    expect(segmentText('Ông Đinh La Thăng')).toBe('Ông Đinh_La_Thăng');
+  });
+
+  it('cuts overlapping words into words of the list', () => {
+    expect(segmentText('Hà Nội công bố kế hoạch')).toBe('Hà_Nội công_bố kế_hoạch');
+    expect(segmentText('Học sinh học sinh học')).toBe('Học_sinh học sinh_học');
+    expect(segmentText('hãng hàng không Vietjet')).toBe('hãng hàng_không Vietjet');
+    expect(segmentText('khi khách hàng không trả lời')).toBe('khi khách_hàng không trả_lời');
+  });
+});
+
+describe('confidentTextWords', () => {
+  it('keeps the words of several syllables that no other possible word overlaps', () => {
+    expect(confidentTextWords('Giá vé của hãng hàng không tăng mạnh')).toEqual(['hàng không']);
+    expect(confidentTextWords('Chủ tịch Quốc hội Nguyễn Thị Kim Ngân')).toEqual(['Chủ tịch', 'Quốc hội', 'Nguyễn Thị Kim Ngân']);
+  });
+
+  it('drops a word that a listed word or a name straddles, whichever reading the segmenter chose', () => {
+    expect(segmentText('những học sinh học tốt')).toBe('những học sinh_học tốt');
+    expect(confidentTextWords('những học sinh học tốt')).toEqual([]);
+    expect(confidentTextWords('nhân dân chủ động')).toEqual([]);
+    expect(confidentTextWords('Trung Quốc hội đàm với Mỹ')).toEqual([]);
+  });
+
+  it('never joins words across lines', () => {
+    expect(confidentTextWords('học sinh\nhọc tốt')).toEqual(['học sinh']);
   });
 });

@@ -18,8 +18,12 @@ const crfSchema = z.object({
 });
 
 const crf = loadLanguageData('segmenter-crf.json.gz', crfSchema);
-const names = loadLanguageData('names.json', z.object({ surnames: z.array(z.string().min(1)), maxNameSyllables: z.number().int().min(2) }));
+const names = loadLanguageData(
+  'names.json',
+  z.object({ surnames: z.array(z.string().min(1)), honorifics: z.array(z.string().min(1)), maxNameSyllables: z.number().int().min(2) }),
+);
 const surnames = new Set(names.surnames.map((surname) => surname.normalize('NFC')));
+const honorifics = new Set(names.honorifics.map((honorific) => honorific.normalize('NFC')));
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
 const syllableWeights = new Map(Object.entries(crf.syllables));
 /**
@@ -73,6 +77,7 @@ const NEXT_UPPER = flag('+1:word.isupper()');
 const NEXT_BIGRAM = flag('+1:word.bi_gram()');
 const NEXT_TRIGRAM = flag('+2:word.tri_gram()');
 
+const ABBREVIATION = /^\p{Lu}\p{L}{0,2}\.$/u;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const DIGIT_START = /^\p{Nd}/u;
 const WORD_RUN_ONLY = /^\p{L}+$/u;
@@ -94,6 +99,10 @@ interface SyllableInfo {
   upperInitial: boolean;
   /** A family name of names.json, and a syllable that can follow one in a person's name. */
   surname: boolean;
+  /** A form of address written before a name (`Ông`, `Bà`): never part of it. */
+  honorific: boolean;
+  /** Capitalized letters and a full stop: an initial or a short form (`N.`, `TP.`). */
+  abbreviation: boolean;
   nameSyllable: boolean;
   /** Score of labels B and I from this syllable's own features (Python's str.isupper(), str.istitle() and its weights). */
   ownB: number;
@@ -132,6 +141,8 @@ function describeSyllable(syllable: string): SyllableInfo {
     digitStart: DIGIT_START.test(syllable),
     upperInitial,
     surname: surnames.has(syllable),
+    honorific: honorifics.has(syllable),
+    abbreviation: ABBREVIATION.test(syllable),
     nameSyllable: upperInitial && syllable.slice(1) === syllable.slice(1).toLowerCase() && WORD_RUN_ONLY.test(syllable),
     ownB: BIAS[0] + weights[0] + (upper ? IS_UPPER[0] : 0) + (title ? IS_TITLE[0] : 0) + (digit ? IS_DIGIT[0] : 0),
     ownI: BIAS[1] + weights[1] + (upper ? IS_UPPER[1] : 0) + (title ? IS_TITLE[1] : 0) + (digit ? IS_DIGIT[1] : 0),
@@ -158,11 +169,26 @@ class LineBuffers {
   length = 0;
   bigram = new Uint8Array(64);
   trigram = new Uint8Array(64);
-  backB = new Uint8Array(64);
-  backI = new Uint8Array(64);
+  /** Label scores of each syllable from its features: B (starts a word) and I (continues one). */
+  emitB = new Float64Array(64);
+  emitI = new Float64Array(64);
+  /** Best score of the line's first i syllables cut into allowed words, the last of one syllable (B) or more (I), and its last word's length. */
+  endB = new Float64Array(65);
+  endI = new Float64Array(65);
+  lengthB = new Uint8Array(65);
+  lengthI = new Uint8Array(65);
   wordStart = new Uint8Array(64);
 
-  push(info: SyllableInfo): void {
+  /** 1 where a syllable follows the previous one without whitespace between them (`P.Đông`). */
+  attached = new Uint8Array(64);
+
+  push(info: SyllableInfo, attached: boolean): void {
+    if (this.length === this.attached.length) {
+      const grown = new Uint8Array(this.length * 2);
+      grown.set(this.attached);
+      this.attached = grown;
+    }
+    this.attached[this.length] = attached ? 1 : 0;
     this.syllables[this.length++] = info;
   }
 
@@ -173,8 +199,12 @@ class LineBuffers {
       const capacity = Math.max(size, this.bigram.length * 2);
       this.bigram = new Uint8Array(capacity);
       this.trigram = new Uint8Array(capacity);
-      this.backB = new Uint8Array(capacity);
-      this.backI = new Uint8Array(capacity);
+      this.emitB = new Float64Array(capacity);
+      this.emitI = new Float64Array(capacity);
+      this.endB = new Float64Array(capacity + 1);
+      this.endI = new Float64Array(capacity + 1);
+      this.lengthB = new Uint8Array(capacity + 1);
+      this.lengthI = new Uint8Array(capacity + 1);
       this.wordStart = new Uint8Array(capacity);
     } else {
       this.bigram.fill(0, 0, size);
@@ -185,9 +215,34 @@ class LineBuffers {
 
 const line = new LineBuffers();
 
-/** Sets line.wordStart[i] to 0 when the model labels syllable i as continuing the word of syllable i-1 (Viterbi over B and I). */
+/** The longest word decoding allows: a person's name (`Nguyễn_Thị_Kim_Ngân`). */
+const MAX_WORD_SYLLABLES = 4;
+/**
+ * Added to the score of a lowercase word of the list per syllable joined: the CRF alone leaves
+ * listed words apart too often (`hãng hàng không`). Tuned on half of the shared gold file.
+ */
+const LEXICON_BONUS = 1;
+
+/**
+ * Whether syllables [start, start + length) may form one word: a two- or three-syllable word of
+ * the model's word list, or a run of capitalized syllables (a name the list cannot hold).
+ */
+function mayFormWord(start: number, length: number): boolean {
+  if (length === 1) return true;
+  const { syllables, bigram, trigram } = line;
+  if ((length === 2 && bigram[start + 1]) || (length === 3 && trigram[start + 2])) return true;
+  for (let i = start; i < start + length; i++) if (!syllables[i]!.upperInitial) return false;
+  return true;
+}
+
+/**
+ * Sets line.wordStart[i] to 1 where syllable i starts a word: the labelling (B, I) of highest CRF
+ * score among those whose words are all allowed by mayFormWord. pyvi's unconstrained Viterbi
+ * chains overlapping words (`Học_sinh_học_sinh_học`, `Trung_Quốc_hội_đàm`); a word of the list
+ * or a name is what treebanks call a word.
+ */
 function labelWordStarts(): void {
-  const { syllables, length: n, bigram, trigram, backB, backI, wordStart } = line;
+  const { syllables, length: n, bigram, trigram, emitB, emitI, endB, endI, lengthB, lengthI, wordStart } = line;
   /** Trigram prefix id of syllables i-2 and i-1, from the lookup of their pair. */
   let prefixId = 0;
   for (let i = 1; i < n; i++) {
@@ -202,9 +257,6 @@ function labelWordStarts(): void {
     if (prefixId !== 0) trigram[i] = trigramKeys.get(prefixId * ID_BASE + id);
     prefixId = Math.floor(flags / TRIGRAM_PREFIX);
   }
-  const { BB, BI, IB, II } = crf.transitions;
-  let scoreB = 0;
-  let scoreI = 0;
   for (let i = 0; i < n; i++) {
     const info = syllables[i]!;
     let b = info.ownB;
@@ -219,25 +271,38 @@ function labelWordStarts(): void {
       b += next.asNextB + (bigram[i + 1] ? NEXT_BIGRAM[0] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[0] : 0);
       inside += next.asNextI + (bigram[i + 1] ? NEXT_BIGRAM[1] : 0) + (trigram[i + 2] ? NEXT_TRIGRAM[1] : 0);
     }
-    if (i === 0) {
-      scoreB = b;
-      scoreI = inside;
-      continue;
-    }
-    const intoBFromB = scoreB + BB;
-    const intoBFromI = scoreI + IB;
-    const intoIFromB = scoreB + BI;
-    const intoIFromI = scoreI + II;
-    backB[i] = intoBFromI > intoBFromB ? 1 : 0;
-    backI[i] = intoIFromI > intoIFromB ? 1 : 0;
-    scoreB = Math.max(intoBFromB, intoBFromI) + b;
-    scoreI = Math.max(intoIFromB, intoIFromI) + inside;
+    emitB[i] = b;
+    emitI[i] = inside;
   }
-  let inside = scoreI > scoreB;
-  wordStart[0] = 1;
-  for (let i = n - 1; i > 0; i--) {
-    wordStart[i] = inside ? 0 : 1;
-    inside = (inside ? backI[i] : backB[i]) === 1;
+  const { BB, BI, IB, II } = crf.transitions;
+  endB[0] = 0;
+  endI[0] = -Infinity;
+  for (let end = 1; end <= n; end++) {
+    endB[end] = -Infinity;
+    endI[end] = -Infinity;
+    let wordScore = 0;
+    for (let length = 1; length <= MAX_WORD_SYLLABLES && length <= end; length++) {
+      const start = end - length;
+      // The word's labels B I I…: its first syllable's B score joins, the others' I scores shift.
+      wordScore = length === 1 ? emitB[start]! : wordScore - emitB[start + 1]! + emitB[start]! + emitI[start + 1]! + (length === 2 ? BI : II);
+      if (!mayFormWord(start, length)) continue;
+      const before = start === 0 ? 0 : Math.max(endB[start]! + BB, endI[start]! + IB);
+      const score = before + wordScore + (length > 1 && !line.syllables[start]!.upperInitial ? LEXICON_BONUS * (length - 1) : 0);
+      if (length === 1) {
+        endB[end] = score;
+        lengthB[end] = 1;
+      } else if (score > endI[end]!) {
+        endI[end] = score;
+        lengthI[end] = length;
+      }
+    }
+  }
+  wordStart.fill(0, 0, n);
+  let endsInWord = endI[n]! > endB[n]!;
+  for (let end = n; end > 0; ) {
+    end -= endsInWord ? lengthI[end]! : 1;
+    wordStart[end] = 1;
+    endsInWord = endI[end]! + IB > endB[end]! + BB;
   }
 }
 
@@ -252,7 +317,11 @@ function applyJoiningRules(): void {
   }
 }
 
-/** A family name followed by capitalized words is one word: the person's full name ('Nguyễn Phú_Trọng' → 'Nguyễn_Phú_Trọng'). */
+/**
+ * A family name followed by capitalized words is one word, the person's full name
+ * ('Nguyễn_Thị Kim_Ngân' → 'Nguyễn_Thị_Kim_Ngân'); a form of address before it stays apart
+ * ('Ông_Đinh_La_Thăng' → 'Ông Đinh_La_Thăng').
+ */
 function joinPersonNames(): void {
   const { syllables, length: n, wordStart } = line;
   const wordEnd = (start: number) => {
@@ -260,12 +329,19 @@ function joinPersonNames(): void {
     while (end < n && wordStart[end] === 0) end++;
     return end;
   };
+  const allNameSyllables = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (!syllables[i]!.nameSyllable) return false;
+    return true;
+  };
   for (let start = 0; start < n; ) {
     let end = wordEnd(start);
-    if (end - start === 1 && syllables[start]!.surname) {
+    if (syllables[start]!.honorific && start + 1 < n && syllables[start + 1]!.nameSyllable) {
+      wordStart[start + 1] = 1;
+      end = start + 1;
+    } else if (syllables[start]!.surname && allNameSyllables(start, end)) {
       while (end < n) {
         const nextEnd = wordEnd(end);
-        if (nextEnd - start > names.maxNameSyllables || !syllables.slice(end, nextEnd).every((info) => info.nameSyllable)) break;
+        if (nextEnd - start > names.maxNameSyllables || !allNameSyllables(end, nextEnd)) break;
         wordStart[end] = 0;
         end = nextEnd;
       }
@@ -274,16 +350,41 @@ function joinPersonNames(): void {
   }
 }
 
-type SyllableVisitor = (syllable: SyllableInfo, startsWord: boolean) => void;
+/** An abbreviation written onto a name is one word with it, as treebanks write it: `P.Đông_Hưng_Thuận`, `N.ẨN`. */
+function joinAbbreviations(): void {
+  const { syllables, length: n, wordStart, attached } = line;
+  for (let i = 1; i < n; i++) {
+    if (attached[i] === 1 && syllables[i]!.upperInitial && syllables[i - 1]!.abbreviation) wordStart[i] = 0;
+  }
+}
 
-/** Segments the line held in `line` and passes each syllable to `visit`, in order, with whether it starts a word. */
+/**
+ * Whether another word the segmenter could form straddles the boundary before syllable b of the
+ * line: a word of the list (`học_sinh` across `học | sinh_học`), or a name, a run of capitalized
+ * syllables (`Trung_Quốc` across `Trung | Quốc_hội`). A word with such an edge is a guess
+ * between overlapping readings, not a word the text says with confidence.
+ */
+function straddled(b: number): boolean {
+  const { syllables, length: n, bigram, trigram } = line;
+  if (b <= 0 || b >= n) return false;
+  return bigram[b] === 1 || trigram[b] === 1 || trigram[b + 1] === 1 || (syllables[b - 1]!.nameSyllable && syllables[b]!.nameSyllable);
+}
+
+/**
+ * Called with each syllable in order: whether it starts a word, and whether another possible
+ * word straddles the boundary before it (see `straddled`; false at the start of a line).
+ */
+type SyllableVisitor = (syllable: SyllableInfo, startsWord: boolean, straddledBefore: boolean) => void;
+
+/** Segments the line held in `line` and passes each syllable to `visit`. */
 function segmentLine(visit: SyllableVisitor): void {
   if (line.length === 0) return;
   line.prepare();
   labelWordStarts();
   applyJoiningRules();
   joinPersonNames();
-  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!, line.wordStart[i] === 1);
+  joinAbbreviations();
+  for (let i = 0; i < line.length; i++) visit(line.syllables[i]!, line.wordStart[i] === 1, straddled(i));
   line.length = 0;
 }
 
@@ -317,7 +418,11 @@ function forEachSyllable(text: string, visit: SyllableVisitor): void {
     }
     let end = index + 1;
     while (end < cleaned.length && !isWhitespace(cleaned, end)) end++;
-    for (const info of syllablesOfChunk(cleaned, index, end)) line.push(info);
+    let attached = false;
+    for (const info of syllablesOfChunk(cleaned, index, end)) {
+      line.push(info, attached);
+      attached = true;
+    }
     index = end;
   }
   segmentLine(visit);
@@ -343,4 +448,68 @@ export function segmentText(text: string): string {
     segmented += segmented === '' ? syllable.text : startsWord ? syllable.afterSpace : syllable.afterUnderscore;
   });
   return segmented;
+}
+
+/**
+ * The words of more than one syllable of a text (syllables separated by a space) that the text
+ * forms with confidence: no other word the segmenter could form straddles either edge. In
+ * `những học sinh học tốt` the segmenter may read `học sinh_học`, but `học_sinh` overlaps it, so
+ * the text does not say `sinh_học` with confidence; `hãng hàng_không` does say `hàng_không`.
+ */
+export function confidentTextWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let syllableCount = 0;
+  let confidentStart = false;
+  const endWord = (straddledEnd: boolean) => {
+    if (syllableCount > 1 && confidentStart && !straddledEnd) words.push(word);
+  };
+  forEachSyllable(text, (syllable, startsWord, straddledBefore) => {
+    if (!startsWord) {
+      word += syllable.afterSpace;
+      syllableCount++;
+      return;
+    }
+    endWord(straddledBefore);
+    word = syllable.text;
+    syllableCount = 1;
+    confidentStart = !straddledBefore;
+  });
+  endWord(false);
+  return words;
+}
+
+/** A word of a query as the half-open range [start, end) of its syllables. */
+export interface WordSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of more than one syllable that a query's syllables form with confidence, as
+ * `confidentTextWords` finds them in a text. `học sinh học` has none (`học_sinh` and `sinh_học`
+ * overlap): such syllables keep their plain reading rather than a guess.
+ */
+export function confidentWords(syllables: readonly string[]): WordSpan[] {
+  line.length = 0;
+  for (const syllable of syllables) line.push(syllableInfo(syllable), false);
+  const n = line.length;
+  if (n < 2) {
+    line.length = 0;
+    return [];
+  }
+  line.prepare();
+  labelWordStarts();
+  applyJoiningRules();
+  joinPersonNames();
+  const { wordStart } = line;
+  const words: WordSpan[] = [];
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && wordStart[end] === 0) end++;
+    if (end - start > 1 && !straddled(start) && !straddled(end)) words.push({ start, end });
+    start = end;
+  }
+  line.length = 0;
+  return words;
 }

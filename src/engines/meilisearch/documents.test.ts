@@ -20,7 +20,7 @@ const article: SearchDocument = {
 
 describe('toMeiliDocument', () => {
   it('sends our document with its key, the folded, exact and joined search fields, and its exact terms', () => {
-    const { exact_terms: exactTerms, ...sent } = meili(article);
+    const { exact_terms: exactTerms, word_terms: wordTerms, ...sent } = meili(article);
     expect(sent).toEqual({
       doc_key: documentKey(article.id),
       ...article,
@@ -31,6 +31,7 @@ describe('toMeiliDocument', () => {
       joined: 'lenin',
     });
     expect(exactTerms).toEqual(expect.arrayContaining(['hooij', 'ddamf', 'hooij_ddamf', 'trung_quoocs', 'ngayf_19', 'hoaf_binhf', 'chur_nghiax']));
+    expect(wordTerms).toEqual(expect.arrayContaining(['hooij_ddamf', 'truwcj_tuyeens', 'hoaf_binhf']));
   });
 
   it('holds each exact key and adjacent pair of the title and the body once, no pair across them', () => {
@@ -66,7 +67,7 @@ describe('documentKey', () => {
 
 describe('fromMeiliDocument', () => {
   it('returns the stored document as it was indexed', () => {
-    const { doc_key: _key, title_folded: _a, title_exact: _b, body_folded: _c, exact_terms: _d, joined: _e, ...stored } = meili(article);
+    const { doc_key: _key, title_folded: _a, title_exact: _b, body_folded: _c, exact_terms: _d, word_terms: _w, joined: _e, ...stored } = meili(article);
     expect(fromMeiliDocument(stored)).toEqual(article);
   });
 

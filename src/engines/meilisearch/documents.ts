@@ -6,10 +6,12 @@ import type { IndexFields, PreparedDocument } from '../../indexing/fields.ts';
  * A document as sent to Meilisearch: ours, plus its primary key and the derived search fields.
  * The body's exact keys are not a searchable field: they are the exact terms, a filterable set.
  */
-export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_exact'> {
+export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_exact' | WordFields> {
   doc_key: string;
   /** Every exact key (`bans`) and adjacent pair of exact keys (`bans_hangf`) of the title and body, once each. */
   exact_terms: string[];
+  /** The words of more than one syllable the title and body form with confidence, by their exact keys (`hangf_khoong`), once each. */
+  word_terms: string[];
   /** What the indexer wrote the document from; read back by `storedHashes`, never shown in hits. */
   content_hash?: string;
 }
@@ -18,6 +20,7 @@ export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_e
 export const EXACT_PAIR_JOINER = '_';
 /** Meilisearch caps a facet value's length; a longer token (a URL, a long number) is no word a query types. */
 const MAX_EXACT_TERM_LENGTH = 100;
+
 
 /** The exact terms of each adjacent pair of words, given the words' exact keys in order. */
 export function exactPairsOf(keys: readonly string[]): string[] {
@@ -35,6 +38,9 @@ function documentExactTerms(fields: IndexFields): string[] {
   return [...terms];
 }
 
+/** Sent as the word terms, a filterable set, not as searchable fields: positions of them would cost indexing time and rank nothing more. */
+type WordFields = 'words_folded' | 'words_exact';
+
 /**
  * The Meilisearch primary key of a document id. Meilisearch accepts only `[a-zA-Z0-9_-]` (at most
  * 511 bytes) while our ids are file names or arbitrary record ids, so the key is a SHA-256 in
@@ -45,12 +51,13 @@ export function documentKey(id: string): string {
 }
 
 export function toMeiliDocument({ document, fields, contentHash }: PreparedDocument): MeiliDocument {
-  const { body_exact: _bodyExact, ...searchable } = fields;
+  const { body_exact: _bodyExact, words_folded: _folded, words_exact: _exact, ...searchable } = fields;
   return {
     doc_key: documentKey(document.id),
     ...document,
     ...searchable,
     exact_terms: documentExactTerms(fields),
+    word_terms: fields.words_exact.split(' ').filter((word) => word !== '' && word.length <= MAX_EXACT_TERM_LENGTH),
     ...(contentHash === undefined ? {} : { content_hash: contentHash }),
   };
 }

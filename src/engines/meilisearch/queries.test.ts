@@ -56,9 +56,30 @@ describe('buildSearchPlan: the multi-search body', () => {
 
   it('tells bạn hàng from bán hàng only by the exact keys', () => {
     const [partner, selling] = [plan('bạn hàng'), plan('bán hàng')].map(({ hits }) => outline(hits));
-    expect(partner!.map((query) => query.q)).toEqual(['"banj hangf"', '"ban hang"', 'banj hangf ', 'ban hang ', '"ban hang"', 'ban hang']);
-    expect(partner!.map((query) => query.filter)).toEqual([undefined, ['exact_terms = "banj_hangf"'], undefined, ['exact_terms = "banj"', 'exact_terms = "hangf"'], undefined, undefined]);
-    expect(partner!.slice(4)).toEqual(selling!.slice(4));
+    // bạn hàng is also a word the segmenter forms; the exact phrase first where the document forms it.
+    expect(partner!.map((query) => query.q)).toEqual(['"banj hangf"', '"ban hang"', '"banj hangf"', '"ban hang"', 'banj hangf ', 'ban hang ', '"ban hang"', 'ban hang']);
+    expect(partner!.map((query) => query.filter)).toEqual([
+      ['word_terms = "banj_hangf"'],
+      ['exact_terms = "banj_hangf"', 'word_terms = "banj_hangf"'],
+      undefined,
+      ['exact_terms = "banj_hangf"'],
+      undefined,
+      ['exact_terms = "banj"', 'exact_terms = "hangf"'],
+      undefined,
+      undefined,
+    ]);
+    expect(partner!.slice(6)).toEqual(selling!.slice(4));
+  });
+
+  it('ranks the exact phrase first where the document forms the query’s words, then where its syllables only touch', () => {
+    expect(outline(plan('hàng không').hits).slice(0, 4)).toEqual([
+      { q: '"hangf khoong"', on: EXACT, matchingStrategy: 'last', weight: 1, filter: ['word_terms = "hangf_khoong"'] },
+      { q: '"hang khong"', on: BODY, matchingStrategy: 'last', weight: 1, filter: ['exact_terms = "hangf_khoong"', 'word_terms = "hangf_khoong"'] },
+      { q: '"hangf khoong"', on: EXACT, matchingStrategy: 'last', weight: 0.8 },
+      { q: '"hang khong"', on: BODY, matchingStrategy: 'last', weight: 0.8, filter: ['exact_terms = "hangf_khoong"'] },
+    ]);
+    // Without diacritics, syllables are too ambiguous to join: no word is required.
+    expect(plan('hang khong').hits.queries.some((query) => JSON.stringify(query.filter ?? '').includes('word_terms'))).toBe(false);
   });
 
   it('adds the exact terms to the request filters, all required', () => {
@@ -112,6 +133,8 @@ describe('buildSearchPlan: the multi-search body', () => {
       'dcsvn',
       '"ddangr coongj sanr vieetj nam"',
       '"dang cong san viet nam"',
+      '"ddangr coongj sanr vieetj nam"',
+      '"dang cong san viet nam"',
       'ddangr coongj sanr vieetj nam ',
       'dang cong san viet nam ',
       '"dang cong san viet nam"',
@@ -123,6 +146,8 @@ describe('buildSearchPlan: the multi-search body', () => {
 
   it('keeps query syntax out of the words, even quotes that folding makes of letters', () => {
     expect(outline(plan('"truyền thống" -Việt').hits).map((query) => query.q)).toEqual([
+      '"truyeenf thoongs vieetj"',
+      '"truyen thong viet"',
       '"truyeenf thoongs vieetj"',
       '"truyen thong viet"',
       'truyeenf thoongs vieetj ',

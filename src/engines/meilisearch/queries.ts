@@ -5,7 +5,8 @@ import type { SearchRequest, SortOrder } from '../../types/search.ts';
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
 import { exactPairsOf } from './documents.ts';
 import { buildFilter, filteredFacets, quoteFilterValue } from './filters.ts';
-import { BODY_FIELDS, EXACT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, FOLDED_FIELDS } from './settings.ts';
+import { WORD_JOINER } from '../../indexing/fields.ts';
+import { BODY_FIELDS, EXACT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, FOLDED_FIELDS, WORD_TERMS_ATTRIBUTE } from './settings.ts';
 
 /** What a hit needs to become a SearchHit; the body feeds our own snippet builder. */
 export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url', 'parties', 'countries'];
@@ -13,14 +14,15 @@ export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url
 /**
  * Federation weights multiply each query's ranking score (0–1), so a document found by several
  * queries ranks by its best weighted score. They follow the embedded engine's tiers: for several
- * words, the exact phrase (title or body) first, then the phrase with other diacritics, then the
- * exact words apart; for one word, the exact word before its twins. A match in the body scores
+ * words, the exact phrase (title or body) first, where its syllables form the query's words
+ * (`hàng_không`) before where they only touch (`khách_hàng không`), then the phrase with other
+ * diacritics, then the exact words apart; for one word, the exact word before its twins. A match in the body scores
  * lower than one in the title (Meilisearch's `attribute` rule), which the weights leave as it is.
  * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms),
  * which only add what the typed words miss.
  */
 export const FORM_WEIGHTS = {
-  phrase: { exactPhrase: 1, exactPhraseInBody: 1, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
+  phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.8, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
   word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
 } as const;
 export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
@@ -57,6 +59,8 @@ interface ReadingQuery {
   matchingStrategy: MatchingStrategies;
   /** Exact terms a matching document must hold (see EXACT_TERMS_ATTRIBUTE). */
   exactTerms?: readonly string[];
+  /** Words a matching document must form (see WORD_TERMS_ATTRIBUTE). */
+  wordTerms?: readonly string[];
 }
 
 /**
@@ -79,8 +83,17 @@ function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery
     const exact = words(reading, 'exact');
     const keys = exact.split(' ');
     if (phrase) {
-      queries.push({ q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhrase * factor, matchingStrategy: PHRASE_STRATEGY });
-      queries.push({ q: `"${folded}"`, fields: BODY_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhraseInBody * factor, matchingStrategy: PHRASE_STRATEGY, exactTerms: exactPairsOf(keys) });
+      const exactPhrases: ReadingQuery[] = [
+        { q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhrase * factor, matchingStrategy: PHRASE_STRATEGY },
+        { q: `"${folded}"`, fields: BODY_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhraseInBody * factor, matchingStrategy: PHRASE_STRATEGY, exactTerms: exactPairsOf(keys) },
+      ];
+      // With words in the query, the exact phrase ranks first where the document forms them too.
+      const wordTerms = reading.words.map(({ start, end }) => keys.slice(start, end).join(WORD_JOINER));
+      if (wordTerms.length > 0) {
+        queries.push(...exactPhrases.map((query) => ({ ...query, wordTerms })));
+        for (const query of exactPhrases) query.weight *= FORM_WEIGHTS.phrase.exactPhraseApartFromWords;
+      }
+      queries.push(...exactPhrases);
     }
     queries.push({ q: `${exact} `, fields: EXACT_FIELDS, weight: weights.exactWords * factor, matchingStrategy: 'all' });
     queries.push({ q: `${folded} `, fields: BODY_FIELDS, weight: weights.exactWordsInBody * factor, matchingStrategy: 'all', exactTerms: keys });
@@ -91,17 +104,20 @@ function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery
   return queries;
 }
 
-/** The request's filter and, for a query that needs them, its exact terms, all required. */
-function queryFilter(filter: Filter | undefined, exactTerms: readonly string[] | undefined): Filter | undefined {
-  if (!exactTerms?.length) return filter;
-  const required = exactTerms.map((term) => `${EXACT_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`);
+/** The request's filter and, for a query that needs them, its exact and word terms, all required. */
+function queryFilter(filter: Filter | undefined, query: ReadingQuery): Filter | undefined {
+  const required = [
+    ...(query.exactTerms ?? []).map((term) => `${EXACT_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`),
+    ...(query.wordTerms ?? []).map((term) => `${WORD_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`),
+  ];
+  if (required.length === 0) return filter;
   if (filter === undefined) return required;
   return [...(typeof filter === 'string' ? [filter] : filter), ...required];
 }
 
 function federatedQueries(indexUid: string, queries: readonly ReadingQuery[], filter: Filter | undefined, sort: string[] | undefined, fields: string[]): MultiSearchQueryWithFederation[] {
   return queries.map((query) => {
-    const queryFilterValue = queryFilter(filter, query.exactTerms);
+    const queryFilterValue = queryFilter(filter, query);
     return {
       indexUid,
       q: query.q,

@@ -15,7 +15,7 @@ describe('buildIndexSettings', () => {
     expect(settings).toEqual({
       searchableAttributes: ['title_exact', 'title_folded', 'joined', 'body_folded'],
       displayedAttributes: ['id', 'title', 'body', 'date', 'year', 'date_source', 'source', 'url', 'parties', 'countries', 'content_hash'],
-      filterableAttributes: ['doc_key', 'parties', 'countries', 'year', 'source', 'exact_terms'],
+      filterableAttributes: ['doc_key', 'parties', 'countries', 'year', 'source', 'exact_terms', 'word_terms'],
       sortableAttributes: ['date', 'year'],
       rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
       typoTolerance: {

@@ -19,6 +19,8 @@ export const BODY_FIELDS = ['body_folded'] as const;
  * phrase, with all its exact pairs in the document" finds what an exact phrase would.
  */
 export const EXACT_TERMS_ATTRIBUTE = 'exact_terms';
+/** The filterable set of a document's confident multi-syllable words by their exact keys (`hangf_khoong`), for whole-word matches. */
+export const WORD_TERMS_ATTRIBUTE = 'word_terms';
 
 /** The document attribute behind each API facet. */
 export const FACET_ATTRIBUTES: Record<FacetName, string> = { party: 'parties', country: 'countries', year: 'year' };
@@ -53,7 +55,7 @@ export function buildIndexSettings(synonyms: SynonymMap = new Map()): Settings {
     // content_hash too, so the indexer can list it (getDocuments returns displayed attributes only); hits never ask for it.
     displayedAttributes: [...DOCUMENT_FIELDS, 'content_hash'],
     // The primary key too: getDocument filters on it, so a search-only key can read a document.
-    filterableAttributes: [PRIMARY_KEY, FACET_ATTRIBUTES.party, FACET_ATTRIBUTES.country, FACET_ATTRIBUTES.year, 'source', EXACT_TERMS_ATTRIBUTE],
+    filterableAttributes: [PRIMARY_KEY, FACET_ATTRIBUTES.party, FACET_ATTRIBUTES.country, FACET_ATTRIBUTES.year, 'source', EXACT_TERMS_ATTRIBUTE, WORD_TERMS_ATTRIBUTE],
     sortableAttributes: ['date', 'year'],
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     typoTolerance: {

@@ -140,6 +140,19 @@ describe('SqliteEngine', () => {
     expect(await ids('Nhat Ban')).not.toContain('japan');
   });
 
+  it('ranks documents where the query forms a word above those where its syllables only touch', async () => {
+    await engine.upsert(
+      [
+        doc('customer', 'Khi khách hàng không trả lời', 'Nhân viên gọi lại khi khách hàng không trả lời điện thoại.'),
+        doc('aviation', 'Tin kinh tế', 'Giá vé của hãng hàng không tăng mạnh trong dịp Tết.'),
+        doc('student', 'Một nam sinh Học viện Bưu chính', 'Một nam sinh Học viện Bưu chính đoạt giải.'),
+        doc('biology', 'Tin giáo dục', 'Phòng thí nghiệm sinh học mới mở cửa cho sinh viên.'),
+      ].map(prepareDocument),
+    );
+    expect((await ids('hàng không'))[0]).toBe('aviation');
+    expect((await ids('sinh học'))[0]).toBe('biology');
+  });
+
   it('replaces a document on upsert instead of duplicating it', async () => {
     await engine.upsert([doc('media', 'Báo chí', 'Nội dung mới')].map(prepareDocument));
     expect(await ids('truyen thong so')).not.toContain('media');

@@ -1,4 +1,4 @@
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import { WORD_JOINER, type PreparedDocument } from '../../indexing/fields.ts';
 import { foldText } from '../../vietnamese/index.ts';
 import type { PostingsBuffer } from './postings-buffer.ts';
 
@@ -18,9 +18,15 @@ export const Field = {
   exact: 2,
   /** Adjacent word pairs of the title and body, folded and exact alike. */
   pairs: 3,
+  /**
+   * Adjacent syllables inside the multi-syllable words of the title and body, folded
+   * (`hang_khong`; `tong_bi_thu` → `tong_bi`, `bi_thu`): a query's word is a whole word of the
+   * document when all its pairs are here, as a phrase is all of its pairs.
+   */
+  compounds: 4,
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
-export const FIELD_COUNT = 4;
+export const FIELD_COUNT = 5;
 
 const PAIR_JOINER = '_';
 const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/;
@@ -45,4 +51,5 @@ export function postDocument(buffer: PostingsBuffer, { document, fields }: Prepa
   buffer.add(Field.title, titleFolded, rowid);
   for (const words of [titleExact, bodyExact]) buffer.add(Field.exact, words, rowid);
   for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words, rowid);
+  if (fields.words_folded) buffer.addInnerPairs(fields.words_folded.split(' '), WORD_JOINER, rowid);
 }

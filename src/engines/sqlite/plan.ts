@@ -7,9 +7,14 @@ import { Field, wordPairs } from './index-terms.ts';
  */
 export const TIER_WEIGHTS = {
   /** Matched as typed (or as one of its readings), without any typo correction. */
-  uncorrected: 32,
+  uncorrected: 64,
   /** The diacritized words, exactly, next to each other. */
-  exactPhrase: 16,
+  exactPhrase: 32,
+  /**
+   * The query's words of several syllables are words of the document (`hàng_không`), not
+   * syllables that only touch across a word boundary (`khách_hàng không`).
+   */
+  wholeWords: 16,
   /** The words next to each other, diacritics aside. */
   phrase: 8,
   /** Every word in the title. */
@@ -41,6 +46,8 @@ export interface QueryPlan {
 const folded = (reading: QueryReading) => reading.terms.map((term) => term.folded);
 const exact = (reading: QueryReading) => reading.terms.map((term) => term.exact ?? term.folded);
 const each = (words: readonly string[]) => words.map((word) => [word]);
+/** The syllable pairs inside a reading's confident multi-syllable words, as the compounds field holds them: `hang_khong`. */
+const wholeWordPairs = (reading: QueryReading) => reading.words.flatMap(({ start, end }) => wordPairs(folded(reading).slice(start, end)));
 
 /** Adjacent words as pair tokens; a single word stands for itself in `singleField`. */
 function phrase(singleField: Field, words: readonly string[]): Clause {
@@ -65,6 +72,8 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(Field.words, words)) },
     { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ field: Field.title, terms: each(words) })) },
   ];
+  const segmented = query.readings.filter((reading) => reading.words.length > 0);
+  if (segmented.length > 0) tiers.push({ weight: TIER_WEIGHTS.wholeWords, match: segmented.map((reading) => ({ field: Field.compounds, terms: each(wholeWordPairs(reading)) })) });
   if (diacritized.length > 0) {
     tiers.push(
       { weight: TIER_WEIGHTS.exactPhrase, match: diacritized.map((reading) => phrase(Field.exact, exact(reading))) },

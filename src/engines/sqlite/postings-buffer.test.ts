@@ -27,4 +27,16 @@ describe('PostingsBuffer', () => {
     expect(terms).toEqual([...terms].sort());
     expect(buffer.size).toBe(0);
   });
+
+  it('posts the syllable pairs inside words in the compounds field, once per document', () => {
+    const buffer = new PostingsBuffer();
+    buffer.addInnerPairs(['tong_bi_thu', 'tong_bi', 'hang_khong'], '_', 2);
+    buffer.addInnerPairs(['bi_thu'], '_', 3);
+    const drained = [...buffer.drain()].map(([field, term, rowids]) => [field, term, [...rowids]]);
+    expect(drained).toEqual([
+      [Field.compounds, 'bi_thu', [2, 3]],
+      [Field.compounds, 'hang_khong', [2]],
+      [Field.compounds, 'tong_bi', [2]],
+    ]);
+  });
 });

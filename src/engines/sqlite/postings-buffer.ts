@@ -28,17 +28,18 @@ export class PostingsBuffer {
   wordIdsOf(words: readonly string[]): Int32Array {
     const ids = new Int32Array(words.length);
     let count = 0;
-    for (const word of words) {
-      if (!word) continue;
-      let id = this.wordIds.get(word);
-      if (id === undefined) {
-        id = this.words.length;
-        this.words.push(word);
-        this.wordIds.set(word, id);
-      }
-      ids[count++] = id;
-    }
+    for (const word of words) if (word) ids[count++] = this.wordIdOf(word);
     return ids.subarray(0, count);
+  }
+
+  private wordIdOf(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.wordIds.set(word, id);
+    }
+    return id;
   }
 
   /** Posts `rowid` for each term; rowids must come in ascending order, as SQLite assigns them. */
@@ -63,6 +64,25 @@ export class PostingsBuffer {
     this.add(Field.pairs, pairIds, rowid);
   }
 
+  /**
+   * Posts `rowid` in the compounds field for each adjacent pair of syllables inside each word
+   * (`hang_khong`; `tong_bi_thu` → `tong_bi`, `bi_thu`). Pairs, like phrases, rather than whole
+   * words: they share the syllables' ids, where a vocabulary of every word and name of the
+   * corpus made interning and sorting terms the largest cost of a build.
+   */
+  addInnerPairs(words: readonly string[], joiner: string, rowid: number): void {
+    const pairIds: number[] = [];
+    for (const word of words) {
+      let previous = -1;
+      for (const syllable of word.split(joiner)) {
+        const id = this.wordIdOf(syllable);
+        if (previous >= 0) pairIds.push(this.pairIds.idOf(previous, id));
+        previous = id;
+      }
+    }
+    this.add(Field.compounds, pairIds, rowid);
+  }
+
   private growLastRowid(field: Field, id: number): Int32Array {
     const grown = new Int32Array(Math.max(id + 1, this.lastRowid[field]!.length * 2));
     grown.set(this.lastRowid[field]!);
@@ -70,7 +90,7 @@ export class PostingsBuffer {
   }
 
   private termOf(field: Field, id: number): string {
-    if (field !== Field.pairs) return this.words[id]!;
+    if (!isPairField(field)) return this.words[id]!;
     return `${this.words[this.pairIds.firstOf.at(id)]}_${this.words[this.pairIds.secondOf.at(id)]}`;
   }
 
@@ -89,7 +109,7 @@ export class PostingsBuffer {
     for (let field = 0 as Field; field < FIELD_COUNT; field++) {
       const termIds = this.termIds[field]!.view();
       const rowids = this.rowids[field]!.view();
-      const order = field === Field.pairs ? pairOrder : wordOrder;
+      const order = isPairField(field) ? pairOrder : wordOrder;
       const starts = new Int32Array(order.length + 1);
       for (const id of termIds) starts[id + 1]!++;
       for (let id = 0; id < order.length; id++) starts[id + 1]! += starts[id]!;
@@ -119,6 +139,11 @@ export class PostingsBuffer {
     this.rowids = Array.from({ length: FIELD_COUNT }, () => new IntList());
     this.lastRowid = Array.from({ length: FIELD_COUNT }, () => new Int32Array(1024));
   }
+}
+
+/** Fields whose term ids are pair ids (`a_b`), not word ids. */
+function isPairField(field: Field): boolean {
+  return field === Field.pairs || field === Field.compounds;
 }
 
 /** `ids` stably sorted by `keyOf`, whose values lie in [0, keys). */
