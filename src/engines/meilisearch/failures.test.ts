@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeilisearchApiError, MeilisearchRequestError, type Task } from 'meilisearch';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
-import { ensureSucceeded, isTransient, toEngineFailure, withRetries } from './failures.ts';
+import { apiErrorCode, ensureSucceeded, isTransient, toEngineFailure, withRetries } from './failures.ts';
 
 function apiError(status: number, code: string, message: string): MeilisearchApiError {
   return new MeilisearchApiError(new Response(null, { status }), { message, code, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${code}` });
@@ -98,5 +98,14 @@ describe('ensureSucceeded', () => {
   it('returns a succeeded task', () => {
     const task = { ...failedTask(null), status: 'succeeded' as const };
     expect(ensureSucceeded(task, 'indexing')).toBe(task);
+  });
+});
+
+describe('apiErrorCode', () => {
+  it('finds the Meilisearch code through the error that wraps it', async () => {
+    const notFound = apiError(404, 'index_not_found', 'Index `documents` not found.');
+    expect(apiErrorCode(notFound)).toBe('index_not_found');
+    await expect(withRetries('listing documents', () => Promise.reject(notFound))).rejects.toSatisfy((error) => apiErrorCode(error) === 'index_not_found');
+    expect(apiErrorCode(new Error('index_not_found'))).toBeUndefined();
   });
 });

@@ -6,9 +6,13 @@ export function isTransient(error: unknown): boolean {
   return error instanceof MeilisearchRequestError || (error instanceof MeilisearchApiError && error.response.status >= 500);
 }
 
-/** The Meilisearch error code of an API error (`index_not_found`, `document_not_found`…), if any. */
+/**
+ * The Meilisearch error code of an API error (`index_not_found`, `document_not_found`…), if any,
+ * also when our error wraps it (`withRetries` turns every failure into one of ours).
+ */
 export function apiErrorCode(error: unknown): string | undefined {
-  return error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+  if (error instanceof MeilisearchApiError) return error.cause?.code;
+  return error instanceof EngineError || error instanceof EngineUnavailableError ? apiErrorCode(error.cause) : undefined;
 }
 
 /**
