@@ -7,6 +7,7 @@ import { MeilisearchEngine } from '../../src/engines/meilisearch/engine.ts';
 import { analyzeText } from '../../src/indexing/fields.ts';
 import type { SearchDocument } from '../../src/types/document.ts';
 import type { SearchRequest } from '../../src/types/search.ts';
+import type { IndexSummary } from '../../src/indexing/indexer.ts';
 import { prepareDocument } from '../../src/indexing/fields.ts';
 
 // Runs against a real Meilisearch only: MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx vitest run tests/integration/meilisearch.test.ts
@@ -26,13 +27,14 @@ function engineFor(indexUid: string): MeilisearchEngine {
   return new MeilisearchEngine({ url: url!, indexUid, timeoutMs: 10_000, ...(adminKey ? { apiKey: adminKey } : {}), ...(searchKey ? { searchKey } : {}) });
 }
 
-async function indexInto(engine: MeilisearchEngine, inputs: string[]): Promise<void> {
+async function indexInto(engine: MeilisearchEngine, inputs: string[], rebuild = true): Promise<IndexSummary> {
   // Imported here so that the skipped suite loads nothing of the indexer.
   const { runIndex } = await import('../../src/indexing/indexer.ts');
   const dir = mkdtempSync(join(tmpdir(), 'vnsearch-meili-'));
   try {
-    const summary = await runIndex({ inputs, engine, manifestPath: join(dir, 'manifest.json'), rebuild: true });
+    const summary = await runIndex({ inputs, engine, manifestPath: join(dir, 'manifest.json'), rebuild });
     expect(summary.failed).toEqual([]);
+    return summary;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -60,6 +62,18 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
   afterAll(async () => {
     await dropIndexes(uid);
   }, 60_000);
+
+  it('fills an index that does not exist yet incrementally, then finds every document unchanged', async () => {
+    const fresh = engineFor(`${uid}_incremental`);
+    try {
+      expect((await indexInto(fresh, [join(root, 'docs-corpus')], false)).indexed).toBe(5);
+      const again = await indexInto(fresh, [join(root, 'docs-corpus')], false);
+      expect([again.indexed, again.unchanged, again.deleted]).toEqual([0, 5, 0]);
+      expect((await fresh.storedHashes()).size).toBe(5);
+    } finally {
+      await dropIndexes(`${uid}_incremental`);
+    }
+  });
 
   it('is reachable and holds the five documents', async () => {
     await engine.ping();

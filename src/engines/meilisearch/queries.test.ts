@@ -75,8 +75,8 @@ describe('buildSearchPlan: the multi-search body', () => {
     expect(outline(plan('hàng không').hits).slice(0, 4)).toEqual([
       { q: '"hangf khoong"', on: EXACT, matchingStrategy: 'last', weight: 1, filter: ['word_terms = "hangf_khoong"'] },
       { q: '"hang khong"', on: BODY, matchingStrategy: 'last', weight: 1, filter: ['exact_terms = "hangf_khoong"', 'word_terms = "hangf_khoong"'] },
-      { q: '"hangf khoong"', on: EXACT, matchingStrategy: 'last', weight: 0.8 },
-      { q: '"hang khong"', on: BODY, matchingStrategy: 'last', weight: 0.8, filter: ['exact_terms = "hangf_khoong"'] },
+      { q: '"hangf khoong"', on: EXACT, matchingStrategy: 'last', weight: 0.6 },
+      { q: '"hang khong"', on: BODY, matchingStrategy: 'last', weight: 0.6, filter: ['exact_terms = "hangf_khoong"'] },
     ]);
     // Without diacritics, syllables are too ambiguous to join: no word is required.
     expect(plan('hang khong').hits.queries.some((query) => JSON.stringify(query.filter ?? '').includes('word_terms'))).toBe(false);

@@ -22,7 +22,7 @@ export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url
  * which only add what the typed words miss.
  */
 export const FORM_WEIGHTS = {
-  phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.8, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
+  phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.6, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
   word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
 } as const;
 export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
