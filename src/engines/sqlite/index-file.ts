@@ -100,18 +100,7 @@ export interface IndexFileOptions extends IndexWriteOptions {
 }
 
 /** A document row waiting for the next flush, with the rowid it will have. */
-interface PendingRow {
-  rowid: number;
-  id: string;
-  title: string;
-  body: string;
-  date: string | null;
-  year: number | null;
-  date_source: SearchDocument['date_source'];
-  source: string | null;
-  url: string | null;
-  parties: string;
-  countries: string;
+interface PendingRow extends DocumentRow {
   content_hash: string | null;
 }
 
