@@ -11,6 +11,13 @@ const index = new FacetIndex(entries);
 const all = index.rowids();
 
 describe('FacetIndex', () => {
+  it('breaks ties by date, newest first and undated last, then the greater id first, whatever the rowids', () => {
+    const byTie = (rowids: number[]) => [...rowids].sort((a, b) => index.tieOrder[a]! - index.tieOrder[b]!);
+    expect(byTie([7, 5, 2, 1])).toEqual([1, 7, 5, 2]);
+    const renumbered = new FacetIndex(entries.map((entry, i) => ({ ...entry, rowid: 10 - i })));
+    expect([10, 9, 8, 7].sort((a, b) => renumbered.tieOrder[a]! - renumbered.tieOrder[b]!)).toEqual([10, 7, 8, 9]);
+  });
+
   it('counts every value when nothing is filtered, most frequent first', () => {
     const { kept, facets } = index.filterAndCount(all, {});
     expect([...kept]).toEqual([1, 2, 5, 7]);

@@ -90,7 +90,7 @@ const NO_YEAR = 0;
 
 function newestThenById(a: FacetEntry, b: FacetEntry): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 export interface FacetedMatches {
@@ -112,8 +112,9 @@ export class FacetIndex {
   private readonly present: Int32Array;
   /**
    * Each rowid's place in the order that breaks ties between equally ranked documents: newest
-   * date first, undated last, then by id. It depends on the documents alone, never on when they
-   * were indexed, so an index built in one run or in several answers alike.
+   * date first, undated last, then the greater id first (news sites number their articles as they
+   * publish them, so it stands for recency where no date was found). It depends on the documents
+   * alone, never on when they were indexed, so an index built in one run or in several answers alike.
    */
   readonly tieOrder: Int32Array;
 
