@@ -53,7 +53,7 @@ export class IndexDamagedError extends EngineUnavailableError {
 /** A write failed for want of disk space; what was committed before stays searchable. */
 export class DiskFullError extends VnsearchError {
   constructor(directory: string, options?: ErrorOptions) {
-    super(`The disk holding ${directory} is full; free some space and run \`vnsearch index\` again (the previous index stays searchable).`, 'disk_full', options);
+    super(`The disk holding ${directory} is full; free some space and run \`vnsearch index\` again (the index stays searchable as of its last commit).`, 'disk_full', options);
   }
 }
 

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { DiskFullError } from '../errors.ts';
 
 const manifestSchema = z.object({
   version: z.literal(1),
@@ -37,6 +38,12 @@ export function loadManifest(path: string, pipeline: string): Manifest {
 export function saveManifest(path: string, manifest: Manifest): void {
   mkdirSync(dirname(path), { recursive: true });
   const staged = `${path}.tmp`;
-  writeFileSync(staged, JSON.stringify(manifest));
+  try {
+    writeFileSync(staged, JSON.stringify(manifest));
+  } catch (error) {
+    rmSync(staged, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new DiskFullError(dirname(path), { cause: error });
+    throw error;
+  }
   renameSync(staged, path);
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchDocument } from '../../types/document.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSynonymMap } from '../../search/synonyms.ts';
@@ -180,6 +180,18 @@ describe('SqliteEngine', () => {
     await engine.commit();
     expect(await reader.getDocument('late')).not.toBeNull();
     expect((await reader.search(request('chile'))).hits.map((hit) => hit.id)).toContain('late');
+    await reader.close();
+  });
+
+  it('corrects with the words of the last commit once they have loaded between searches, finding new documents at once', async () => {
+    await engine.commit();
+    const reader = new SqliteEngine({ dataDir });
+    const found = async (q: string) => (await reader.search(request(q))).hits.map((hit) => hit.id);
+    expect(await found('hoij thaor chiel')).toContain('chile');
+    await engine.upsert([doc('volcano', 'Núi lửa phun trào', 'Núi lửa Kilauea phun trào dữ dội.')].map(prepareDocument));
+    await engine.commit();
+    expect(await found('kilauea')).toEqual(['volcano']);
+    await vi.waitFor(async () => expect(await found('kilaeua')).toEqual(['volcano']));
     await reader.close();
   });
 

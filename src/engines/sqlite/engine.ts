@@ -54,6 +54,10 @@ interface Snapshot {
   /** Typo corrections by folded word: the same misspellings come back, and finding them tries hundreds of edits. */
   corrections?: LruCache<string, readonly string[]>;
   sortedWords?: string[];
+  /** Set while the words of a newer data version load in steps; the older words serve meanwhile. */
+  wordsReload?: { forgotten: number; again: boolean };
+  /** Counts full forgets, so that words loaded before one are not installed after it. */
+  forgotten: number;
   warming?: Promise<void>;
   /** Documents of recent pages with their bodies located for snippets, by rowid: popular articles come up search after search. */
   pageDocuments?: LruCache<number, PageDocument>;
@@ -71,6 +75,8 @@ const SNIPPET_CHARS = 240;
 /** Bodies are about 4 KB, located about three times that: some two thousand documents. */
 const PAGE_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
 const ANSWER_CACHE_SIZE = 1000;
+/** Vocabulary rows loaded per step when another process committed: a search waits behind one short step at most. */
+const VOCABULARY_PAGE = 2000;
 const CORRECTIONS_CACHE_SIZE = 10_000;
 const WARM_UP_QUERY_WORDS = 4;
 const SUGGESTION_TITLES = 200;
@@ -156,7 +162,7 @@ export class SqliteEngine implements SearchEngine {
       this.snapshot?.file.close();
       try {
         const file = new IndexFile(path, { create: false, ...this.options.write });
-        this.snapshot = { file, dataVersion: file.dataVersion() };
+        this.snapshot = { file, dataVersion: file.dataVersion(), forgotten: 0 };
         if (this.options.warmTerms || this.options.warmUpSearches) this.snapshot.warming = this.warm(this.snapshot);
       } catch (error) {
         this.snapshot = null;
@@ -209,14 +215,53 @@ export class SqliteEngine implements SearchEngine {
     });
   }
 
-  /** Drops caches when another process (an indexer) committed since they were built. */
+  /**
+   * Drops caches when another process (an indexer) committed since they were built. The words
+   * (vocabulary, corrections, completions) are kept and reloaded in steps between searches: a
+   * re-index commits often, and reloading them at once on a search's path stalls that search,
+   * while words one commit old only make a correction or completion briefly out of date.
+   */
   private refreshed(snapshot: Snapshot): Snapshot {
     const version = snapshot.file.dataVersion();
     if (version !== snapshot.dataVersion) {
       snapshot.dataVersion = version;
-      this.forget(snapshot);
+      this.forgetDocuments(snapshot);
+      if (snapshot.vocabulary) this.reloadWords(snapshot);
     }
     return snapshot;
+  }
+
+  private reloadWords(snapshot: Snapshot): void {
+    if (snapshot.wordsReload) {
+      snapshot.wordsReload.again = true;
+      return;
+    }
+    const reload = (snapshot.wordsReload = { forgotten: snapshot.forgotten, again: false });
+    const vocabulary = new Map<string, number>();
+    let after = '';
+    const step = () => {
+      if (this.snapshot !== snapshot || snapshot.forgotten !== reload.forgotten) return void delete snapshot.wordsReload;
+      let page: [string, number][];
+      try {
+        page = snapshot.file.vocabularyPage(after, VOCABULARY_PAGE);
+      } catch {
+        // The searches that need the words meet the same error and report it.
+        return void delete snapshot.wordsReload;
+      }
+      for (const [term, documents] of page) vocabulary.set(term, documents);
+      if (page.length === VOCABULARY_PAGE) {
+        after = page.at(-1)![0];
+        return void setImmediate(step);
+      }
+      snapshot.vocabulary = vocabulary;
+      delete snapshot.corrections;
+      delete snapshot.sortedWords;
+      // Answers given with the older words may hold corrections that the new ones change.
+      delete snapshot.answers;
+      delete snapshot.wordsReload;
+      if (reload.again) this.reloadWords(snapshot);
+    };
+    setImmediate(step);
   }
 
   private facetIndex(snapshot: Snapshot): FacetIndex {
@@ -224,15 +269,20 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private forget(snapshot: Snapshot): void {
+    this.forgetDocuments(snapshot);
+    snapshot.forgotten++;
+    delete snapshot.vocabulary;
+    delete snapshot.corrections;
+    delete snapshot.sortedWords;
+  }
+
+  private forgetDocuments(snapshot: Snapshot): void {
     delete snapshot.facets;
     delete snapshot.live;
     delete snapshot.answers;
     delete snapshot.postings;
-    delete snapshot.vocabulary;
-    delete snapshot.corrections;
     delete snapshot.scratch;
     delete snapshot.pageDocuments;
-    delete snapshot.sortedWords;
   }
 
   private invalidate(): void {
@@ -490,8 +540,9 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
-    this.snapshot?.file.close();
+    const file = this.snapshot?.file;
     this.snapshot = null;
+    if (file) this.guard(() => file.close());
   }
 }
 

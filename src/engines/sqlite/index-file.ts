@@ -9,14 +9,14 @@ import { PostingsBuffer } from './postings-buffer.ts';
 import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
 
 /** Bumped whenever the layout below changes; a file of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 const SCHEMA = `
+-- The body comes last: columns stored after it sit on its overflow pages, and the scans a reader
+-- repeats after every commit (facets, content hashes) would then read every article.
 CREATE TABLE IF NOT EXISTS documents (
   rowid INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
-  title TEXT NOT NULL,
-  body TEXT NOT NULL,
   date TEXT,
   year INTEGER,
   date_source TEXT,
@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS documents (
   parties TEXT NOT NULL,
   countries TEXT NOT NULL,
   -- What the indexer wrote this document from (input and pipeline): equal means nothing to rewrite.
-  content_hash TEXT
+  content_hash TEXT,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, postings INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS term_blocks (
@@ -207,6 +209,7 @@ export class IndexFile {
       ).pluck(),
       fieldBlocks: db.prepare<[number], Buffer>('SELECT block FROM term_blocks WHERE segment IN (SELECT id FROM segments) AND field = ?').pluck(),
       vocabulary: db.prepare<[], [string, number]>('SELECT term, documents FROM vocabulary').raw(),
+      vocabularyPage: db.prepare<[string, number], [string, number]>('SELECT term, documents FROM vocabulary WHERE term > ? ORDER BY term LIMIT ?').raw(),
       commonTerms: db.prepare<[number], string>('SELECT term FROM vocabulary ORDER BY documents DESC LIMIT ?').pluck(),
       dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
     };
@@ -392,6 +395,11 @@ export class IndexFile {
     return new Map(this.statements.vocabulary.all());
   }
 
+  /** The vocabulary's words after `after` in byte order, `limit` of them: what a reader loads in steps. */
+  vocabularyPage(after: string, limit: number): [string, number][] {
+    return this.statements.vocabularyPage.all(after, limit);
+  }
+
   /** Writes what is buffered, so that other connections see every write. */
   commit(): void {
     this.flush();
@@ -440,9 +448,18 @@ export class IndexFile {
   }
 
   close(): void {
-    this.commit();
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    this.db.close();
+    try {
+      this.commit();
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Moving the log into the file needs room the disk may not have (it is full, or the file
+        // is read-only here); what the log holds is committed all the same, and the next writer
+        // checkpoints it.
+      }
+    } finally {
+      this.db.close();
+    }
   }
 
   /** Closes the file, dropping what is buffered: what an abandoned or failed write does. */
