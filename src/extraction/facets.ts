@@ -191,6 +191,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
 }
 
 let defaultMatcher: Matcher | undefined;
+/** A gazetteer given in memory is compiled once per object. */
+const matchers = new WeakMap<GazetteerConfig, Matcher>();
+
+function matcherFor(config: GazetteerConfig): Matcher {
+  const matcher = matchers.get(config) ?? buildMatcher(config);
+  matchers.set(config, matcher);
+  return matcher;
+}
 
 function nameKey(text: string): string {
   return tokenize(text)
@@ -475,7 +483,7 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  * after a party's name (`(DUP)`) counts as that party.
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
-  const matcher = config ? buildMatcher(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
+  const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const tokens = tokenize(text);
   const credits = creditPositions(matcher, tokens);
   const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start));
