@@ -3,9 +3,12 @@
  * labelling: `npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N]`.
  *
  * The corpus order is shuffled (Fisher-Yates driven by mulberry32(seed)); the first `--random`
- * articles are the random sample, and the next `--party` articles of that order whose text writes
- * `đảng` before a capitalised word (`Đảng Dân tiến`, `đảng Cộng hòa`) are the party stratum, so
- * that parties, rare in random news, get enough mentions to measure.
+ * articles are the random sample, the next `--party` articles of that order whose text writes
+ * `đảng` before a word (`Đảng Dân tiến`, `đảng Cộng hòa`, but also `Đảng ủy`) are the party
+ * stratum, and the next `--named-party` articles after those whose text writes `đảng` before a
+ * capitalised word, or `Công đảng`, are the named-party stratum, so that parties, rare in random
+ * news, get enough mentions to measure. Each stratum continues the same order, so a larger count
+ * only adds articles.
  *
  * For each article it prints the title, the lead and every passage that a deliberately loose net
  * catches: any capitalised occurrence of a gazetteer alias (diacritics aside), a few capitals and
@@ -26,11 +29,12 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '2017' },
     random: { type: 'string', default: '150' },
     party: { type: 'string', default: '40' },
+    'named-party': { type: 'string', default: '0' },
   },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N]');
+  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N] [--named-party N]');
   process.exit(2);
 }
 
@@ -55,13 +59,20 @@ for (let i = order.length - 1; i > 0; i--) {
 }
 
 const textOf = (article: Article) => `${article.title}\n${article.sapo ?? ''}\n${article.body}`;
-const NAMES_A_PARTY = /(?<!\p{L})đảng\s+\p{Lu}/iu;
+const WRITES_PARTY = /(?<!\p{L})đảng\s+\p{L}/iu;
+const NAMES_A_PARTY = /(?<!\p{L})(?:[đĐ]ảng\s+\p{Lu}|Công\s+đảng(?!\p{L}))/u;
 const randomCount = Number(values.random);
 const sample = order.slice(0, randomCount).map((index) => ({ article: articles[index]!, stratum: 'random' }));
-for (const index of order.slice(randomCount)) {
-  if (sample.length >= randomCount + Number(values.party)) break;
-  if (NAMES_A_PARTY.test(textOf(articles[index]!))) sample.push({ article: articles[index]!, stratum: 'party' });
-}
+let position = randomCount;
+const drawStratum = (stratum: string, count: number, rule: RegExp) => {
+  const target = sample.length + count;
+  for (; position < order.length && sample.length < target; position++) {
+    const article = articles[order[position]!]!;
+    if (rule.test(textOf(article))) sample.push({ article, stratum });
+  }
+};
+drawStratum('party', Number(values.party), WRITES_PARTY);
+drawStratum('named-party', Number(values['named-party']), NAMES_A_PARTY);
 
 /** Lowercase without diacritics, one character for one, so that offsets still point into the text. */
 const foldChar = (c: string) => (c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().charAt(0) || c);

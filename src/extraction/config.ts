@@ -42,6 +42,8 @@ const aliasSchema = z.union([
     needs_country: z.boolean().default(false),
     /** (countries) Also a sports club's name (`Monaco`): in a text about sport, count only as `context` does. */
     club: z.boolean().default(false),
+    /** (countries) A city that stands for the state only as its government (`Bắc Kinh phản đối`): not after `seat_place_words`. */
+    seat: z.boolean().default(false),
   }),
 ]);
 
@@ -58,6 +60,12 @@ const gazetteerSchema = z.object({
   country_context_words: z.array(nonEmpty).default([]),
   /** Capitalised words before a country that locate within it rather than name something (`miền Nam Italy`). */
   direction_words: z.array(nonEmpty).default([]),
+  /** Words before a `seat` alias that make it a place or part of a name (`tại Vienna`, `thỏa thuận Paris`). */
+  seat_place_words: z.array(nonEmpty).default([]),
+  /** Words before a country that make it a kind of product or a style (`xì gà Cuba`, `kiểu Pháp`). */
+  style_words: z.array(nonEmpty).default([]),
+  /** Words that open a credit in parentheses (`(Ảnh: Trần Long/Vietnam+)`), which names agencies and outlets. */
+  credit_words: z.array(nonEmpty).default([]),
   /** Words that make a text about sport, where a `club` alias names the club (two or more must occur). */
   sports_cues: z.array(nonEmpty).default([]),
   /** Words that open a party's name (`Đảng` + `Dân tiến` + `Nhật Bản`), for parties the gazetteer does not know. */
@@ -66,6 +74,12 @@ const gazetteerSchema = z.object({
   party_head_blockers: z.array(nonEmpty).default([]),
   /** Words after a party head that make it a party organ or member, not a name (`Đảng Ủy`, `Đảng Bộ`). */
   party_organ_words: z.array(nonEmpty).default([]),
+  /** Lowercase words between a party head and the name that say where the party stands (`đảng cực hữu Mặt trận Dân tộc`). */
+  party_stance_words: z.array(nonEmpty).default([]),
+  /** Words between a party head and the name of a known party that make its members (`đảng viên Dân chủ`). */
+  party_member_words: z.array(nonEmpty).default([]),
+  /** Words shortly before a party head that make the name one under discussion (`đổi tên thành đảng Sức mạnh`). */
+  party_naming_words: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

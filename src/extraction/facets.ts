@@ -33,6 +33,8 @@ interface Pattern {
   needsCountry: boolean;
   /** Also a club's name: in a text about sport it counts as a `context` alias does. */
   club: boolean;
+  /** A capital: the country only where it stands for the government, not as a place. */
+  seat: boolean;
   /** The alias as written, for composing it with a country (`Đảng Dân chủ Tự do` + `Anh`). */
   text: string;
   /** Empty for phrases that only block matches inside them (`Mỹ Latinh`). */
@@ -57,6 +59,16 @@ interface Matcher {
   placeWords: Set<string>;
   contextPhrases: string[][];
   sportsCues: string[][];
+  seatPlaceWords: string[][];
+  styleWords: string[][];
+  creditWords: Set<string>;
+  partyStanceWords: string[][];
+  partyMemberWords: string[][];
+  /** Party aliases that name one party only, to it: `Đảng Minjoo`, `Đảng Saenuri`. */
+  partyByUniqueName: Map<string, string>;
+  partyNamingWords: Set<string>;
+  /** Acronym aliases of parties, folded, to the party: `Ukip` is `UKIP`. */
+  partyByAcronym: Map<string, string>;
   /** Accented, lowercase: `đảng`, never `đắng` or `đang`. */
   partyHeads: Set<string>;
   directionWords: Set<string>;
@@ -96,7 +108,7 @@ function isAcronym(text: string): boolean {
 
 function buildMatcher(config: GazetteerConfig): Matcher {
   const patterns = new Map<string, Pattern>();
-  type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club'>;
+  type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club' | 'seat'>;
   const add = (text: string, options: AliasOptions, entity: Entity | null) => {
     const acronym = isAcronym(text);
     const exact = options.exact || acronym;
@@ -105,7 +117,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     if (tokens.length === 0) return;
     // A one-word country name is also part of names of people, clubs and things (`Michael Jordan`, `AS Monaco`).
     const guarded = !acronym && (exact || (tokens.length === 1 && entity?.kind === 'country'));
-    const key = `${mode}|${options.context}|${options.needsCountry}|${options.club}|${tokens.join(' ')}`;
+    const key = `${mode}|${options.context}|${options.needsCountry}|${options.club}|${options.seat}|${tokens.join(' ')}`;
     const pattern = patterns.get(key) ?? { ...options, text, mode, exact, guarded, tokens, entities: [] };
     if (entity && !pattern.entities.some((known) => known.name === entity.name)) pattern.entities.push(entity);
     patterns.set(key, pattern);
@@ -116,14 +128,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     for (const alias of all) {
       const options =
         typeof alias === 'string'
-          ? { exact: false, context: false, needsCountry: false, club: false }
-          : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club };
+          ? { exact: false, context: false, needsCountry: false, club: false, seat: false }
+          : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club, seat: alias.seat };
       for (const variant of spellingVariants(aliasTexts(alias))) add(variant, options, entity);
     }
   };
   for (const country of config.countries) addEntity({ kind: 'country', name: country.name, country: null }, country.aliases);
   for (const party of config.parties) addEntity({ kind: 'party', name: party.name, country: party.country }, party.aliases);
-  for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false, club: false }, null);
+  for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false, club: false, seat: false }, null);
 
   const byFirstToken = new Map<string, PatternIndex>();
   for (const pattern of patterns.values()) {
@@ -142,15 +154,33 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   const lower = (words: string[]) => new Set(words.map((word) => word.toLowerCase()));
   const phrases = (words: string[]) => words.map((phrase) => tokenize(phrase).map((token) => token.folded));
   const partyByName = new Map<string, string>();
+  const partyByAcronym = new Map<string, string>();
   for (const party of config.parties) {
-    for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) partyByName.set(nameKey(alias), party.name);
+    for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) {
+      partyByName.set(nameKey(alias), party.name);
+      if (isAcronym(alias)) partyByAcronym.set(foldText(alias), party.name);
+    }
   }
+  const partiesByName = new Map<string, Set<string>>();
+  for (const party of config.parties) {
+    for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) partiesByName.set(nameKey(alias), (partiesByName.get(nameKey(alias)) ?? new Set()).add(party.name));
+  }
+  const partyByUniqueName = new Map([...partiesByName].filter(([, names]) => names.size === 1).map(([key, names]) => [key, [...names][0]!]));
+  const accentedPhrases = (words: string[]) => words.map((phrase) => tokenize(phrase).map((token) => token.accented));
   return {
     byFirstToken,
     honorifics: lower(boilerplateConfig().honorifics),
     placeWords: lower(config.place_words),
     contextPhrases: phrases(config.country_context_words),
     sportsCues: phrases(config.sports_cues),
+    seatPlaceWords: accentedPhrases(config.seat_place_words),
+    styleWords: accentedPhrases(config.style_words),
+    creditWords: new Set(config.credit_words.map((word) => foldText(word))),
+    partyStanceWords: accentedPhrases(config.party_stance_words),
+    partyMemberWords: accentedPhrases(config.party_member_words),
+    partyByUniqueName,
+    partyNamingWords: new Set(config.party_naming_words.map((word) => nameKey(word))),
+    partyByAcronym,
     partyHeads: new Set(config.party_heads.map((word) => nameKey(word))),
     directionWords: lower(config.direction_words),
     partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
@@ -161,6 +191,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
 }
 
 let defaultMatcher: Matcher | undefined;
+/** A gazetteer given in memory is compiled once per object. */
+const matchers = new WeakMap<GazetteerConfig, Matcher>();
+
+function matcherFor(config: GazetteerConfig): Matcher {
+  const matcher = matchers.get(config) ?? buildMatcher(config);
+  matchers.set(config, matcher);
+  return matcher;
+}
 
 function nameKey(text: string): string {
   return tokenize(text)
@@ -222,6 +260,33 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
   return false;
 }
 
+/** One of the phrases (accented, lowercase) ends right before `start`: `tại` Vienna, `xì gà` Cuba. */
+function precededBy(phrases: string[][], tokens: Token[], start: number): boolean {
+  return phrases.some(
+    (phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word),
+  );
+}
+
+/** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
+function isDomainTail(tokens: Token[], at: number): boolean {
+  const [dot, before] = [tokens[at - 1], tokens[at - 2]];
+  return dot?.text === '.' && isWord(before) && before.text === before.text.toUpperCase() && /\p{L}/u.test(before.text);
+}
+
+/** Token positions inside credits in parentheses (`(Ảnh: Trần Long/Vietnam+)`, `(Nguồn: AFP/TTXVN)`). */
+function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
+  const inside = new Set<number>();
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (tokens[at]!.text !== '(' || !matcher.creditWords.has(tokens[at + 1]!.folded) || tokens[at + 2]!.text !== ':') continue;
+    // A credit is short (`Trần Long/Vietnam+`); a longer parenthesis after `Ảnh:` is a caption, which is text.
+    let close = at + 3;
+    while (close < tokens.length && close < at + 12 && tokens[close]!.text !== ')') close++;
+    if (tokens[close]?.text !== ')') continue;
+    for (let inner = at + 3; inner < close; inner++) inside.add(inner);
+  }
+  return inside;
+}
+
 function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
   return matcher.contextPhrases.some(
     (phrase) =>
@@ -242,6 +307,9 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       const end = at + candidate.tokens.length;
       const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
+      if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
+      if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -287,24 +355,53 @@ function namesAParty(matcher: Matcher, tokens: Token[], mention: Mention): boole
 /** A party name the text writes after a party head: its words, and where it ends. */
 interface NamedParty {
   start: number;
+  /** Where the name itself starts, after the head and any lead-in. */
+  nameStart: number;
   end: number;
   name: string;
   /** The country written right after the name (`Đảng Dân tiến Nhật Bản`), if any. */
   country: string | null;
+  /** The name is an abbreviation (`đảng CNRT`, `đảng LREM`). */
+  abbreviation: boolean;
+  /** Read after a member word (`đảng viên Dân chủ`): counts only as a known party. */
+  members: boolean;
+}
+
+/** `DUP`, `CNRT`, `PiS`, `MoDem`: one word with two capitals or more, as abbreviations are written. */
+function isAbbreviation(text: string): boolean {
+  return /^\p{Lu}\p{L}*$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+function startsWithPhrase(phrases: string[][], tokens: Token[], at: number): string[] | undefined {
+  return phrases.find((phrase) => phrase.every((word, offset) => tokens[at + offset]?.accented === word));
 }
 
 /**
  * Reads `Đảng` + name as Vietnamese writes party names: each word's first syllable capitalised
- * (`Dân tiến`, `Hợp nhất Dân chủ`), or one foreign word (`Saenuri`). Two capitalised syllables in a
- * row (`Đảng Đinh La Thăng`, `Đảng Bộ Văn hóa`) are a person or an office, not a party; a foreign
- * word after Vietnamese ones (`Dân chủ Foster`) is a person named after the party.
+ * (`Dân tiến`, `Hợp nhất Dân chủ`), or one foreign word (`Saenuri`), or an abbreviation (`CNRT`),
+ * after words of stance or membership (`đảng cực hữu Mặt trận Dân tộc`, `đảng viên Dân chủ`). Two capitalised syllables
+ * in a row (`Đảng Đinh La Thăng`, `Đảng Bộ Văn hóa`) are a person or an office, not a party; a
+ * foreign word after Vietnamese ones (`Dân chủ Foster`) is a person named after the party. `và`
+ * joins a name only when an abbreviation follows it (`Pháp luật và Công lý (PiS)`): `đảng Cộng hòa
+ * và Dân chủ` is two parties.
  */
 function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryAt: Map<number, Mention>): NamedParty | null {
   const words: string[] = [];
   let at = head + 1;
+  const memberWord = startsWithPhrase(matcher.partyMemberWords, tokens, at);
+  const leadIn = memberWord ?? startsWithPhrase(matcher.partyStanceWords, tokens, at);
+  const afterLeadIn = leadIn ? tokens[at + leadIn.length] : undefined;
+  const members = leadIn !== undefined && leadIn === memberWord && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text);
+  if (leadIn && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) at += leadIn.length;
+  const nameStart = at;
+  const first = tokens[at];
+  if (isWord(first) && isAbbreviation(first.text) && !countryAt.has(at)) {
+    return { start: head, nameStart, end: at + 1, name: first.text, country: null, abbreviation: true, members };
+  }
   let country: Mention | undefined;
   let vietnamese: boolean | null = null;
-  while (at < tokens.length && words.length < 8) {
+  let beforeConjunction: { words: number; at: number } | null = null;
+  while (at < tokens.length && words.length < 10) {
     country = countryAt.get(at);
     if (country) break;
     const word = tokens[at]!;
@@ -321,15 +418,42 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
       words.push(next.text);
       at++;
     }
+    const [conjunction, joined] = [tokens[at], tokens[at + 1]];
+    if (beforeConjunction === null && isViet && conjunction?.accented === 'và' && isWord(joined) && isCapitalized(joined.text) && !countryAt.has(at + 1)) {
+      beforeConjunction = { words: words.length, at };
+      words.push(conjunction.text);
+      at++;
+    }
+  }
+  if (beforeConjunction && (country || tokens[at]?.text !== '(')) {
+    words.length = beforeConjunction.words;
+    at = beforeConjunction.at;
+    country = undefined;
   }
   const written = words.join(' ');
   const folded = foldText(written);
   if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
-  if (country) return { start: head, end: country.end, name: written, country: country.pattern.entities[0]!.name };
-  return { start: head, end: at, name: written, country: null };
+  if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
+  return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
 }
 
-/** Parties the text names with a party head that no gazetteer alias covers. */
+/** A parenthesis right after the name (`... (còn gọi là đảng Fretilin)`) that holds a party the gazetteer knows. */
+function namesKnownPartyAfter(tokens: Token[], end: number, partyStarts: Set<number>): boolean {
+  let open = end;
+  while (open < tokens.length && open < end + 8 && tokens[open]!.text !== '(') {
+    if ([',', '.', ';', ':', ')'].includes(tokens[open]!.text)) return false;
+    open++;
+  }
+  if (tokens[open]?.text !== '(') return false;
+  for (let at = open + 1; at < tokens.length && at < open + 12 && tokens[at]!.text !== ')'; at++) if (partyStarts.has(at)) return true;
+  return false;
+}
+
+/**
+ * Parties the text names with a party head that no gazetteer alias covers. A name shortly after a
+ * naming word (`đổi tên thành đảng Sức mạnh`) is a name under discussion; a name the text says is
+ * a known party (`đảng Mặt trận ... (còn gọi là đảng Fretilin)`) is that party, already counted.
+ */
 function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[]): NamedParty[] {
   const covered = new Set<number>();
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) covered.add(i);
@@ -340,10 +464,12 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
     const token = tokens[at]!;
     if (!isWord(token) || covered.has(at) || !matcher.partyHeads.has(token.accented)) continue;
     if (isWord(tokens[at - 1]) && matcher.partyHeadBlockers.has(tokens[at - 1]!.accented)) continue;
-    // `Đảng En Marche`: the gazetteer already knows the party after the head.
-    if (partyStarts.has(at + 1)) continue;
     const party = readPartyName(matcher, tokens, at, countryAt);
-    if (party) found.push(party);
+    // `Đảng En Marche`: the gazetteer already knows the party after the head.
+    if (!party || covered.has(party.nameStart)) continue;
+    if (tokens.slice(Math.max(0, at - 4), at).some((word) => matcher.partyNamingWords.has(word.accented))) continue;
+    if (!party.abbreviation && namesKnownPartyAfter(tokens, party.end, partyStarts)) continue;
+    found.push(party);
   }
   return found;
 }
@@ -357,9 +483,10 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  * after a party's name (`(DUP)`) counts as that party.
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
-  const matcher = config ? buildMatcher(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
+  const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const tokens = tokenize(text);
-  const mentions = findMentions(matcher, tokens);
+  const credits = creditPositions(matcher, tokens);
+  const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start));
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
   const partyCountries = new Map<string, string>();
@@ -390,7 +517,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const abbreviations = new Map<string, string>();
   const defineAbbreviation = (end: number, party: string) => {
     const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
-    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAcronym(abbreviation.text)) abbreviations.set(abbreviation.text, party);
+    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
   const nearestCountry = (at: number, among?: Set<string>): string | null => {
     let best: Mention | null = null;
@@ -400,11 +527,20 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
-  const countPartyOf = (name: string, at: number, end: number, written: string | null = null) => {
-    const country = written ?? nearestCountry(at);
+  // A name read without its country keeps the country of its first reading: one party per name.
+  const countryOfName = new Map<string, string>();
+  /** The gazetteer's party for a name and its country, or for a name that only one party bears, if that party's country is in the text. */
+  const knownParty = (name: string, country: string): string | undefined => {
+    const unique = matcher.partyByUniqueName.get(nameKey(name));
+    return matcher.partyByName.get(nameKey(`${name} ${country}`)) ?? (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined);
+  };
+  const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
+    const country = written ?? countryOfName.get(name) ?? nearestCountry(at);
     if (country === null) return;
-    const composed = `${name} ${country}`;
-    const party = matcher.partyByName.get(nameKey(composed)) ?? composed;
+    const known = knownParty(name, country);
+    if (knownOnly && !known) return;
+    if (written === null) countryOfName.set(name, country);
+    const party = known ?? `${name} ${country}`;
     bump(parties, party);
     partyCountries.set(party, matcher.partyCountry.get(party) ?? country);
     defineAbbreviation(end, party);
@@ -427,9 +563,20 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       countPartyOf(mention.pattern.text, mention.start, mention.end);
     }
   }
+  const definedInText = new Set<string>();
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (tokens[at]!.text === '(' && tokens[at + 2]!.text === ')' && isAbbreviation(tokens[at + 1]!.text)) definedInText.add(tokens[at + 1]!.text);
+  }
   for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
-    const head = tokens[named.start]!.text;
-    countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country);
+    // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
+    const known = named.name.includes(' ') ? undefined : matcher.partyByAcronym.get(foldText(named.name));
+    if (known) {
+      bump(parties, known);
+      partyCountries.set(known, matcher.partyCountry.get(known)!);
+    } else if (!(named.abbreviation && definedInText.has(named.name))) {
+      const head = tokens[named.start]!.text;
+      countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country, named.members);
+    }
   }
   if (abbreviations.size > 0) {
     for (const token of tokens) {
