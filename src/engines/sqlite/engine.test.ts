@@ -195,6 +195,33 @@ describe('SqliteEngine', () => {
     await reader.close();
   });
 
+  it('counts and filters facets right after another process adds, updates and deletes documents', async () => {
+    await engine.commit();
+    const reader = new SqliteEngine({ dataDir });
+    const seen = async (searcher: SqliteEngine) => ({
+      facets: await searcher.facets(),
+      chilean: (await searcher.search(request('', { filters: { party: ['Đảng Cộng sản Chile'] } }))).hits.map((hit) => hit.id),
+    });
+    const fresh = async () => {
+      const other = new SqliteEngine({ dataDir });
+      try {
+        return await seen(other);
+      } finally {
+        await other.close();
+      }
+    };
+    expect(await seen(reader)).toEqual(await fresh());
+    await engine.upsert([doc('late', 'Điện mừng', 'Điện mừng Đảng Cộng sản Chile.', { parties: ['Đảng Cộng sản Chile'], countries: ['Chile'], year: 2023 })].map(prepareDocument));
+    await engine.upsert([{ ...DOCUMENTS[0]!, parties: [], countries: ['Chile'] }].map(prepareDocument));
+    await engine.delete(['japan']);
+    await engine.commit();
+    const after = await seen(reader);
+    expect(after).toEqual(await fresh());
+    expect(after.chilean).toEqual(['late']);
+    expect(after.facets.party['Đảng Cộng sản Nhật Bản']).toBeUndefined();
+    await reader.close();
+  });
+
   it('shows the new text of an updated document, in this process and in another', async () => {
     await engine.commit();
     const reader = new SqliteEngine({ dataDir });

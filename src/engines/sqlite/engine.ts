@@ -7,7 +7,7 @@ import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
-import { FacetIndex } from './facets.ts';
+import { FacetIndex, type FacetEntry } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile, type IndexWriteOptions, type StoredHit } from './index-file.ts';
 import { sqliteFailure } from './failures.ts';
@@ -46,6 +46,11 @@ interface Snapshot {
   file: IndexFile;
   dataVersion: number;
   facets?: FacetIndex;
+  /**
+   * The facet entries the facet index was built from, kept across other processes' commits:
+   * rows are never changed in place, so a commit adds rows above `maxRowid` and deletes others.
+   */
+  facetEntries?: { entries: FacetEntry[]; maxRowid: number };
   live?: Uint8Array;
   postings?: PostingsCache;
   vocabulary?: Map<string, number>;
@@ -265,12 +270,24 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private facetIndex(snapshot: Snapshot): FacetIndex {
-    return (snapshot.facets ??= new FacetIndex(snapshot.file.facetEntries()));
+    if (snapshot.facets) return snapshot.facets;
+    const live = this.live(snapshot);
+    const previous = snapshot.facetEntries;
+    // Rows committed after the live set was read are left for the next refresh, as its postings are.
+    const added = snapshot.file.facetEntries(previous?.maxRowid ?? 0).filter((entry) => live[entry.rowid] === 1);
+    const entries = previous ? [...previous.entries.filter((entry) => live[entry.rowid] === 1), ...added] : added;
+    snapshot.facetEntries = { entries, maxRowid: added.at(-1)?.rowid ?? previous?.maxRowid ?? 0 };
+    return (snapshot.facets = new FacetIndex(entries));
+  }
+
+  private live(snapshot: Snapshot): Uint8Array {
+    return (snapshot.live ??= snapshot.file.liveRowids());
   }
 
   private forget(snapshot: Snapshot): void {
     this.forgetDocuments(snapshot);
     snapshot.forgotten++;
+    delete snapshot.facetEntries;
     delete snapshot.vocabulary;
     delete snapshot.corrections;
     delete snapshot.sortedWords;
@@ -342,7 +359,7 @@ export class SqliteEngine implements SearchEngine {
   }
 
   private postings(snapshot: Snapshot): PostingsCache {
-    return (snapshot.postings ??= new PostingsCache((field, term) => snapshot.file.postings(field, term, (snapshot.live ??= snapshot.file.liveRowids()))));
+    return (snapshot.postings ??= new PostingsCache((field, term) => snapshot.file.postings(field, term, this.live(snapshot))));
   }
 
   private vocabulary(snapshot: Snapshot): Map<string, number> {

@@ -193,8 +193,8 @@ export class IndexFile {
         'SELECT rowid, id, title, CAST(body AS BLOB) AS body, date, year, source, url, parties, countries FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
       ),
       titlesByRowid: db.prepare<[string], [number, string]>('SELECT rowid, title FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').raw(),
-      facetEntries: db.prepare<[], { rowid: number; id: string; parties: string; countries: string; year: number | null; date: string | null }>(
-        'SELECT rowid, id, parties, countries, year, date FROM documents',
+      facetEntriesAfter: db.prepare<[number], { rowid: number; id: string; parties: string; countries: string; year: number | null; date: string | null }>(
+        'SELECT rowid, id, parties, countries, year, date FROM documents WHERE rowid > ? ORDER BY rowid',
       ),
       rowids: db.prepare<[], number>('SELECT rowid FROM documents').pluck(),
       count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM documents'),
@@ -359,9 +359,14 @@ export class IndexFile {
     );
   }
 
-  facetEntries(): FacetEntry[] {
-    return this.statements.facetEntries
-      .all()
+  /**
+   * What facets need of the documents whose rowid is above `rowid` (all of them from 0). A
+   * document is never changed in place (an update is a new row), so a reader that holds the
+   * entries up to some rowid needs only those above it and the live set.
+   */
+  facetEntries(afterRowid = 0): FacetEntry[] {
+    return this.statements.facetEntriesAfter
+      .all(afterRowid)
       .map((row) => ({ rowid: row.rowid, id: row.id, parties: names(row.parties), countries: names(row.countries), year: row.year, date: row.date }));
   }
 
