@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../../tests/lib/temporary-directory.ts';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { EngineUnavailableError, IndexLockedError } from '../errors.ts';
 import type { RunStatus } from '../indexing/run-status.ts';
@@ -193,7 +194,7 @@ describe('HTTP API', () => {
 describe('HTTP API at its edges', () => {
   it.each(['%FF', '%', '%zz', '%C3%28'])('answers 400 to the undecodable path /api/documents/%s, logging no error', async (id) => {
     const { logger, lines } = recordingLogger();
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-edge-')) });
+    const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-edge-') });
     const { base, server } = await listen({ engine, logger });
     const response = await fetch(`${base}/api/documents/${id}`);
     expect(response.status).toBe(400);
@@ -205,7 +206,7 @@ describe('HTTP API at its edges', () => {
 
   it('tells clients of an unavailable engine a generic message, and the log the details', async () => {
     const { logger, lines } = recordingLogger();
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-paths-')) });
+    const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-paths-') });
     const failing = new Proxy(engine, {
       get: (target, property, receiver) =>
         property === 'search' ? async () => Promise.reject(new EngineUnavailableError('Cannot open the index /srv/vnsearch/data/index-1.db: SQLITE_CANTOPEN')) : Reflect.get(target, property, receiver),
@@ -225,7 +226,7 @@ describe('HTTP API at its edges', () => {
 describe('HTTP API with the engine down', () => {
   it('answers 503 with Retry-After, then recovers without a restart', async () => {
     let up = false;
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-down-')) });
+    const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-down-') });
     const flaky = new Proxy(engine, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
@@ -252,7 +253,7 @@ describe('HTTP API with the engine down', () => {
   });
 
   it('answers 503 instead of hanging when the engine does not answer in time', async () => {
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-slow-')) });
+    const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-slow-') });
     const hung = new Proxy(engine, {
       get: (target, property, receiver) => (property === 'search' ? () => new Promise(() => {}) : Reflect.get(target, property, receiver)),
     });
@@ -267,7 +268,7 @@ describe('HTTP API with the engine down', () => {
 
 describe('admin re-index', () => {
   it('starts a run for the admin token only, answers 202 with where to follow it, and 409 while one holds the data directory', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'vnsearch-admin-'));
+    const dataDir = temporaryDirectory('vnsearch-admin-');
     const engine = new SqliteEngine({ dataDir });
     // Runs as the route sees them: the first start takes the data directory's lock, the next ones meet it.
     const statuses = new Map<string, RunStatus>();

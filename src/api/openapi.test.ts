@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../../tests/lib/temporary-directory.ts';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { OPERATIONS, openApiDocument } from './openapi.ts';
 import { searchQuerySchema } from './schemas.ts';
@@ -46,7 +44,7 @@ describe('/openapi.json, generated from the zod schemas', () => {
   });
 
   it('describes only routes the server has', async () => {
-    const engine = new SqliteEngine({ dataDir: mkdtempSync(join(tmpdir(), 'vnsearch-openapi-')) });
+    const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-openapi-') });
     const { base, server } = await listen({ engine, metricsToken: 'a-long-metrics-token-0123', admin: { token: 'a-long-admin-token-0123456', runs: { start: async () => ({ id: 'x', status: 'running', started_at: new Date().toISOString() }), status: () => null } } });
     for (const { method, path } of OPERATIONS) {
       const response = await fetch(`${base}${path.replace('{id}', 'x')}`, { method: method.toUpperCase() });

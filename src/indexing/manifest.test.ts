@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { emptyManifest, loadManifest, saveManifest } from './manifest.ts';
 
 describe('manifest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vnsearch-manifest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('round-trips through disk', () => {
     const path = join(dir, 'a.json');
