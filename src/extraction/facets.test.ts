@@ -24,6 +24,10 @@ describe('extractFacets', () => {
   it('does not confuse words that fold alike (thủy điện, nhất bạn, ba lần, mà lại)', () => {
     expect(countries('nhà máy thủy điện, người bạn tốt nhất bạn bè, ba lần, mà lại')).toEqual([]);
     expect(countries('Nhà nước pháp quyền, tư pháp, mỳ ăn liền, phân làn')).toEqual([]);
+    // Aliases of Vietnamese syllables without marks (Trung Hoa, Nga, Na Uy) keep their lack of marks.
+    expect(countries('phản ứng trung hòa axit, ngà voi, cây na úy')).toEqual([]);
+    expect(countries('Cộng hòa Nhân dân Trung Hoa, Nga và Na Uy')).toEqual(['Trung Quốc', 'Nga', 'Na Uy']);
+    expect(countries('quan hệ với Căm-pu-chia')).toEqual(['Campuchia']);
   });
 
   it('keeps short names out of personal and place names', () => {

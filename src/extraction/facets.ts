@@ -16,9 +16,11 @@ interface Entity {
 }
 
 /**
- * How an alias compares with the text: `folded` for aliases written in plain ASCII (`Campuchia`,
- * `Chile`), `accented` (any case, every diacritic) for Vietnamese ones, since folding would confuse
- * `Thụy Điển` with `thủy điện` and `Nhật Bản` with `nhất bạn`; `exact` adds case.
+ * How an alias compares with the text: `folded` for foreign names written in plain ASCII
+ * (`Campuchia`, `Chile`), `accented` (any case, every diacritic) for Vietnamese ones, since folding
+ * would confuse `Thụy Điển` with `thủy điện` and `Nhật Bản` with `nhất bạn`; an alias of
+ * Vietnamese syllables without marks is Vietnamese too (`Trung Hoa` is not `trung hòa`, `Nga` not
+ * `ngà`); `exact` adds case.
  */
 type MatchMode = 'folded' | 'accented' | 'exact';
 
@@ -106,13 +108,24 @@ function isAcronym(text: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && !/\s/.test(text.trim().replace(/\s*\(.*\)$/, ''));
 }
 
+/**
+ * Marked letters, or Vietnamese syllables apart: an alias to compare with every diacritic. A
+ * hyphenated transliteration (`Cam-pu-chia`) is a foreign name, written with or without marks.
+ */
+function isWrittenInVietnamese(alias: string): boolean {
+  if (/[^\x00-\x7f]/.test(alias)) return true;
+  if (alias.includes('-')) return false;
+  const words = tokenize(alias).filter((token) => token.kind === 'word');
+  return words.length > 0 && words.every((token) => isVietnameseSyllable(token.text.toLowerCase()));
+}
+
 function buildMatcher(config: GazetteerConfig): Matcher {
   const patterns = new Map<string, Pattern>();
   type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club' | 'seat'>;
   const add = (text: string, options: AliasOptions, entity: Entity | null) => {
     const acronym = isAcronym(text);
     const exact = options.exact || acronym;
-    const mode: MatchMode = exact ? 'exact' : /[^\x00-\x7f]/.test(text) ? 'accented' : 'folded';
+    const mode: MatchMode = exact ? 'exact' : isWrittenInVietnamese(text) ? 'accented' : 'folded';
     const tokens = tokenize(text).map((token) => tokenForm(token, mode));
     if (tokens.length === 0) return;
     // A one-word country name is also part of names of people, clubs and things (`Michael Jordan`, `AS Monaco`).
