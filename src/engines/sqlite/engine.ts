@@ -6,7 +6,7 @@ import type { IndexWriter, SearchEngine } from '../engine.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
-import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
+import { highlightDocument, locateText, type LocatedText } from '../../search/highlight.ts';
 import { FacetIndex } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile, type IndexWriteOptions, type StoredHit } from './index-file.ts';
@@ -381,7 +381,9 @@ export class SqliteEngine implements SearchEngine {
     }
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
-      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) }] : [];
+      if (!document) return [];
+      const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query, SNIPPET_CHARS);
+      return [{ ...document.listed, snippet, title_html: titleHtml }];
     });
   }
 
