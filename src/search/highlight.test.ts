@@ -101,6 +101,11 @@ describe('highlightDocument: what is marked', () => {
     expect(snippet).toBe('<mark>Lamf</mark> là gì?');
   });
 
+  it('marks a place once when two query words fold alike', () => {
+    expect(highlightDocument('Bàn ghế', 'Mua bàn mới.', analyzeQuery('bán bạn')).titleHtml).toBe('<mark>Bàn</mark> ghế');
+    expect(highlightDocument('Bàn ghế', 'Mua bàn mới.', analyzeQuery('ban ban')).snippet).toBe('Mua <mark>bàn</mark> mới.');
+  });
+
   it('escapes the title exactly like the snippet', () => {
     const title = '<img src=x onerror=alert(1)> "Chile" & co';
     const { titleHtml, snippet } = highlightDocument(title, title, analyzeQuery('chile'));

@@ -117,7 +117,7 @@ class DocumentMarks {
     this.chosen = this.words.map(matchesOf);
   }
 
-  /** The matches to mark in the `text`-th text, in text order. */
+  /** The matches to mark in the `text`-th text, in text order, each place once (two query words may fold alike: `bán bạn`). */
   matchesIn(text: number): Match[] {
     const matches: Match[] = [];
     this.chosen.forEach((perText, word) => {
@@ -125,7 +125,8 @@ class DocumentMarks {
       const { exact, folded } = perText[text]!;
       for (const { start, end } of exactSomewhere ? exact : folded) matches.push({ start, end, word });
     });
-    return matches.sort((a, b) => a.start - b.start);
+    matches.sort((a, b) => a.start - b.start);
+    return matches.filter((match, i) => i === 0 || match.start !== matches[i - 1]!.start);
   }
 }
 
