@@ -1,10 +1,12 @@
 /**
  * Relevance evaluation on a corpus:
  *   npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR]
- *                    [--word-queries "hàng không,sinh học"]
+ *                    [--word-queries "hàng không,sinh học"] [--words WORDS.json]
  * Indexes the corpus (reused across runs; Meilisearch through MEILI_URL and MEILI_MASTER_KEY),
  * sends every query through the HTTP API as a client would, and prints one line of JSON with the
  * figures. Word-boundary precision is judged by an independent segmentation (`lib/word-boundaries.ts`).
+ * `--words` names a second set of pairs (single words and their twins, `pairs` format), measured
+ * like the pairs of QUERIES.json: `words_p10`, `words_title_clashes`.
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -13,10 +15,11 @@ import { normalizeForMatching } from '../src/vietnamese/index.ts';
 import { openCorpusIndex, percentile, round } from './lib/corpus-index.ts';
 import { DEFAULT_WORD_BOUNDARY_QUERIES, KNOWN_ITEM_VARIANTS, loadEvalQueries } from './lib/queries.ts';
 import { WordBoundaryJudge } from './lib/word-boundaries.ts';
+import { titleClashShare } from './lib/title-clashes.ts';
 
-const USAGE = 'usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR] [--word-queries "hàng không,sinh học"]';
+const USAGE = 'usage: npm run eval -- CORPUS.jsonl.gz QUERIES.json [--engine sqlite|meilisearch] [--data-dir DIR] [--word-queries "hàng không,sinh học"] [--words WORDS.json]';
 const { values, positionals } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, engine: { type: 'string', default: 'sqlite' }, 'word-queries': { type: 'string' } },
+  options: { 'data-dir': { type: 'string' }, engine: { type: 'string', default: 'sqlite' }, 'word-queries': { type: 'string' }, words: { type: 'string' } },
   allowPositionals: true,
 });
 const [corpus, queriesPath] = positionals;
@@ -46,23 +49,38 @@ async function search(q: string): Promise<{ id: string; title: string }[]> {
 /** Normalized, lowercase, with word boundaries as single spaces, so phrase containment is exact. */
 const comparable = (text: string) => ` ${normalizeForMatching(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
-let pairShares = 0;
-let pairSides = 0;
-for (const pair of queries.pairs) {
-  for (const phrase of pair) {
-    const hits = await search(phrase);
-    const wanted = comparable(phrase);
-    let holding = 0;
-    for (const hit of hits) {
-      const document = await engine.getDocument(hit.id);
-      if (document && comparable(`${document.title}\n${document.body}`).includes(wanted)) holding++;
+/**
+ * For each side of each pair, typed with its diacritics: the share of the top 10 holding the exact
+ * phrase (p10), and the share whose titles hold a twin of it instead (title clashes).
+ */
+async function pairFigures(pairs: readonly (readonly string[])[]): Promise<{ p10: number; titleClashes: number }> {
+  let holdingShares = 0;
+  let clashShares = 0;
+  let sides = 0;
+  for (const pair of pairs) {
+    for (const phrase of pair) {
+      const hits = await search(phrase);
+      const wanted = comparable(phrase);
+      let holding = 0;
+      for (const hit of hits) {
+        const document = await engine.getDocument(hit.id);
+        if (document && comparable(`${document.title}\n${document.body}`).includes(wanted)) holding++;
+      }
+      holdingShares += hits.length === 0 ? 0 : holding / 10;
+      clashShares += titleClashShare(phrase, hits.map((hit) => hit.title));
+      sides++;
     }
-    pairShares += hits.length === 0 ? 0 : holding / 10;
-    pairSides++;
   }
+  return { p10: round(holdingShares / sides), titleClashes: round(clashShares / sides) };
 }
 
-const figures: Record<string, unknown> = { engine: engineName, pairs_p10: round(pairShares / pairSides) };
+const pairs = await pairFigures(queries.pairs);
+const figures: Record<string, unknown> = { engine: engineName, pairs_p10: pairs.p10, pairs_title_clashes: pairs.titleClashes };
+if (values.words) {
+  const words = await pairFigures(loadEvalQueries(values.words).pairs);
+  figures.words_p10 = words.p10;
+  figures.words_title_clashes = words.titleClashes;
+}
 for (const variant of KNOWN_ITEM_VARIANTS) {
   let found = 0;
   let reciprocalRanks = 0;

@@ -107,7 +107,10 @@ export const documentSchema = named(
 
 export const searchHitSchema = named(
   'SearchHit',
-  documentSchema.omit({ body: true, date_source: true }).extend({ snippet: z.string().describe('HTML: matches in <mark>, everything else escaped') }),
+  documentSchema.omit({ body: true, date_source: true }).extend({
+    snippet: z.string().describe('HTML: an excerpt of the body, matches in <mark>, everything else escaped'),
+    title_html: z.string().describe('HTML: the title, matches in <mark>, everything else escaped (as the snippet)'),
+  }),
 );
 
 const counts = z.record(z.string(), z.int().min(0));

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSnippet, escapeHtml } from './highlight.ts';
-import { analyzeQuery } from './query.ts';
+import { escapeHtml, highlightDocument } from './highlight.ts';
+import { analyzeQuery, type AnalyzedQuery } from './query.ts';
 
-describe('buildSnippet', () => {
+/** The snippet of a document with no title. */
+const buildSnippet = (body: string | Uint8Array, query: AnalyzedQuery, maxChars?: number) => highlightDocument('', body, query, maxChars).snippet;
+
+describe('highlightDocument: snippets', () => {
   it('marks folded matches in the original spelling', () => {
     expect(buildSnippet('Đảng Cộng sản Chile và Việt Nam', analyzeQuery('dang cong san chile'))).toBe('<mark>Đảng</mark> <mark>Cộng</mark> <mark>sản</mark> <mark>Chile</mark> và Việt Nam');
   });
@@ -62,6 +65,52 @@ describe('buildSnippet', () => {
 
   it('starts at the beginning when nothing matches', () => {
     expect(buildSnippet('Tin thể thao hôm nay', analyzeQuery(''))).toBe('Tin thể thao hôm nay');
+  });
+});
+
+describe('highlightDocument: what is marked', () => {
+  const body = 'Bạn đọc hỏi: bạn nên mua ở đâu? Bạn bè và bạn hàng đều khen cửa hàng.';
+
+  it('marks only the exact forms of a diacritized query that the title holds, not their twins in the body', () => {
+    const { titleHtml, snippet } = highlightDocument('Bí quyết bán hàng online', body, analyzeQuery('bán hàng'));
+    expect(titleHtml).toBe('Bí quyết <mark>bán</mark> <mark>hàng</mark> online');
+    expect(snippet).not.toContain('<mark>Bạn</mark>');
+    expect(snippet).not.toContain('<mark>bạn</mark>');
+    expect(snippet).toContain('bạn <mark>hàng</mark>');
+  });
+
+  it('marks the forms with other diacritics when the document holds no exact form of a word', () => {
+    const { titleHtml, snippet } = highlightDocument('Bạn bè thời chiến', 'Những người bạn cũ gặp lại.', analyzeQuery('bán'));
+    expect(titleHtml).toBe('<mark>Bạn</mark> bè thời chiến');
+    expect(snippet).toBe('Những người <mark>bạn</mark> cũ gặp lại.');
+  });
+
+  it('marks every form of a word typed without diacritics', () => {
+    expect(highlightDocument('Bán hàng và bạn hàng', '', analyzeQuery('ban hang')).titleHtml).toBe('<mark>Bán</mark> <mark>hàng</mark> và <mark>bạn</mark> <mark>hàng</mark>');
+  });
+
+  it('marks the reading that found the document: the Telex decoding where the typed words are not all there', () => {
+    const { titleHtml, snippet } = highlightDocument('Trump muốn nói gì', 'Trump nói: muốn lắm!', analyzeQuery('trump muoons nois'));
+    expect(titleHtml).toBe('<mark>Trump</mark> <mark>muốn</mark> <mark>nói</mark> gì');
+    expect(snippet).toBe('<mark>Trump</mark> <mark>nói</mark>: <mark>muốn</mark> lắm!');
+  });
+
+  it('marks the typed words where the document holds them all', () => {
+    const { titleHtml, snippet } = highlightDocument('Làm ảnh GIF thế nào', 'Lamf là gì?', analyzeQuery('lamf gif'));
+    expect(titleHtml).toBe('Làm ảnh <mark>GIF</mark> thế nào');
+    expect(snippet).toBe('<mark>Lamf</mark> là gì?');
+  });
+
+  it('marks a place once when two query words fold alike', () => {
+    expect(highlightDocument('Bàn ghế', 'Mua bàn mới.', analyzeQuery('bán bạn')).titleHtml).toBe('<mark>Bàn</mark> ghế');
+    expect(highlightDocument('Bàn ghế', 'Mua bàn mới.', analyzeQuery('ban ban')).snippet).toBe('Mua <mark>bàn</mark> mới.');
+  });
+
+  it('escapes the title exactly like the snippet', () => {
+    const title = '<img src=x onerror=alert(1)> "Chile" & co';
+    const { titleHtml, snippet } = highlightDocument(title, title, analyzeQuery('chile'));
+    expect(titleHtml).toBe('&lt;img src=x onerror=alert(1)&gt; &quot;<mark>Chile</mark>&quot; &amp; co');
+    expect(titleHtml).toBe(snippet);
   });
 });
 

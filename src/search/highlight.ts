@@ -1,6 +1,6 @@
 import { foldForLocating, foldUtf8ForLocating } from '../vietnamese/index.ts';
-import { termForms } from '../indexing/fields.ts';
-import type { AnalyzedQuery } from './query.ts';
+import { termForms, type TermForms } from '../indexing/fields.ts';
+import type { AnalyzedQuery, QueryTerm } from './query.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -11,29 +11,21 @@ export function escapeHtml(text: string): string {
 interface Match {
   start: number;
   end: number;
-  /** Which query word it is, as an index into the query's folded words. */
+  /** Which query word it is, as an index into the marked words. */
   word: number;
 }
 
-/** The query's words as snippets look for them. */
-interface SnippetWords {
-  /** Folded, with y as i, as they appear in a locating fold: each once. */
-  located: string[];
-  folded: Set<string>;
-  exact: Set<string>;
+/** One word of a query reading as highlighting looks for it. */
+interface QueryWord {
+  folded: string;
+  /** The exact key (`bans`) when the reading carries diacritics. */
+  exact: string | null;
+  /** Folded, with y as i, as it appears in a locating fold. */
+  located: string;
 }
 
-function snippetWords(query: AnalyzedQuery): SnippetWords {
-  const folded = new Set<string>();
-  const exact = new Set<string>();
-  for (const reading of query.readings) {
-    for (const term of reading.terms) {
-      if (term.folded) folded.add(term.folded);
-      if (term.exact !== null) exact.add(term.exact);
-    }
-  }
-  return { located: [...new Set([...folded].map((word) => word.replaceAll('y', 'i')))], folded, exact };
-}
+const queryWord = (term: QueryTerm): QueryWord => ({ folded: term.folded, exact: term.exact, located: term.folded.replaceAll('y', 'i') });
+const wordKey = (word: QueryWord) => `${word.folded} ${word.exact ?? ''}`;
 
 /**
  * A text with its locating fold (`foldForLocating`): offsets are in the fold's characters, and
@@ -60,34 +52,82 @@ export function locateText(text: string | Uint8Array): LocatedText {
 
 const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
+/** A whole word of the text that locates as a query word's key, with its forms when they had to be checked. */
+interface Candidate {
+  start: number;
+  end: number;
+  forms: TermForms | null;
+}
+
 /**
- * Where the query's words are in the text: exact forms when the query has them and the text holds
- * them, folded forms otherwise. Candidates are found by searching the locating fold of the text;
- * each is then checked with the words' real forms. Snippets are built for every hit of every
- * search, and tokenizing whole articles to find a few words took most of a search's time.
+ * The whole words of a text that locate as `key`. Candidates are found by searching the locating
+ * fold of the text and checked with the words' real forms only when that can tell them apart
+ * (`withForms`): snippets are built for every hit of every search, and tokenizing whole articles
+ * to find a few words took most of a search's time.
  */
-function findMatches(text: LocatedText, words: SnippetWords): Match[] {
+function candidatesOf(text: LocatedText, key: string, withForms: boolean): Candidate[] {
   const { located } = text;
-  const exactMatches: Match[] = [];
-  const foldedMatches: Match[] = [];
-  words.located.forEach((key, word) => {
+  const found: Candidate[] = [];
+  for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
+    const end = start + key.length;
+    if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
+    found.push({ start, end, forms: withForms ? termForms(text.slice(start, end)) : null });
+  }
+  return found;
+}
+
+/** Where one query word is in one text: in its exact form, and in any form that folds to it. */
+interface WordMatches {
+  exact: Candidate[];
+  folded: Candidate[];
+}
+
+/**
+ * What to mark in one document (its title and body): the words of the reading that found it, the
+ * first reading of the query whose every word the document holds (a reading of a typo-corrected
+ * query holds none: then the words of every reading). A word the document holds in its exact
+ * form is marked only in that form; a word it holds only with other diacritics, or a word typed
+ * without them, in every form that folds to it.
+ */
+class DocumentMarks {
+  private readonly byKey = new Map<string, Candidate[][]>();
+  readonly words: QueryWord[];
+  private readonly chosen: WordMatches[][];
+
+  constructor(query: AnalyzedQuery, texts: readonly LocatedText[]) {
+    const readings = query.readings.map((reading) => reading.terms.filter((term) => term.folded !== '').map(queryWord));
     // A whole word that locates as the key folds to it, unless y and i are in question (both locate
     // as i): only exact forms, and keys with an i, need the word itself.
-    const checked = words.exact.size > 0 || key.includes('i');
-    for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
-      const end = start + key.length;
-      if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
-      if (!checked) {
-        foldedMatches.push({ start, end, word });
-        continue;
+    const withForms = readings.some((words) => words.some((word) => word.exact !== null));
+    const matchesOf = (word: QueryWord): WordMatches[] => {
+      let candidates = this.byKey.get(word.located);
+      if (!candidates) {
+        candidates = texts.map((text) => candidatesOf(text, word.located, withForms || word.located.includes('i')));
+        this.byKey.set(word.located, candidates);
       }
-      const forms = termForms(text.slice(start, end));
-      if (!words.folded.has(forms.folded)) continue;
-      foldedMatches.push({ start, end, word });
-      if (words.exact.has(forms.exact)) exactMatches.push({ start, end, word });
-    }
-  });
-  return (exactMatches.length > 0 ? exactMatches : foldedMatches).sort((a, b) => a.start - b.start);
+      return candidates.map((found) => ({
+        exact: word.exact === null ? [] : found.filter(({ forms }) => forms?.exact === word.exact),
+        folded: found.filter(({ forms }) => forms === null || forms.folded === word.folded),
+      }));
+    };
+    const held = (matches: WordMatches[]) => matches.some(({ folded }) => folded.length > 0);
+    const found = readings.find((words) => words.length > 0 && words.every((word) => held(matchesOf(word))));
+    const words = new Map((found ?? readings.flat()).map((word) => [wordKey(word), word]));
+    this.words = [...words.values()];
+    this.chosen = this.words.map(matchesOf);
+  }
+
+  /** The matches to mark in the `text`-th text, in text order, each place once (two query words may fold alike: `bán bạn`). */
+  matchesIn(text: number): Match[] {
+    const matches: Match[] = [];
+    this.chosen.forEach((perText, word) => {
+      const exactSomewhere = perText.some(({ exact }) => exact.length > 0);
+      const { exact, folded } = perText[text]!;
+      for (const { start, end } of exactSomewhere ? exact : folded) matches.push({ start, end, word });
+    });
+    matches.sort((a, b) => a.start - b.start);
+    return matches.filter((match, i) => i === 0 || match.start !== matches[i - 1]!.start);
+  }
 }
 
 /**
@@ -124,6 +164,17 @@ function wordEndBefore(located: string, offset: number, limit: number): number {
   return space === -1 ? offset : limit + space;
 }
 
+/** The text from `from` to `to` as HTML, the matches (all within it, in order) in `<mark>`. */
+function markedHtml(text: LocatedText, matches: readonly Match[], from: number, to: number): string {
+  let html = '';
+  let cursor = from;
+  for (const { start, end } of matches) {
+    html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    cursor = end;
+  }
+  return html + escapeHtml(text.slice(cursor, to));
+}
+
 /** The excerpt around the run as HTML. */
 function excerpt(text: LocatedText, matches: readonly Match[], run: { first: number; last: number }, maxChars: number): string {
   const { located } = text;
@@ -138,26 +189,36 @@ function excerpt(text: LocatedText, matches: readonly Match[], run: { first: num
     to = wordEndBefore(located, to, 0);
   }
   let html = from > 0 ? '…' : '';
-  let cursor = from;
-  for (const { start, end } of matches.slice(run.first, run.last)) {
-    html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
-    cursor = end;
-  }
-  html += escapeHtml(text.slice(cursor, to));
+  html += markedHtml(text, matches.slice(run.first, run.last), from, to);
   if (to < located.trimEnd().length) html += '…';
   return html.replace(/\s+/g, ' ');
 }
 
+type Text = string | Uint8Array | LocatedText;
+
+const located = (text: Text) => (typeof text === 'string' || text instanceof Uint8Array ? locateText(text) : text);
+
+/** A hit's title and snippet, as HTML: matched words in `<mark>` in their original spelling, everything else escaped. */
+export interface Highlights {
+  /** The whole title, whitespace runs as single spaces. */
+  titleHtml: string;
+  /**
+   * An excerpt of the body of at most `maxChars` around the matches: it holds as many different
+   * query words as any, then as many matches. Characters are counted in code points.
+   */
+  snippet: string;
+}
+
 /**
- * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
- * wrapped in `<mark>` in their original spelling, everything else escaped. The excerpt holds as
- * many different query words as any, then as many matches. `text` may be UTF-8 bytes, as stored:
- * only the excerpt is then decoded, and characters are counted in code points; or a text located
- * already (`locateText`).
+ * The title and snippet of one hit, marked alike: what the reading that found the document
+ * matched, in the exact forms of a diacritized query where the title or body holds them (see
+ * `DocumentMarks`). `body` may be UTF-8 bytes, as stored (only the excerpt is then decoded), or
+ * located already (`locateText`).
  */
-export function buildSnippet(text: string | Uint8Array | LocatedText, query: AnalyzedQuery, maxChars = 240): string {
-  const words = snippetWords(query);
-  const located = typeof text === 'string' || text instanceof Uint8Array ? locateText(text) : text;
-  const matches = words.located.length > 0 ? findMatches(located, words) : [];
-  return excerpt(located, matches, bestRun(matches, words.located.length, maxChars), maxChars);
+export function highlightDocument(title: string, body: Text, query: AnalyzedQuery, maxChars = 240): Highlights {
+  const texts = [locateText(title), located(body)] as const;
+  const marks = new DocumentMarks(query, texts);
+  const bodyMatches = marks.matchesIn(1);
+  const titleHtml = markedHtml(texts[0], marks.matchesIn(0), 0, texts[0].located.length).replace(/\s+/g, ' ').trim();
+  return { titleHtml, snippet: excerpt(texts[1], bodyMatches, bestRun(bodyMatches, marks.words.length, maxChars), maxChars) };
 }

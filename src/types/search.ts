@@ -24,6 +24,8 @@ export interface SearchRequest {
 export interface SearchHit extends Omit<SearchDocument, 'body' | 'date_source'> {
   /** HTML: matches wrapped in `<mark>`, everything else escaped. */
   snippet: string;
+  /** The title as HTML, marked and escaped like the snippet. */
+  title_html: string;
 }
 
 export type FacetCounts = Record<FacetName, Record<string, number>>;

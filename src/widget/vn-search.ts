@@ -70,8 +70,8 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('network', String(error));
 }
 
-/** Text nodes and <mark> elements only: the snippet's HTML is never handed to the parser. */
-function snippetNodes(html: string): Node[] {
+/** Text nodes and <mark> elements only: the HTML of a snippet or title is never handed to the parser. */
+function markedNodes(html: string): Node[] {
   return parseSnippet(html).map(({ text, marked }) =>
     marked ? h('mark', { part: 'highlight' }, text) : document.createTextNode(text),
   );
@@ -332,7 +332,7 @@ export class VnSearchElement extends HTMLElement {
         group(
           'group-hits',
           messages.quickResults,
-          hits.map((hit) => option([h('span', { class: 'option-title' }, hit.title), h('span', { class: 'option-snippet' }, ...snippetNodes(hit.snippet))], 'option-hit')),
+          hits.map((hit) => option([h('span', { class: 'option-title' }, ...markedNodes(hit.title_html)), h('span', { class: 'option-snippet' }, ...markedNodes(hit.snippet))], 'option-hit')),
         ),
         total > 0 ? option([h('span', { class: 'see-all' }, messages.seeAll(this.#formatNumber(total)))], 'option-all') : null,
       ].filter((node): node is HTMLElement => node !== null),
@@ -516,18 +516,18 @@ export class VnSearchElement extends HTMLElement {
     const url = safeHttpUrl(hit.url, location.href);
     const newTab = this.#opensInNewTab;
     const title = url
-      ? h('a', { href: url, part: 'result-link', target: newTab ? '_blank' : null, rel: newTab ? 'noopener' : null }, hit.title)
-      : h('button', { type: 'button', class: 'link', part: 'result-link', 'data-action': 'open-document', 'data-id': hit.id, 'aria-haspopup': 'dialog' }, hit.title);
+      ? h('a', { href: url, part: 'result-link', target: newTab ? '_blank' : null, rel: newTab ? 'noopener' : null }, ...markedNodes(hit.title_html))
+      : h('button', { type: 'button', class: 'link', part: 'result-link', 'data-action': 'open-document', 'data-id': hit.id, 'aria-haspopup': 'dialog' }, ...markedNodes(hit.title_html));
     return h(
       'li',
       { class: 'result', part: 'result' },
       h('h3', { class: 'title', part: 'result-title' }, title),
       this.#renderMeta(hit),
-      h('p', { class: 'snippet', part: 'result-snippet' }, ...snippetNodes(hit.snippet)),
+      h('p', { class: 'snippet', part: 'result-snippet' }, ...markedNodes(hit.snippet)),
     );
   }
 
-  #renderMeta(hit: Omit<Hit, 'snippet'>): HTMLElement {
+  #renderMeta(hit: Pick<Hit, 'date' | 'year' | 'source'>): HTMLElement {
     const date = hit.date ? h('time', { datetime: hit.date }, this.#formatDate(hit.date)) : hit.year ? String(hit.year) : null;
     const parts = [date, hit.source ? h('span', { class: 'source' }, hit.source) : null].filter((p) => p !== null);
     return h('p', { class: 'meta', part: 'result-meta' }, ...parts.flatMap((p, i) => (i === 0 ? [p] : [' · ', p])));

@@ -94,7 +94,7 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
       limit,
       offset,
       took_ms: 1,
-      hits: found.slice(offset, offset + limit).map(({ body, date_source: _, ...doc }) => ({ ...doc, snippet: highlight(body) })),
+      hits: found.slice(offset, offset + limit).map(({ body, date_source: _, ...doc }) => ({ ...doc, snippet: highlight(body), title_html: highlight(doc.title) })),
       facets: { party: count('party', (d) => d.parties), country: count('country', (d) => d.countries), year: count('year', (d) => (d.year ? [String(d.year)] : [])) },
       ...(found.length === 0 && q === 'dang cong sna' ? { did_you_mean: 'dang cong san' } : {}),
       // Telex typed without an input method, as the API's query readings would read it.

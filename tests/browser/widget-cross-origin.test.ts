@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('<vn-search> embedded from another origin (real CL
     await expect.poll(() => countText(page)).toContain(`kết quả cho “${FOLDED_QUERY}”`);
     const firstTitle = await page.locator('[part~="result-title"]').first().textContent();
     expect(firstTitle).toContain('Chile');
+    expect(await page.locator('[part~="result-title"]').first().locator('mark').allTextContents()).toContain('Chile');
     const marks = await page.locator('[part~="result-snippet"] mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.join(' ').toLowerCase()).toMatch(/đảng|cộng|sản|chile/);

@@ -136,6 +136,27 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
     expect((await engine.stats()).documents).toBe(5);
   });
 
+  it('ranks a title holding the exact word above titles holding its twins, and marks the title as the snippet', async () => {
+    const articles = [
+      article('test-twin-selling', 'Kỹ năng bán hàng', 'Nhân viên bán hàng cần kiên nhẫn.', { date: '2020-01-01' }),
+      article('test-twin-reprint', 'Sách tái bản lần thứ hai', 'Nhà sách bán hết trong một ngày.', { date: '2024-01-02' }),
+      article('test-twin-friends', 'Bạn bè thời chiến', 'Họ bán đồ cũ để giúp nhau.', { date: '2024-01-03' }),
+    ];
+    await engine.upsert(articles.map(prepareDocument));
+    await engine.commit();
+    try {
+      const { hits } = await engine.search(search('bán'));
+      expect(hits.map((hit) => hit.id).filter((id) => id.startsWith('test-twin-'))[0]).toBe('test-twin-selling');
+      expect(hits.find((hit) => hit.id === 'test-twin-selling')?.title_html).toBe('Kỹ năng <mark>bán</mark> hàng');
+      expect(hits.find((hit) => hit.id === 'test-twin-friends')?.title_html).toBe('Bạn bè thời chiến');
+      expect(hits.find((hit) => hit.id === 'test-twin-friends')?.snippet).toBe('Họ <mark>bán</mark> đồ cũ để giúp nhau.');
+    } finally {
+      await engine.delete(articles.map(({ id }) => id));
+      await engine.commit();
+    }
+    expect((await engine.stats()).documents).toBe(5);
+  });
+
   it('suggests completions from titles', async () => {
     const suggestions = await engine.suggest('dang cong s', 8);
     expect(suggestions.map((suggestion) => suggestion.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Đảng Cộng sản/)]));

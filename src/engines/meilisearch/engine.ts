@@ -6,7 +6,7 @@ import type { IndexWriter, SearchEngine } from '../engine.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
-import { buildSnippet } from '../../search/highlight.ts';
+import { highlightDocument } from '../../search/highlight.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
@@ -329,5 +329,6 @@ export class MeilisearchEngine implements SearchEngine {
 
 function toSearchHit(document: SearchDocument, query: AnalyzedQuery): SearchHit {
   const { body, date_source: _dateSource, ...listed } = document;
-  return { ...listed, snippet: buildSnippet(body, query, SNIPPET_CHARS) };
+  const { snippet, titleHtml } = highlightDocument(listed.title, body, query, SNIPPET_CHARS);
+  return { ...listed, snippet, title_html: titleHtml };
 }

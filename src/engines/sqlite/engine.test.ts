@@ -72,6 +72,26 @@ describe('SqliteEngine', () => {
     expect(await ids('ban hang')).toEqual(expect.arrayContaining(['selling', 'partner']));
   });
 
+  it('ranks a title holding the exact words above titles holding them with other diacritics', async () => {
+    // Newer than the matching title, so that the date cannot be what puts it first.
+    await engine.upsert(
+      [
+        doc('reprint', 'Sách tái bản lần thứ hai', 'Nhà sách bán hết trong một ngày.', { date: '2024-01-02' }),
+        doc('friends', 'Bạn bè thời chiến', 'Họ bán đồ cũ để giúp nhau.', { date: '2024-01-03' }),
+        doc('worthy', 'Tâm sự đáng suy ngẫm', 'Một đảng viên kể lại.', { date: '2024-01-04' }),
+        doc('fleeing', 'IS đang tháo chạy', 'Đảng và nhân dân theo dõi.', { date: '2024-01-05' }),
+        doc('member', 'Đảng viên gương mẫu', 'Câu chuyện đẹp.', { date: '2020-01-01' }),
+      ].map(prepareDocument),
+    );
+    expect((await ids('bán')).slice(0, 3)).toEqual(['selling', 'friends', 'reprint']);
+    // The exact title first, then the exact word in the body: under a title of other words before under a twin.
+    const party = await ids('đảng');
+    expect(party.slice(0, 3).sort()).toEqual(['chile', 'japan', 'member']);
+    expect(party.slice(3)).toEqual(['cambodia', 'fleeing', 'worthy']);
+    // Without diacritics every form is the word typed.
+    expect((await ids('ban')).slice(0, 2)).toEqual(['friends', 'reprint']);
+  });
+
   it('treats old and new tone placement alike', async () => {
     expect(await ids('hòa bình')).toEqual(await ids('hoà bình'));
     expect(await ids('hòa bình')).toContain('peace');

@@ -6,7 +6,7 @@ import type { IndexWriter, SearchEngine } from '../engine.ts';
 import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
-import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
+import { highlightDocument, locateText, type LocatedText } from '../../search/highlight.ts';
 import { FacetIndex, type FacetEntry } from './facets.ts';
 import { Generations } from './generations.ts';
 import { IndexFile, type IndexWriteOptions, type StoredHit } from './index-file.ts';
@@ -395,16 +395,24 @@ export class SqliteEngine implements SearchEngine {
 
   /**
    * Within a tier, documents holding more of the query's adjacent word pairs come first, then
-   * those with more of its words in the title, rarer words counting more (an idf weight).
+   * those with more of its words in the title, rarer words counting more (an idf weight). A
+   * diacritized word counts in the title in its exact form; where the title holds only its twins
+   * (the same folded word), it counts against the document as much.
    */
   private withinTierScores(snapshot: Snapshot, plan: QueryPlan, scores: Float64Array): Float64Array {
     const postings = this.postings(snapshot);
     scores.fill(0);
     for (const pair of plan.pairs) for (const rowid of postings.get(Field.pairs, pair)) scores[rowid]! += PAIR_SCORE;
     const documents = this.facetIndex(snapshot).size;
-    for (const term of plan.titleTerms) {
-      const weight = Math.log(1 + documents / Math.max(1, postings.get(Field.words, term).length));
-      for (const rowid of postings.get(Field.title, term)) scores[rowid]! += weight;
+    for (const { term, folded } of plan.titleTerms) {
+      const weight = Math.log(1 + documents / Math.max(1, postings.get(folded === null ? Field.words : Field.exact, term).length));
+      if (folded === null) {
+        for (const rowid of postings.get(Field.title, term)) scores[rowid]! += weight;
+        continue;
+      }
+      // Exact: +weight; twins only: -weight; both: +weight.
+      for (const rowid of postings.get(Field.titleExact, term)) scores[rowid]! += 2 * weight;
+      for (const rowid of postings.get(Field.title, folded)) scores[rowid]! -= weight;
     }
     return scores;
   }
@@ -448,7 +456,9 @@ export class SqliteEngine implements SearchEngine {
     }
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
-      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) }] : [];
+      if (!document) return [];
+      const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query, SNIPPET_CHARS);
+      return [{ ...document.listed, snippet, title_html: titleHtml }];
     });
   }
 

@@ -9,7 +9,7 @@ import { PostingsBuffer } from './postings-buffer.ts';
 import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
 
 /** Bumped whenever the layout below changes; a file of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 const SCHEMA = `
 -- The body comes last: columns stored after it sit on its overflow pages, and the scans a reader

@@ -24,9 +24,11 @@ export const Field = {
    * document when all its pairs are here, as a phrase is all of its pairs.
    */
   compounds: 4,
+  /** Exact keys of the title alone: a diacritized query's words are in the title only in these forms (`đảng`, not `đáng`). */
+  titleExact: 5,
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
-export const FIELD_COUNT = 5;
+export const FIELD_COUNT = 6;
 
 const PAIR_JOINER = '_';
 const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/;
@@ -49,6 +51,7 @@ export function postDocument(buffer: PostingsBuffer, { document, fields }: Prepa
   const otherWords = [fields.joined, ...[...document.parties, ...document.countries].map(foldText)].flatMap((text) => text.split(NOT_TOKEN_CHARACTER));
   for (const words of [titleFolded, bodyFolded, buffer.wordIdsOf(otherWords)]) buffer.add(Field.words, words, rowid);
   buffer.add(Field.title, titleFolded, rowid);
+  buffer.add(Field.titleExact, titleExact, rowid);
   for (const words of [titleExact, bodyExact]) buffer.add(Field.exact, words, rowid);
   for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words, rowid);
   if (fields.words_folded) buffer.addInnerPairs(fields.words_folded.split(' '), WORD_JOINER, rowid);

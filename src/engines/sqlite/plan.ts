@@ -17,7 +17,10 @@ export const TIER_WEIGHTS = {
   wholeWords: 16,
   /** The words next to each other, diacritics aside. */
   phrase: 8,
-  /** Every word in the title. */
+  /**
+   * Every word in the title: in its exact form for a diacritized reading, so that a title with
+   * other diacritics (`đáng` for `đảng`) does not rank as a title match.
+   */
   titleAll: 4,
   /** Every diacritized word exactly, anywhere. */
   exactAll: 2,
@@ -29,6 +32,12 @@ export interface Clause {
   terms: readonly (readonly string[])[];
 }
 
+/** A word looked for in the title: a folded word, or the exact key of a diacritized one with its folded form (`dangr`, `dang`). */
+export interface TitleTerm {
+  term: string;
+  folded: string | null;
+}
+
 /** Documents matching any of the clauses. */
 export type Disjunction = readonly Clause[];
 
@@ -36,8 +45,12 @@ export interface QueryPlan {
   /** Every document that matches at all: any reading, typos corrected. */
   match: Disjunction;
   tiers: { weight: number; match: Disjunction }[];
-  /** Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. */
-  titleTerms: readonly string[];
+  /**
+   * Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. A
+   * diacritized reading's title words count in their exact form only, and a title holding a twin
+   * instead (`đáng` for `đảng`) ranks lower than one holding neither: it looks like the wrong word.
+   */
+  titleTerms: readonly TitleTerm[];
   pairs: readonly string[];
   /** The typed query with each mistyped word replaced by its likeliest correction. */
   correctedText: string | null;
@@ -67,10 +80,13 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
   const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
+  // A diacritized reading is in the title in its exact forms; a reading without diacritics (and
+  // the typo-corrected one, unless the user typed diacritics) in any form.
+  const titleReadings = [...query.readings.map(titleTermsOf), ...(corrected && !typed.diacritized ? [foldedTitleTerms(corrected)] : [])];
   const tiers: QueryPlan['tiers'] = [
     { weight: TIER_WEIGHTS.uncorrected, match: uncorrected },
     { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(Field.words, words)) },
-    { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ field: Field.title, terms: each(words) })) },
+    { weight: TIER_WEIGHTS.titleAll, match: titleReadings.map(titleClause) },
   ];
   const segmented = query.readings.filter((reading) => reading.words.length > 0);
   if (segmented.length > 0) tiers.push({ weight: TIER_WEIGHTS.wholeWords, match: segmented.map((reading) => ({ field: Field.compounds, terms: each(wholeWordPairs(reading)) })) });
@@ -83,8 +99,19 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
   return {
     match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
     tiers,
-    titleTerms: [...new Set(readings.flat())],
+    titleTerms: uniqueTitleTerms([...titleReadings, ...(corrected && typed.diacritized ? [foldedTitleTerms(corrected)] : [])]),
     pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
     correctedText: corrected ? corrected.join(' ') : null,
   };
+}
+
+/** A reading's words as the title must hold them: the exact keys of a diacritized reading, the folded words of another. */
+const titleTermsOf = (reading: QueryReading): TitleTerm[] =>
+  reading.terms.map((term) => (reading.diacritized ? { term: term.exact ?? term.folded, folded: term.folded } : { term: term.folded, folded: null }));
+const foldedTitleTerms = (words: readonly string[]): TitleTerm[] => words.map((term) => ({ term, folded: null }));
+const titleClause = (terms: readonly TitleTerm[]): Clause => ({ field: terms.some(({ folded }) => folded !== null) ? Field.titleExact : Field.title, terms: terms.map(({ term }) => [term]) });
+
+/** Each title term of the readings once. */
+function uniqueTitleTerms(readings: readonly TitleTerm[][]): TitleTerm[] {
+  return [...new Map(readings.flat().map((term) => [`${term.term} ${term.folded ?? ''}`, term])).values()];
 }
