@@ -16,7 +16,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { gazetteerConfig } from '../src/extraction/config.ts';
+import { gazetteerConfig } from '../src/config/language-data.ts';
 import { labelPart } from './lib/extraction-labels.ts';
 import { mulberry32 } from './lib/random.ts';
 

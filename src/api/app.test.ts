@@ -7,7 +7,7 @@ import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { EngineUnavailableError, IndexLockedError } from '../errors.ts';
 import type { RunStatus } from '../indexing/run-status.ts';
 import type { ReindexRuns } from './routes/admin.ts';
-import { prepareDocument } from '../indexing/fields.ts';
+import { prepareDocument } from '../analysis/fields.ts';
 import { chile, japan, listen, recordingLogger } from './test-server.ts';
 
 const METRICS_TOKEN = 'a-long-metrics-token-0123456789';

@@ -1,5 +1,5 @@
 import { foldForLocating, foldUtf8ForLocating } from '../vietnamese/index.ts';
-import { termForms } from '../indexing/fields.ts';
+import { termForms } from '../analysis/fields.ts';
 import type { AnalyzedQuery } from './query.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -148,6 +148,9 @@ function excerpt(text: LocatedText, matches: readonly Match[], run: { first: num
   return html.replace(/\s+/g, ' ');
 }
 
+/** The longest snippet a hit carries, in characters. */
+export const SNIPPET_CHARS = 240;
+
 /**
  * An excerpt of `text` of at most `maxChars` around the query's matches, as HTML: matched words
  * wrapped in `<mark>` in their original spelling, everything else escaped. The excerpt holds as
@@ -155,7 +158,7 @@ function excerpt(text: LocatedText, matches: readonly Match[], run: { first: num
  * only the excerpt is then decoded, and characters are counted in code points; or a text located
  * already (`locateText`).
  */
-export function buildSnippet(text: string | Uint8Array | LocatedText, query: AnalyzedQuery, maxChars = 240): string {
+export function buildSnippet(text: string | Uint8Array | LocatedText, query: AnalyzedQuery, maxChars = SNIPPET_CHARS): string {
   const words = snippetWords(query);
   const located = typeof text === 'string' || text instanceof Uint8Array ? locateText(text) : text;
   const matches = words.located.length > 0 ? findMatches(located, words) : [];

@@ -7,7 +7,7 @@ import type { SearchDocument } from '../../types/document.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSynonymMap } from '../../search/synonyms.ts';
 import { SqliteEngine } from './engine.ts';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 
 function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse, Suggestion } from '../../types/search.ts';
-import type { IndexWriter, SearchEngine } from '../engine.ts';
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import type { IndexWriter } from '../../indexing/index-target.ts';
+import type { SearchEngine } from '../engine.ts';
+import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet, locateText, type LocatedText } from '../../search/highlight.ts';
@@ -67,7 +68,6 @@ interface PageDocument {
   body: LocatedText;
 }
 
-const SNIPPET_CHARS = 240;
 /** Bodies are about 4 KB, located about three times that: some two thousand documents. */
 const PAGE_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
 const ANSWER_CACHE_SIZE = 1000;
@@ -381,7 +381,7 @@ export class SqliteEngine implements SearchEngine {
     }
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
-      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) }] : [];
+      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query) }] : [];
     });
   }
 

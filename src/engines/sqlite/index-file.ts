@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import type { SearchDocument } from '../../types/document.ts';
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import type { FacetEntry } from './facets.ts';
-import { Field, postDocument } from './index-terms.ts';
+import { postDocument } from './document-terms.ts';
+import { Field } from './index-terms.ts';
 import { decodeRowids, encodeRowids } from './postings-codec.ts';
 import { PostingsBuffer } from './postings-buffer.ts';
 import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
