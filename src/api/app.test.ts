@@ -35,7 +35,7 @@ describe('HTTP API', () => {
   const get = async (path: string, init?: RequestInit) => {
     const response = await fetch(`${base}${path}`, init);
     const text = await response.text();
-    // Responses are checked field by field below; `any` keeps those checks short.
+    // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field below; `any` keeps those checks short.
     const body: any = text.startsWith('{') ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body };
   };

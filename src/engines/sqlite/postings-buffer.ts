@@ -160,6 +160,8 @@ function countingSort(ids: Int32Array, keyOf: (id: number) => number, keys: numb
 /** The rank of each id in `order`. */
 function ranks(order: Int32Array): Int32Array {
   const rankOf = new Int32Array(order.length);
-  order.forEach((id, rank) => (rankOf[id] = rank));
+  order.forEach((id, rank) => {
+    rankOf[id] = rank;
+  });
   return rankOf;
 }
