@@ -68,7 +68,7 @@ interface PageDocument {
   body: LocatedText;
 }
 
-/** Bodies are about 4 KB, located about three times that: some two thousand documents. */
+/** The located bodies kept for recent pages, in bytes (a located body takes a few times its text). */
 const PAGE_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
 const ANSWER_CACHE_SIZE = 1000;
 const CORRECTIONS_CACHE_SIZE = 10_000;

@@ -9,7 +9,7 @@ import { PairIds } from './pair-ids.ts';
  * fast: most word pairs occur in a single document, and each row costs far more than a posting.
  *
  * Terms are interned to integer ids and postings kept as (term id, rowid) in flat typed arrays:
- * a string and an array per term would cost a full build gigabytes and seconds of GC.
+ * a string and an array per term would make a full build's memory and garbage collection grow with every term.
  */
 export class PostingsBuffer {
   private wordIds = new Map<string, number>();
