@@ -19,7 +19,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { gazetteerConfig } from '../src/extraction/config.ts';
+import { gazetteerConfig } from '../src/config/language-data.ts';
 import { labelPart } from './lib/extraction-labels.ts';
 import { mulberry32 } from './lib/random.ts';
 
@@ -77,7 +77,7 @@ drawStratum('named-party', Number(values['named-party']), NAMES_A_PARTY);
 /** Lowercase without diacritics, one character for one, so that offsets still point into the text. */
 const foldChar = (c: string) => (c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().charAt(0) || c);
 const fold = (text: string) => [...text].map(foldChar).join('');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const EXTRA_CUES = ['Washington', 'Nhà Trắng', 'Lầu Năm Góc', 'Kremlin', 'Moscow', 'Mát-xcơ-va', 'Matxcơva', 'London', 'Luân Đôn', 'Paris', 'Berlin', 'Bangkok', 'Viêng Chăn', 'Phnom Penh', 'Canberra', 'Ottawa', 'Manila', 'Jakarta', 'Kuala Lumpur', 'Brussels'];
 const gazetteer = gazetteerConfig();
@@ -87,7 +87,7 @@ const aliases = [
   ...EXTRA_CUES,
 ];
 const folded = [...new Set(aliases.map((alias) => fold(alias).replace(/-/g, ' ')))].sort((a, b) => b.length - a.length);
-const NET = new RegExp(`(?<![a-z0-9])(?:${folded.map((alias) => escape(alias).replace(/ /g, '[\\s-]*')).join('|')}|dang)(?![a-z0-9])`, 'g');
+const NET = new RegExp(`(?<![a-z0-9])(?:${folded.map((alias) => escapeRegExp(alias).replace(/ /g, '[\\s-]*')).join('|')}|dang)(?![a-z0-9])`, 'g');
 
 for (const { article, stratum } of sample) {
   const text = textOf(article).replace(/\s+/g, ' ');

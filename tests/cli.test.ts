@@ -57,7 +57,7 @@ describe('vnsearch CLI', () => {
     expect(text.stdout).toContain(`[${CHILE}]`);
     const json = JSON.parse(vnsearch(['search', 'Đảng Cộng sản Chile', '--json', '--data-dir', dataDir]).stdout) as { hits: { id: string }[]; facets: { country: Record<string, number> } };
     expect(json.hits[0]?.id).toBe(CHILE);
-    expect(json.facets.country['Chile']).toBeGreaterThan(0);
+    expect(json.facets.country.Chile).toBeGreaterThan(0);
     const filtered = JSON.parse(vnsearch(['search', 'dang', '--country', 'Chile', '--json', '--data-dir', dataDir]).stdout) as { hits: { countries: string[] }[] };
     expect(filtered.hits.length).toBeGreaterThan(0);
     for (const hit of filtered.hits) expect(hit.countries).toContain('Chile');

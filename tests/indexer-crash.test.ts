@@ -47,7 +47,7 @@ function article(id: number, random: () => number, titleSuffix = ''): Article {
   return { id: `bai-${id}`, title: `${words(6)} ${titleSuffix}`.trim(), body: paragraphs.join('\n\n') };
 }
 
-const toJsonLines = (articles: readonly Article[]) => articles.map((a) => JSON.stringify(a)).join('\n') + '\n';
+const toJsonLines = (articles: readonly Article[]) => `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`;
 
 function vnsearch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

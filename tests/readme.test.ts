@@ -22,7 +22,7 @@ const NOT_RUN: Record<string, string> = {
 };
 
 /** The README's shell commands, in order: ```sh blocks, one command per line or per `&&`. */
-export function readmeCommands(markdown: string): string[] {
+function readmeCommands(markdown: string): string[] {
   const blocks = [...markdown.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((match) => match[1]!);
   return blocks.flatMap((block) =>
     block

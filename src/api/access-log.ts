@@ -18,8 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * back in X-Request-Id, and writes one access-log line per request once its response is done.
  *
  * Written out rather than pino-http, which builds a child logger per request and serializes the
- * whole request into it before the handler runs, logging on or off: about 0.1 ms of CPU per cached
- * search on the 2-core benchmark machine, the most of any middleware. Its line also carried every
+ * whole request into it before the handler runs, logging on or off: on a cached search it cost
+ * more CPU than any other middleware. Its line also carried every
  * request and response header, the admin route's `Authorization: Bearer` token included; this one
  * names the fields worth keeping. `request.ip` is the client's address behind a trusted proxy.
  */

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { createApp } from './app.ts';
-import { prepareDocument } from '../indexing/fields.ts';
+import { prepareDocument } from '../analysis/fields.ts';
 
 /** Strings built to break out of SQL, FTS5 and filter syntax, mixed with arbitrary Unicode. */
 const hostile = fc.oneof(

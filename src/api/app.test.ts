@@ -8,7 +8,7 @@ import { SqliteEngine } from '../engines/sqlite/engine.ts';
 import { EngineUnavailableError, IndexLockedError } from '../errors.ts';
 import type { RunStatus } from '../indexing/run-status.ts';
 import type { ReindexRuns } from './routes/admin.ts';
-import { prepareDocument } from '../indexing/fields.ts';
+import { prepareDocument } from '../analysis/fields.ts';
 import { chile, japan, listen, recordingLogger } from './test-server.ts';
 
 const METRICS_TOKEN = 'a-long-metrics-token-0123456789';
@@ -36,7 +36,7 @@ describe('HTTP API', () => {
   const get = async (path: string, init?: RequestInit) => {
     const response = await fetch(`${base}${path}`, init);
     const text = await response.text();
-    // Responses are checked field by field below; `any` keeps those checks short.
+    // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field below; `any` keeps those checks short.
     const body: any = text.startsWith('{') ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body };
   };

@@ -7,7 +7,7 @@ import { listen } from './test-server.ts';
 
 type Parameter = { name: string; in: string; required: boolean; schema: Record<string, unknown> };
 type OperationObject = { operationId: string; parameters: Parameter[]; responses: Record<string, unknown> };
-const paths = openApiDocument['paths'] as Record<string, Record<string, OperationObject>>;
+const paths = openApiDocument.paths as Record<string, Record<string, OperationObject>>;
 const operation = (path: string, method = 'get'): OperationObject => paths[path]![method]!;
 const parameterSchema = (path: string, name: string) => operation(path).parameters.find((p) => p.name === name)?.schema;
 
@@ -37,10 +37,10 @@ describe('/openapi.json, generated from the zod schemas', () => {
   });
 
   it('describes the admin re-index run as the re-indexing contract has it', () => {
-    const schemas = (openApiDocument['components'] as { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> }).schemas;
-    expect(schemas['ReindexRun']?.required).toEqual(['id', 'status', 'started_at']);
-    expect(schemas['ReindexRun']?.properties['status']).toMatchObject({ enum: ['running', 'succeeded', 'failed'] });
-    expect(Object.keys(schemas['ReindexRun']?.properties ?? {})).toEqual(['id', 'status', 'started_at', 'finished_at', 'summary', 'error']);
+    const schemas = (openApiDocument.components as { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> }).schemas;
+    expect(schemas.ReindexRun?.required).toEqual(['id', 'status', 'started_at']);
+    expect(schemas.ReindexRun?.properties.status).toMatchObject({ enum: ['running', 'succeeded', 'failed'] });
+    expect(Object.keys(schemas.ReindexRun?.properties ?? {})).toEqual(['id', 'status', 'started_at', 'finished_at', 'summary', 'error']);
   });
 
   it('describes only routes the server has', async () => {

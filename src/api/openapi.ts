@@ -201,7 +201,7 @@ class SchemaCollector {
 
 function parameter(collector: SchemaCollector, name: string, schema: z.ZodType, location: 'query' | 'path'): JsonSchema {
   const { description, ...converted } = collector.convert(schema);
-  const isArray = converted['type'] === 'array';
+  const isArray = converted.type === 'array';
   return {
     name,
     in: location,

@@ -7,9 +7,9 @@ import { SqliteEngine } from './sqlite/engine.ts';
 import type { IndexWriteOptions } from './sqlite/index-file.ts';
 
 /**
- * What a serving engine does before it reports ready: load the postings of the commonest words
- * (about 10 MB on the 35k-article corpus), then run searches until its code is compiled (the
- * first few hundred searches of a fresh process took a third longer than later ones).
+ * What a serving engine does before it reports ready: load the postings of the commonest words,
+ * then run searches until its code is compiled (a fresh process answers its first few hundred
+ * searches markedly slower than later ones; docs/scaling.md has the measurement).
  */
 export const SERVING_WARM_UP = { warmTerms: 500, warmUpSearches: 300 } as const;
 

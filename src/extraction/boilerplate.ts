@@ -1,4 +1,4 @@
-import { boilerplateConfig } from './config.ts';
+import { boilerplateConfig } from '../config/language-data.ts';
 import { foldWord, syllables } from './text.ts';
 import { isDateOnly } from './dates.ts';
 import { knownSource } from './sources.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGazetteer } from './config.ts';
+import { parseGazetteer } from '../config/language-data.ts';
 import { extractFacets } from './facets.ts';
 
 const countries = (text: string) => extractFacets(text).countries;

@@ -1,4 +1,4 @@
-import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from './config.ts';
+import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from '../config/language-data.ts';
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';

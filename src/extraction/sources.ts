@@ -1,4 +1,4 @@
-import { sourcesConfig } from './config.ts';
+import { sourcesConfig } from '../config/language-data.ts';
 import { foldText } from '../vietnamese/index.ts';
 
 interface SourceIndex {

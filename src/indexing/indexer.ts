@@ -5,10 +5,10 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.ts';
 import { decodeInput, extractDocument } from '../extraction/index.ts';
-import { prepareDocument, type PreparedDocument } from './fields.ts';
+import { prepareDocument, type PreparedDocument } from '../analysis/fields.ts';
 import type { PreparedRecord } from './prepare-record.ts';
 import { RecordPreparer } from './record-preparer.ts';
-import type { IndexWriter, SearchEngine } from '../engines/engine.ts';
+import type { IndexTarget, IndexWriter } from './index-target.ts';
 import { collectInputs, idOfFile, type InputFile } from './inputs.ts';
 import { emptyManifest, loadManifest, saveManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { pipelineVersion } from './pipeline-version.ts';
@@ -40,7 +40,7 @@ export interface IndexProgress {
 export interface IndexOptions {
   /** Files and directories (recursively) to index; the index mirrors them. */
   inputs: readonly string[];
-  engine: SearchEngine;
+  engine: IndexTarget;
   /**
    * Where the file hashes of the last completed run are kept (a shortcut past unchanged files,
    * checked against the index). Its directory is the data directory, locked for the run.

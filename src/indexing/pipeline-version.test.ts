@@ -21,14 +21,16 @@ describe('pipelineVersion', () => {
     write('dist/vietnamese/segment.js', 'export const segment = 1;');
     write('dist/extraction/dates.js', 'export const dates = 1;');
     write('dist/extraction/dates.js.map', '{}');
-    write('dist/indexing/fields.js', 'export const fields = 1;');
-    write('dist/indexing/fields.test.js', 'test();');
+    write('dist/analysis/fields.js', 'export const fields = 1;');
+    write('dist/analysis/fields.test.js', 'test();');
+    write('dist/config/language-data.js', 'export const gazetteer = 1;');
+    write('dist/indexing/indexer.js', 'export const indexer = 1;');
     write('dist/api/app.js', 'export const app = 1;');
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('changes with the code of any layer that turns a file into a document', () => {
-    for (const file of ['dist/vietnamese/segment.js', 'dist/extraction/dates.js', 'dist/indexing/fields.js']) {
+    for (const file of ['dist/vietnamese/segment.js', 'dist/analysis/fields.js', 'dist/config/language-data.js', 'dist/extraction/dates.js', 'dist/indexing/indexer.js']) {
       const before = pipelineVersion(sources);
       write(file, `${file} changed`);
       expect(pipelineVersion(sources), file).not.toBe(before);
@@ -48,7 +50,7 @@ describe('pipelineVersion', () => {
 
   it('stays the same when only tests, source maps, docs or later layers change', () => {
     const before = pipelineVersion(sources);
-    for (const file of ['dist/indexing/fields.test.js', 'dist/extraction/dates.js.map', 'config/README.md', 'dist/api/app.js']) write(file, 'changed');
+    for (const file of ['dist/analysis/fields.test.js', 'dist/extraction/dates.js.map', 'config/README.md', 'dist/api/app.js']) write(file, 'changed');
     expect(pipelineVersion(sources)).toBe(before);
   });
 

@@ -14,8 +14,11 @@ export interface PipelineSources {
   codeRoot: string;
 }
 
-/** The layers whose code decides what a document holds: language, extraction, indexing. */
-const DOCUMENT_LAYERS = ['vietnamese', 'extraction', 'indexing'] as const;
+/**
+ * The layers whose code decides what a document holds: language, analysis, the loaders of the
+ * config data (their schemas give defaults), extraction, indexing.
+ */
+const DOCUMENT_LAYERS = ['vietnamese', 'analysis', 'config', 'extraction', 'indexing'] as const;
 
 /** The tree this module runs from: `dist` once built, `src` under tsx or vitest. */
 const RUNNING_CODE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

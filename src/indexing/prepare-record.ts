@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
 import { recordToDocument } from '../extraction/index.ts';
-import { prepareDocument, type PreparedDocument } from './fields.ts';
+import { prepareDocument, type PreparedDocument } from '../analysis/fields.ts';
 
 /** One JSON Lines record, ready for the engine, or why it cannot be indexed. */
 export type PreparedRecord = { line: number; hash: string; prepared: PreparedDocument } | { line: number; failure: string };

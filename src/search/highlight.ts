@@ -1,5 +1,5 @@
 import { foldForLocating, foldUtf8ForLocating } from '../vietnamese/index.ts';
-import { termForms, type TermForms } from '../indexing/fields.ts';
+import { termForms, type TermForms } from '../analysis/fields.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -194,6 +194,9 @@ function excerpt(text: LocatedText, matches: readonly Match[], run: { first: num
   return html.replace(/\s+/g, ' ');
 }
 
+/** The longest snippet a hit carries, in characters. */
+export const SNIPPET_CHARS = 240;
+
 type Text = string | Uint8Array | LocatedText;
 
 const located = (text: Text) => (typeof text === 'string' || text instanceof Uint8Array ? locateText(text) : text);
@@ -215,7 +218,7 @@ export interface Highlights {
  * `DocumentMarks`). `body` may be UTF-8 bytes, as stored (only the excerpt is then decoded), or
  * located already (`locateText`).
  */
-export function highlightDocument(title: string, body: Text, query: AnalyzedQuery, maxChars = 240): Highlights {
+export function highlightDocument(title: string, body: Text, query: AnalyzedQuery, maxChars = SNIPPET_CHARS): Highlights {
   const texts = [locateText(title), located(body)] as const;
   const marks = new DocumentMarks(query, texts);
   const bodyMatches = marks.matchesIn(1);

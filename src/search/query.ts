@@ -1,5 +1,5 @@
 import { confidentWords, decodeTelex, foldText, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
-import { termForms } from '../indexing/fields.ts';
+import { termForms } from '../analysis/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
 export interface QueryTerm {

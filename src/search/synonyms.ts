@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.ts';
 import { CONFIG_DIR } from '../config/paths.ts';
 import { foldText, isVietnameseSyllable, normalizeForMatching, tokenize } from '../vietnamese/index.ts';
 import type { SynonymMap } from './query.ts';
-import { gazetteerConfig } from '../extraction/config.ts';
+import { gazetteerConfig } from '../config/language-data.ts';
 
 const synonymGroupsSchema = z.array(z.object({ canonical: z.string().min(1), aliases: z.array(z.string().min(1)).min(1) }));
 

@@ -9,6 +9,7 @@ const BREVE_OR_HORN = /[\u0306\u031b]/;
 const TONE_LETTER = new Map<string, Tone>(Object.entries(TONE_MARK).map(([tone, mark]) => [mark, tone as Tone]));
 const HAS_VIETNAMESE_MARK = /[\u0300-\u0303\u0306\u0309\u031b\u0323đ]/;
 /** One base character with the combining marks that follow it. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the classes hold combining marks on purpose, to split a base character from its marks.
 const CLUSTER = /([^\u0300-\u036f]?)([\u0300-\u036f]*)/gsu;
 
 /**
@@ -32,7 +33,7 @@ function spellExactKey(token: string): string {
     if (BREVE_OR_HORN.test(marks)) letter += 'w';
     const tone = [...marks].map((mark) => TONE_LETTER.get(mark)).find((found) => found !== undefined);
     if (tone !== undefined) tones.push(tone);
-    letters.push(tone !== undefined ? letter + '\0' + tone : letter);
+    letters.push(tone !== undefined ? `${letter}\0${tone}` : letter);
   }
   const key = tones.length === 1 ? letters.join('').replace(/\0./, '') + tones[0] : letters.join('').replaceAll('\0', '');
   return unidecode(key.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));

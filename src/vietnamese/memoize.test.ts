@@ -3,7 +3,13 @@ import { memoizeBySubstring, memoizeByWord } from './memoize.ts';
 
 function countingUpperCase() {
   const computed: string[] = [];
-  return { computed, compute: (word: string) => (computed.push(word), word.toUpperCase()) };
+  return {
+    computed,
+    compute: (word: string) => {
+      computed.push(word);
+      return word.toUpperCase();
+    },
+  };
 }
 
 describe('memoizeBySubstring', () => {

@@ -134,8 +134,8 @@ function describeSyllable(syllable: string): SyllableInfo {
   const upperInitial = isUpperInitial(syllable);
   return {
     text: syllable,
-    afterUnderscore: '_' + syllable,
-    afterSpace: ' ' + syllable,
+    afterUnderscore: `_${syllable}`,
+    afterSpace: ` ${syllable}`,
     ngramId: ngramSyllableIds.get(lower) ?? 0,
     punctuation: !WORD_CHAR.test(syllable),
     digitStart: DIGIT_START.test(syllable),

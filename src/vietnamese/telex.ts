@@ -44,7 +44,7 @@ function decodeTelexKeys(keys: string): Decoded | null {
     else if (key === 'w') {
       const letters: string | null = HAS_VOWEL.test(decoded.letters)
         ? replaceInLastVowelRun(decoded.letters, (run) => addHorn(run, true))
-        : decoded.letters + 'ư';
+        : `${decoded.letters}ư`;
       decoded = letters === null ? null : { ...decoded, letters };
     } else if (last === key && CIRCUMFLEX[key] !== undefined) decoded = { ...decoded, letters: decoded.letters.slice(0, -1) + CIRCUMFLEX[key] };
     else decoded = { ...decoded, letters: decoded.letters + key };
@@ -63,7 +63,7 @@ function decodeVniKeys(keys: string): Decoded | null {
     else if (key === '6') letters = replaceInLastVowelRun(letters, (run) => run.replace(/[aeo](?=[^aeo]*$)/, (v) => CIRCUMFLEX[v]!));
     else if (key === '7') letters = replaceInLastVowelRun(letters, (run) => addHorn(run, false));
     else if (key === '8') letters = replaceInLastVowelRun(letters, (run) => (run.includes('a') ? run.replace('a', 'ă') : null));
-    else if (key === '9') letters = letters.startsWith('d') ? 'đ' + letters.slice(1) : null;
+    else if (key === '9') letters = letters.startsWith('d') ? `đ${letters.slice(1)}` : null;
     else if (key === '0') letters = null;
     else letters += key;
     if (decoded === null || letters === null) return null;

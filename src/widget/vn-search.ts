@@ -369,7 +369,9 @@ export class VnSearchElement extends HTMLElement {
   #highlight(index: number): void {
     this.#active = index;
     const options = this.#listbox.querySelectorAll<HTMLElement>('[role="option"]');
-    options.forEach((element, i) => element.setAttribute('aria-selected', String(i === index)));
+    options.forEach((element, i) => {
+      element.setAttribute('aria-selected', String(i === index));
+    });
     const active = options[index];
     if (active && !this.#popup.hidden) {
       this.#input.setAttribute('aria-activedescendant', active.id);

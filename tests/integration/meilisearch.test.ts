@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Meilisearch } from 'meilisearch';
 import { MeilisearchEngine } from '../../src/engines/meilisearch/engine.ts';
-import { analyzeText } from '../../src/indexing/fields.ts';
+import { analyzeText } from '../../src/analysis/fields.ts';
 import type { SearchDocument } from '../../src/types/document.ts';
 import type { SearchRequest } from '../../src/types/search.ts';
 import type { IndexSummary } from '../../src/indexing/indexer.ts';
-import { prepareDocument } from '../../src/indexing/fields.ts';
+import { prepareDocument } from '../../src/analysis/fields.ts';
 
 // Runs against a real Meilisearch only: MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx vitest run tests/integration/meilisearch.test.ts
 const url = process.env.MEILI_URL;

@@ -58,7 +58,9 @@ export function corpusVersions(records: number): { first: Article[][]; second: A
 }
 
 export function writeCorpus(dir: string, files: Article[][]): void {
-  files.forEach((articles, i) => writeFileSync(join(dir, `tin-${i}.jsonl`), articles.map((a) => JSON.stringify(a)).join('\n') + '\n'));
+  files.forEach((articles, i) => {
+    writeFileSync(join(dir, `tin-${i}.jsonl`), `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  });
 }
 
 /** Test-only write options: segments of a few dozen documents and frequent merges, so a small run has many commits. */

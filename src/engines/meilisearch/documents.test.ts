@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../types/document.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 
 const meili = (document: SearchDocument) => toMeiliDocument(prepareDocument(document));
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SearchDocument } from '../../types/document.ts';
-import type { IndexFields, PreparedDocument } from '../../indexing/fields.ts';
+import type { IndexFields, PreparedDocument } from '../../analysis/fields.ts';
+import { adjacentPairs } from '../../analysis/tokens.ts';
 
 /**
  * A document as sent to Meilisearch: ours, plus its primary key and the derived search fields.
@@ -16,24 +17,14 @@ export interface MeiliDocument extends SearchDocument, Omit<IndexFields, 'body_e
   content_hash?: string;
 }
 
-/** Joins two adjacent exact keys into one exact term; no exact key holds it. */
-export const EXACT_PAIR_JOINER = '_';
 /** Meilisearch caps a facet value's length; a longer token (a URL, a long number) is no word a query types. */
 const MAX_EXACT_TERM_LENGTH = 100;
-
-
-/** The exact terms of each adjacent pair of words, given the words' exact keys in order. */
-export function exactPairsOf(keys: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 1; i < keys.length; i++) pairs.push(`${keys[i - 1]}${EXACT_PAIR_JOINER}${keys[i]}`);
-  return pairs;
-}
 
 function documentExactTerms(fields: IndexFields): string[] {
   const terms = new Set<string>();
   for (const text of [fields.title_exact, fields.body_exact]) {
     const keys = text.split(' ').filter(Boolean);
-    for (const term of [...keys, ...exactPairsOf(keys)]) if (term.length <= MAX_EXACT_TERM_LENGTH) terms.add(term);
+    for (const term of [...keys, ...adjacentPairs(keys)]) if (term.length <= MAX_EXACT_TERM_LENGTH) terms.add(term);
   }
   return [...terms];
 }

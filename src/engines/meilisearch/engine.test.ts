@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineUnavailableError } from '../../errors.ts';
 import { MeilisearchEngine } from './engine.ts';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 
 // No Meilisearch runs here (tests/integration/meilisearch.test.ts covers a real one): these only
 // check that an unreachable or silent engine fails fast with the error the API turns into a 503.

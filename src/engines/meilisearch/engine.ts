@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Meilisearch, MeilisearchApiError, type EnqueuedTask, type Task, type FederatedMultiSearchParams, type SearchResponse } from 'meilisearch';
 import type { FacetName, SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse as ApiSearchResponse, Suggestion } from '../../types/search.ts';
-import type { IndexWriter, SearchEngine } from '../engine.ts';
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import type { IndexWriter } from '../../indexing/index-target.ts';
+import type { SearchEngine } from '../engine.ts';
+import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { highlightDocument } from '../../search/highlight.ts';
@@ -41,7 +42,6 @@ const TASK_POLL_MS = 50;
 const MAX_TASK_POLL_MS = 1000;
 const DELETE_BATCH_SIZE = 1_000;
 const STORED_HASHES_PAGE = 10_000;
-const SNIPPET_CHARS = 240;
 const SUGGESTION_TITLES = 50;
 /**
  * Asks Meilisearch for uncompressed answers. Its compressed answers are sent chunked, and the
@@ -329,6 +329,6 @@ export class MeilisearchEngine implements SearchEngine {
 
 function toSearchHit(document: SearchDocument, query: AnalyzedQuery): SearchHit {
   const { body, date_source: _dateSource, ...listed } = document;
-  const { snippet, titleHtml } = highlightDocument(listed.title, body, query, SNIPPET_CHARS);
+  const { snippet, titleHtml } = highlightDocument(listed.title, body, query);
   return { ...listed, snippet, title_html: titleHtml };
 }

@@ -3,9 +3,8 @@ import type { FacetName } from '../../types/document.ts';
 import { FACET_NAMES } from '../../types/document.ts';
 import type { SearchRequest, SortOrder } from '../../types/search.ts';
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { exactPairsOf } from './documents.ts';
 import { buildFilter, filteredFacets, quoteFilterValue } from './filters.ts';
-import { WORD_JOINER } from '../../indexing/fields.ts';
+import { adjacentPairs, PAIR_JOINER } from '../../analysis/tokens.ts';
 import { BODY_FIELDS, EXACT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, FOLDED_FIELDS, WORD_TERMS_ATTRIBUTE } from './settings.ts';
 
 /** What a hit needs to become a SearchHit; the body feeds our own snippet builder. */
@@ -85,10 +84,10 @@ function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery
     if (phrase) {
       const exactPhrases: ReadingQuery[] = [
         { q: `"${exact}"`, fields: EXACT_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhrase * factor, matchingStrategy: PHRASE_STRATEGY },
-        { q: `"${folded}"`, fields: BODY_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhraseInBody * factor, matchingStrategy: PHRASE_STRATEGY, exactTerms: exactPairsOf(keys) },
+        { q: `"${folded}"`, fields: BODY_FIELDS, weight: FORM_WEIGHTS.phrase.exactPhraseInBody * factor, matchingStrategy: PHRASE_STRATEGY, exactTerms: adjacentPairs(keys) },
       ];
       // With words in the query, the exact phrase ranks first where the document forms them too.
-      const wordTerms = reading.words.map(({ start, end }) => keys.slice(start, end).join(WORD_JOINER));
+      const wordTerms = reading.words.map(({ start, end }) => keys.slice(start, end).join(PAIR_JOINER));
       if (wordTerms.length > 0) {
         queries.push(...exactPhrases.map((query) => ({ ...query, wordTerms })));
         for (const query of exactPhrases) query.weight *= FORM_WEIGHTS.phrase.exactPhraseApartFromWords;

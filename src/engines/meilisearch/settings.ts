@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch';
 import type { FacetName } from '../../types/document.ts';
 import type { SynonymMap } from '../../search/query.ts';
-import { analyzeText } from '../../indexing/fields.ts';
+import { analyzeText } from '../../analysis/fields.ts';
 
 /** Primary key of the Meilisearch documents: a hash of our id, which may hold any character. */
 export const PRIMARY_KEY = 'doc_key';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../../errors.ts';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 import { MeilisearchEngine } from './engine.ts';
 
 // How the adapter paces its writes, against a stub that records requests and answers as

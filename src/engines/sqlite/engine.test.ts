@@ -7,7 +7,7 @@ import type { SearchDocument } from '../../types/document.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSynonymMap } from '../../search/synonyms.ts';
 import { SqliteEngine } from './engine.ts';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 
 function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return { id, title, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [], ...extra };
@@ -130,7 +130,7 @@ describe('SqliteEngine', () => {
     expect(result.hits.map((hit) => hit.id).sort()).toEqual(['chile', 'japan']);
     // The party facet ignores its own filter: the other parties still show their counts.
     expect(result.facets.party['Đảng Nhân dân Campuchia']).toBe(1);
-    expect(result.facets.country['Chile']).toBe(1);
+    expect(result.facets.country.Chile).toBe(1);
     const both = await engine.search(request('', { filters: { party: ['Đảng Cộng sản Việt Nam'], year: [2022] } }));
     expect(both.hits.map((hit) => hit.id)).toEqual(['cambodia']);
     expect(both.facets.year).toEqual({ '2021': 2, '2022': 1 });

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchDocument } from '../../types/document.ts';
 import type { FacetCounts, IndexStats, SearchHit, SearchRequest, SearchResponse, Suggestion } from '../../types/search.ts';
-import type { IndexWriter, SearchEngine } from '../engine.ts';
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import type { IndexWriter } from '../../indexing/index-target.ts';
+import type { SearchEngine } from '../engine.ts';
+import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { highlightDocument, locateText, type LocatedText } from '../../search/highlight.ts';
@@ -76,8 +77,7 @@ interface PageDocument {
   body: LocatedText;
 }
 
-const SNIPPET_CHARS = 240;
-/** Bodies are about 4 KB, located about three times that: some two thousand documents. */
+/** The located bodies kept for recent pages, in bytes (a located body takes a few times its text). */
 const PAGE_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
 const ANSWER_CACHE_SIZE = 1000;
 /** Vocabulary rows loaded per step when another process committed: a search waits behind one short step at most. */
@@ -457,7 +457,7 @@ export class SqliteEngine implements SearchEngine {
     return page.flatMap((rowid) => {
       const document = documents.get(rowid);
       if (!document) return [];
-      const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query, SNIPPET_CHARS);
+      const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query);
       return [{ ...document.listed, snippet, title_html: titleHtml }];
     });
   }

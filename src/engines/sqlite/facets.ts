@@ -39,7 +39,9 @@ class MultiValuedFacet {
     this.starts[maxRowid + 1] = offset;
     this.byPlace = Int32Array.from([...this.names.keys()].sort((a, b) => this.names[a]!.localeCompare(this.names[b]!)));
     this.alphabetical = new Int32Array(this.names.length);
-    this.byPlace.forEach((id, place) => (this.alphabetical[id] = place));
+    this.byPlace.forEach((id, place) => {
+      this.alphabetical[id] = place;
+    });
   }
 
   /** Names by count, most first, then alphabetically: the order facet chips are shown in. */
@@ -131,7 +133,9 @@ export class FacetIndex {
     }
     this.present = Int32Array.from(entries.map((entry) => entry.rowid)).sort();
     this.tieOrder = new Int32Array(maxRowid + 1);
-    [...entries].sort(newestThenById).forEach((entry, place) => (this.tieOrder[entry.rowid] = place));
+    [...entries].sort(newestThenById).forEach((entry, place) => {
+      this.tieOrder[entry.rowid] = place;
+    });
   }
 
   /** Every document's rowid, ascending. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /**
  * The data directory holds index files side by side and a `CURRENT` file naming the live one
  * (as LevelDB does). A rebuild writes a new file and then replaces `CURRENT` by rename, which is
- * atomic: readers see the old index or the new one, never a half-built one.
+ * atomic: readers see the old index or the new one, never a half-built one
+ * (docs/index-format.md, "Generations and rebuilds").
  */
 export class Generations {
   private readonly pointer: string;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../indexing/fields.ts';
+import { prepareDocument } from '../../analysis/fields.ts';
 import type { SearchDocument } from '../../types/document.ts';
 import { IndexFile } from './index-file.ts';
 import { Field } from './index-terms.ts';

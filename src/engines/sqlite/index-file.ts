@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3';
 import type { SearchDocument } from '../../types/document.ts';
-import type { PreparedDocument } from '../../indexing/fields.ts';
+import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
 import type { FacetEntry } from './facets.ts';
-import { Field, postDocument } from './index-terms.ts';
+import { postDocument } from './document-terms.ts';
+import { Field } from './index-terms.ts';
 import { decodeRowids, encodeRowids } from './postings-codec.ts';
 import { PostingsBuffer } from './postings-buffer.ts';
 import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
 
-/** Bumped whenever the layout below changes; a file of another format is rebuilt, never misread. */
+/**
+ * The tables, the term-block grammar and the invariants of this file are described in
+ * docs/index-format.md. Bumped whenever they change; a file of another format is rebuilt, never misread.
+ */
 export const INDEX_FORMAT = 7;
 
 const SCHEMA = `
@@ -40,10 +44,7 @@ CREATE TABLE IF NOT EXISTS term_blocks (
 CREATE TABLE IF NOT EXISTS vocabulary (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
-/**
- * Postings buffered before a segment is written: a few hundred MiB at the peak of a full build,
- * and four segments for the 35,000-article corpus (48 million postings).
- */
+/** Postings buffered before a segment is written: what bounds the writer's memory (docs/scaling.md has what a build takes). */
 const POSTINGS_PER_SEGMENT = 12_000_000;
 /** Segments a term lookup reads at most before they are merged into one. */
 const MAX_SEGMENTS = 8;
@@ -107,17 +108,10 @@ interface PendingRow extends DocumentRow {
 }
 
 /**
- * One SQLite index file: the documents, and an inverted index of our own beside them. Postings
- * are written in segments (as Lucene does), and lookups read a term's row in every segment.
- *
- * Writes are buffered in memory, documents and postings alike, and a flush writes them in one
- * transaction: replaced and deleted rows go, new rows come, the segment and the vocabulary are
- * written. So a reader sees every document with its postings, in its old version or its new one,
- * never in neither; a crash or a failed write (a full disk) leaves the last flush whole.
- *
- * A rowid is never reused (this file allocates them past the AUTOINCREMENT sequence, which each
- * flush advances; an update is a delete and an insert), so a deleted document's stale postings are
- * told apart by the live rowids, and merges drop them.
+ * One SQLite index file: the documents, and an inverted index of our own beside them, written in
+ * segments (as Lucene does) from writes buffered until a flush. docs/index-format.md gives the
+ * layout and the rules this class keeps: one transaction per flush, rowids never reused, stale
+ * postings filtered by the live rowids, the merge policy.
  */
 export class IndexFile {
   readonly db: Database.Database;
@@ -168,9 +162,9 @@ export class IndexFile {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    // Pages read through memory rather than one pread call each: a search touched about a hundred
-    // pages outside SQLite's own cache, and system calls are what a VM makes slow. The mapped
-    // pages are the OS page cache; they count in the process's RSS as file-backed memory.
+    // Pages read through memory rather than one pread call each: a search touches many pages
+    // outside SQLite's own cache, and system calls are what a VM makes slow. The mapped pages
+    // are the OS page cache; they count in the process's RSS as file-backed memory.
     this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
     this.db.exec(SCHEMA);
     if (format === null) this.db.pragma(`user_version = ${INDEX_FORMAT}`);

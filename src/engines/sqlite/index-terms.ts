@@ -1,7 +1,3 @@
-import { WORD_JOINER, type PreparedDocument } from '../../indexing/fields.ts';
-import { foldText } from '../../vietnamese/index.ts';
-import type { PostingsBuffer } from './postings-buffer.ts';
-
 /**
  * What the postings index holds: for each field, the documents holding each term. The fields are
  * the groups queries ask about, so a query term costs one lookup whatever columns it spans.
@@ -29,30 +25,3 @@ export const Field = {
 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
 export const FIELD_COUNT = 6;
-
-const PAIR_JOINER = '_';
-const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/;
-
-/** Adjacent words joined into one token each: `tu do la` → `tu_do`, `do_la`. */
-export function wordPairs(words: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 1; i < words.length; i++) pairs.push(`${words[i - 1]}${PAIR_JOINER}${words[i]}`);
-  return pairs;
-}
-
-/** Posts one document's terms in every field. */
-export function postDocument(buffer: PostingsBuffer, { document, fields }: PreparedDocument, rowid: number): void {
-  // The folded and exact fields hold single-space-separated tokens already.
-  const ids = (text: string) => buffer.wordIdsOf(text.split(' '));
-  const titleFolded = ids(fields.title_folded);
-  const titleExact = ids(fields.title_exact);
-  const bodyFolded = ids(fields.body_folded);
-  const bodyExact = ids(fields.body_exact);
-  const otherWords = [fields.joined, ...[...document.parties, ...document.countries].map(foldText)].flatMap((text) => text.split(NOT_TOKEN_CHARACTER));
-  for (const words of [titleFolded, bodyFolded, buffer.wordIdsOf(otherWords)]) buffer.add(Field.words, words, rowid);
-  buffer.add(Field.title, titleFolded, rowid);
-  buffer.add(Field.titleExact, titleExact, rowid);
-  for (const words of [titleExact, bodyExact]) buffer.add(Field.exact, words, rowid);
-  for (const words of [titleFolded, titleExact, bodyFolded, bodyExact]) buffer.addPairs(words, rowid);
-  if (fields.words_folded) buffer.addInnerPairs(fields.words_folded.split(' '), WORD_JOINER, rowid);
-}

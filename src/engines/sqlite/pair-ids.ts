@@ -5,10 +5,10 @@ const SLOT_SIZE = 3;
 
 /**
  * Ids for pairs of word ids, in an open-addressing hash table in one typed array (linear probing,
- * at most half full). A full build interns tens of millions of word pairs: a Map keyed by
- * numbers spends most of that time allocating and hashing boxed doubles. A slot's three values
- * sit side by side, so a probe into a table of a hundred megabytes misses the cache once, not
- * three times.
+ * at most half full). A full build interns every distinct pair of adjacent words of the
+ * corpus: a Map keyed by numbers spends most of that time allocating and hashing boxed doubles.
+ * A slot's three values sit side by side, so a probe into a table far larger than the CPU's
+ * caches misses them once, not three times.
  */
 export class PairIds {
   private table = new Int32Array(SLOT_SIZE << 16);

@@ -1,5 +1,6 @@
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
-import { Field, wordPairs } from './index-terms.ts';
+import { adjacentPairs } from '../../analysis/tokens.ts';
+import { Field } from './index-terms.ts';
 
 /**
  * Ranking tiers, strongest first. A document's tier is the sum of the weights of the tiers it is
@@ -60,11 +61,11 @@ const folded = (reading: QueryReading) => reading.terms.map((term) => term.folde
 const exact = (reading: QueryReading) => reading.terms.map((term) => term.exact ?? term.folded);
 const each = (words: readonly string[]) => words.map((word) => [word]);
 /** The syllable pairs inside a reading's confident multi-syllable words, as the compounds field holds them: `hang_khong`. */
-const wholeWordPairs = (reading: QueryReading) => reading.words.flatMap(({ start, end }) => wordPairs(folded(reading).slice(start, end)));
+const wholeWordPairs = (reading: QueryReading) => reading.words.flatMap(({ start, end }) => adjacentPairs(folded(reading).slice(start, end)));
 
 /** Adjacent words as pair tokens; a single word stands for itself in `singleField`. */
 function phrase(singleField: Field, words: readonly string[]): Clause {
-  return words.length === 1 ? { field: singleField, terms: [words] } : { field: Field.pairs, terms: each(wordPairs(words)) };
+  return words.length === 1 ? { field: singleField, terms: [words] } : { field: Field.pairs, terms: each(adjacentPairs(words)) };
 }
 
 /**
@@ -100,7 +101,7 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
     tiers,
     titleTerms: uniqueTitleTerms([...titleReadings, ...(corrected && typed.diacritized ? [foldedTitleTerms(corrected)] : [])]),
-    pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
+    pairs: [...new Set(readings.flatMap((words) => adjacentPairs(words)))],
     correctedText: corrected ? corrected.join(' ') : null,
   };
 }

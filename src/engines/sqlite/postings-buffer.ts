@@ -1,3 +1,4 @@
+import { PAIR_JOINER } from '../../analysis/tokens.ts';
 import { Field, FIELD_COUNT } from './index-terms.ts';
 import { IntList } from './int-list.ts';
 import { PairIds } from './pair-ids.ts';
@@ -8,7 +9,7 @@ import { PairIds } from './pair-ids.ts';
  * fast: most word pairs occur in a single document, and each row costs far more than a posting.
  *
  * Terms are interned to integer ids and postings kept as (term id, rowid) in flat typed arrays:
- * a string and an array per term would cost a full build gigabytes and seconds of GC.
+ * a string and an array per term would make a full build's memory and garbage collection grow with every term.
  */
 export class PostingsBuffer {
   private wordIds = new Map<string, number>();
@@ -91,7 +92,7 @@ export class PostingsBuffer {
 
   private termOf(field: Field, id: number): string {
     if (!isPairField(field)) return this.words[id]!;
-    return `${this.words[this.pairIds.firstOf.at(id)]}_${this.words[this.pairIds.secondOf.at(id)]}`;
+    return `${this.words[this.pairIds.firstOf.at(id)]}${PAIR_JOINER}${this.words[this.pairIds.secondOf.at(id)]}`;
   }
 
   /**
@@ -103,7 +104,7 @@ export class PostingsBuffer {
     const wordOrder = this.idsInOrderOf((word) => word);
     const rankOf = ranks(wordOrder);
     // `a_b` sorts as `a_` then `b`: by `a_` first (`u20_x` < `u2_x`, though `u2` < `u20`).
-    const firstRankOf = ranks(this.idsInOrderOf((word) => `${word}_`));
+    const firstRankOf = ranks(this.idsInOrderOf((word) => `${word}${PAIR_JOINER}`));
     const bySecond = countingSort(Int32Array.from({ length: this.pairIds.size }, (_, id) => id), (id) => rankOf[this.pairIds.secondOf.at(id)]!, this.words.length);
     const pairOrder = countingSort(bySecond, (id) => firstRankOf[this.pairIds.firstOf.at(id)]!, this.words.length);
     for (let field = 0 as Field; field < FIELD_COUNT; field++) {
@@ -159,6 +160,8 @@ function countingSort(ids: Int32Array, keyOf: (id: number) => number, keys: numb
 /** The rank of each id in `order`. */
 function ranks(order: Int32Array): Int32Array {
   const rankOf = new Int32Array(order.length);
-  order.forEach((id, rank) => (rankOf[id] = rank));
+  order.forEach((id, rank) => {
+    rankOf[id] = rank;
+  });
   return rankOf;
 }

@@ -2,8 +2,8 @@ import { sortedUnique } from './postings.ts';
 import { writeVarint } from './varint.ts';
 
 /**
- * Postings on disk: ascending rowids as delta varints (LEB128), so a common word's list takes
- * about a byte per document and decodes in one pass.
+ * Postings on disk: ascending rowids as delta varints (docs/index-format.md, "Term blocks"), so a
+ * common word's list takes about a byte per document and decodes in one pass.
  */
 
 export function encodeRowids(rowids: ArrayLike<number>): Uint8Array {

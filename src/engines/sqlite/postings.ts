@@ -71,7 +71,7 @@ function union(a: Postings, b: Postings): Postings {
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    result[count++] = x <= y ? x : y;
+    result[count++] = Math.min(x, y);
     if (x <= y) i++;
     if (y <= x) j++;
   }

@@ -4,7 +4,9 @@ import { blockEntries, BlockWriter, findInBlock } from './term-blocks.ts';
 function writeBlocks(terms: readonly string[]): { firstTerm: string; block: Uint8Array }[] {
   const blocks: { firstTerm: string; block: Uint8Array }[] = [];
   const writer = new BlockWriter((firstTerm, block) => blocks.push({ firstTerm, block }));
-  terms.forEach((term, i) => writer.add(term, Uint8Array.of(i % 128)));
+  terms.forEach((term, i) => {
+    writer.add(term, Uint8Array.of(i % 128));
+  });
   writer.finish();
   return blocks;
 }

@@ -1,13 +1,10 @@
 import { readVarint, writeVarint } from './varint.ts';
 
 /**
- * Terms and their encoded postings packed into blocks, a few dozen sorted terms to a row (as
+ * Terms and their encoded postings packed into blocks, several sorted terms to a row (as
  * Lucene's block-tree terms dictionary does): most word pairs occur in one document, and one
- * SQLite row per term would make writing rows, not postings, the cost of a build.
- *
- * A block is: varint count, then per term: varint term length, the term's bytes (terms are
- * ASCII), varint postings length, the postings. A block's key is its first term, so the block
- * that may hold a term is the one with the greatest key not after it.
+ * SQLite row per term would make writing rows, not postings, the cost of a build. The block
+ * grammar and how a lookup finds a term's block: docs/index-format.md, "Term blocks".
  */
 
 /** A block holds at most this many terms. */

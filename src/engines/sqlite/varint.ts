@@ -1,4 +1,4 @@
-/** Unsigned LEB128 varints, the integer encoding of postings and term blocks. */
+/** Unsigned LEB128 varints, the integer encoding of postings and term blocks (docs/index-format.md). */
 
 /** Writes `value` at `offset` (the array must have 5 bytes of room); returns the offset after it. */
 export function writeVarint(bytes: Uint8Array, offset: number, value: number): number {

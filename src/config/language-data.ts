@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-
-const CONFIG_DIR = fileURLToPath(new URL('../../config/', import.meta.url));
+import { CONFIG_DIR } from './paths.ts';
 
 const nonEmpty = z.string().trim().min(1);
 

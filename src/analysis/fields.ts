@@ -1,6 +1,7 @@
 import type { SearchDocument } from '../types/document.ts';
 import { confidentTextWords, foldNormalized, forEachToken, normalizeForMatching, toExactKey, transliterationJoins } from '../vietnamese/index.ts';
 import { memoizeBySubstring, memoizeByWord } from '../vietnamese/memoize.ts';
+import { NOT_TOKEN_CHARACTER, PAIR_JOINER } from './tokens.ts';
 
 /**
  * The searchable forms of a document that both engines index. Engines fold diacritics on their
@@ -26,18 +27,11 @@ export interface IndexFields {
   words_exact: string;
 }
 
-export interface AnalyzedText {
-  folded: string;
-  exact: string;
-}
-
+/** The folded and exact forms of a word, or of a text (its words' forms, aligned by position). */
 export interface TermForms {
   folded: string;
   exact: string;
 }
-
-/** Engines must see one token per word: unidecode can turn a letter into several (`⅓` → `1/3`). */
-const NOT_TOKEN_CHARACTER = /[^a-z0-9]+/g;
 
 /**
  * The folded and exact forms of one word as written (any case, any tone placement), each a
@@ -54,7 +48,7 @@ const termFormsOf = memoizeBySubstring((word): TermForms => {
 });
 
 /** Folded and exact forms of a text, one token each, aligned by position. */
-export function analyzeText(text: string): AnalyzedText {
+export function analyzeText(text: string): TermForms {
   const folded: string[] = [];
   const exact: string[] = [];
   forEachToken(text, (start, end) => {
@@ -81,19 +75,17 @@ export function prepareDocument(document: SearchDocument): PreparedDocument {
   return { document, fields: buildIndexFields(document) };
 }
 
-/** Joins the syllables of one word into one token: `hang_khong`. */
-export const WORD_JOINER = '_';
 const MAX_INDEXED_WORD_SYLLABLES = 4;
 
 /** One word (`tổng bí thư`) as a folded and an exact token (`tong_bi_thu`), or null when a syllable leaves no token. */
 const wordTokens = memoizeByWord((word): TermForms | null => {
   const forms = word.split(' ').map(termForms);
   if (forms.length > MAX_INDEXED_WORD_SYLLABLES || forms.some((form) => form.folded === '')) return null;
-  return { folded: forms.map((form) => form.folded).join(WORD_JOINER), exact: forms.map((form) => form.exact).join(WORD_JOINER) };
+  return { folded: forms.map((form) => form.folded).join(PAIR_JOINER), exact: forms.map((form) => form.exact).join(PAIR_JOINER) };
 });
 
 /** Multi-syllable words the text forms with confidence, folded and exact, each once. */
-export function analyzeWords(text: string): AnalyzedText {
+export function analyzeWords(text: string): TermForms {
   const folded = new Set<string>();
   const exact = new Set<string>();
   // Words recur within and across documents: each distinct word is turned into tokens once.
