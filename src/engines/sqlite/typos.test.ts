@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corrections, oneEditAway } from './typos.ts';
+import { corrections, oneEditAway, twoEditsAway } from './typos.ts';
 
 const counts = new Map([
   ['khong', 900],
@@ -8,6 +8,9 @@ const counts = new Map([
   ['trieu', 400],
   ['luyn', 1],
   ['tin', 500],
+  ['trung', 3000],
+  ['trump', 1500],
+  ['mercedes', 40],
 ]);
 const documentCount = (word: string) => counts.get(word) ?? 0;
 
@@ -19,6 +22,21 @@ describe('typo corrections', () => {
     expect(edits.has('khogna')).toBe(true);
     expect(edits.has('khoan')).toBe(true);
     expect(edits.has('khogn')).toBe(false);
+  });
+
+  it('takes a slip to a neighbouring key as likelier than a substitution by a distant letter', () => {
+    const edits = oneEditAway('trunp');
+    expect(edits.get('trump')).toBe(1);
+    expect(edits.get('trung')).toBeLessThan(1);
+    expect(corrections('trunp', documentCount)).toEqual(['trump', 'trung']);
+  });
+
+  it('corrects long words two edits away when nothing is one edit away', () => {
+    expect(twoEditsAway('mecedess', (word) => word === 'mercedes')).toEqual(new Map([['mercedes', 1]]));
+    expect(corrections('mecedess', documentCount)).toEqual(['mercedes']);
+    expect(corrections('mecedes', documentCount)).toEqual(['mercedes']);
+    expect(corrections('khoggnn', documentCount)).toEqual([]);
+    expect(corrections('khgn', documentCount)).toEqual([]);
   });
 
   it('corrects a rare longer word to frequent index words one edit away', () => {
