@@ -5,8 +5,21 @@ import { buildSynonymMap } from './synonyms.ts';
 describe('analyzeQuery', () => {
   it('reads a folded query as folded words, with no exact forms', () => {
     expect(analyzeQuery('dang cong san').readings).toEqual([
-      { kind: 'typed', diacritized: false, terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }], words: [] },
+      {
+        kind: 'typed',
+        diacritized: false,
+        terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }],
+        words: [],
+        written: ['dang', 'cong', 'san'],
+        vietnamese: true,
+      },
     ]);
+  });
+
+  it('tells a Telex reading that is Vietnamese word for word from one with other words', () => {
+    const telex = (text: string) => analyzeQuery(text).readings.find((reading) => reading.kind === 'telex');
+    expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'], vietnamese: true });
+    expect(telex('trump muoons nois gif')).toMatchObject({ written: ['trump', 'muốn', 'nói', 'gì'], vietnamese: false });
   });
 
   it('finds the words of a diacritized query, and leaves overlapping words unjoined', () => {

@@ -1,4 +1,4 @@
-import { confidentWords, decodeTelex, foldText, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
+import { confidentWords, decodeTelex, foldText, isVietnameseSyllable, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
@@ -25,6 +25,13 @@ export interface QueryReading {
    * in a folded query are guesses of ours, which must not lift some readings above the others.
    */
   words: WordSpan[];
+  /** The reading's words as written (decoded, for a Telex reading), one per term. */
+  written: string[];
+  /**
+   * Every word is a Vietnamese syllable (`làm gì`; not `trump muốn nói gì`): a Telex reading that
+   * is counts as much as the typed words, whatever they match (`gif` is also a word of the index).
+   */
+  vietnamese: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -45,7 +52,14 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[], segment
   const forms = words.map(termForms);
   const diacritized = forms.some((form) => form.exact !== form.folded);
   const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
-  return { kind, terms, diacritized, words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [] };
+  return {
+    kind,
+    terms,
+    diacritized,
+    words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [],
+    written: [...words],
+    vietnamese: words.every((word) => isVietnameseSyllable(word)),
+  };
 }
 
 /** The words of a text that leave a token once folded. */

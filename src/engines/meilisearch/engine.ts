@@ -8,6 +8,7 @@ import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
+import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
 import { quoteFilterValue } from './filters.ts';
@@ -143,7 +144,8 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<ApiSearchResponse> {
-    const query = analyzeQuery(request.q, this.synonyms);
+    const analyzed = analyzeQuery(request.q, this.synonyms);
+    const query = request.verbatim ? asTyped(analyzed) : analyzed;
     const plan = buildSearchPlan(this.indexUid, request, query);
     const [found, ...counted] = await Promise.all([plan.hits, ...plan.facetCounts.map(({ request: count }) => count)].map((body) => this.federated(body)));
     const facets: FacetCounts = { party: {}, country: {}, year: {} };
@@ -153,11 +155,18 @@ export class MeilisearchEngine implements SearchEngine {
         if (facet) facets[facet] = counts;
       }
     }
-    return {
+    const documents = found!.hits.map((hit) => fromMeiliDocument(hit));
+    const response: ApiSearchResponse = {
       total: found!.estimatedTotalHits ?? found!.totalHits ?? found!.hits.length,
-      hits: found!.hits.map((hit) => toSearchHit(fromMeiliDocument(hit), query)),
+      hits: documents.map((document) => toSearchHit(document, query)),
       facets,
     };
+    const interpretation = request.verbatim ? null : interpretQuery(query, documents.flatMap((document) => [document.title, document.body]));
+    if (interpretation) {
+      response.interpreted = interpretation.text;
+      if (interpretation.changed) response.didYouMean = interpretation.text;
+    }
+    return response;
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {

@@ -38,6 +38,16 @@ const DOCUMENTS = [
   }),
 ];
 
+/** For how queries are read: Trung Quốc is a commoner word than Trump, which is one edit from both. */
+const READING_DOCUMENTS = [
+  doc('trump', 'Trump muốn nói gì với Triều Tiên?', 'Tổng thống Donald Trump muốn nói gì thì nói.'),
+  doc('gif', 'Cách làm ảnh GIF', 'Ảnh GIF là định dạng ảnh động. Làm GIF trên điện thoại.'),
+  doc('what', 'Làm gì khi mất ngủ?', 'Bạn nên làm gì khi mất ngủ kéo dài?'),
+  doc('mercedes', 'Xe Mercedes mới', 'Hãng Mercedes ra mắt mẫu xe mới.'),
+  doc('premier', 'Thủ tướng tiếp đoàn', 'Thủ tướng đề nghị các bộ. Thứ tự ưu tiên.'),
+  ...['phản đối', 'nổi giận', 'tăng trưởng', 'xuất khẩu', 'du lịch', 'tàu sân bay'].map((what, i) => doc(`china-${i}`, `Trung Quốc ${what}`, `Trung Quốc ${what}.`)),
+];
+
 const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', limit: 10, offset: 0, ...extra });
 
 describe('SqliteEngine', () => {
@@ -85,6 +95,35 @@ describe('SqliteEngine', () => {
     expect(await ids('hoij thaor chiel')).toContain('chile');
     const result = await engine.search(request('truyeng thong'));
     expect(result.hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['media', 'tradition']));
+  });
+
+  it('says how it read the query: diacritics restored as the corpus writes them, Telex decoded, typos corrected', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    const search = (q: string, extra: Partial<SearchRequest> = {}) => engine.search(request(q, extra));
+    expect(await search('dang cong san viet nam')).toMatchObject({ interpreted: 'Đảng Cộng sản Việt Nam' });
+    expect((await search('dang cong san viet nam')).didYouMean).toBeUndefined();
+    expect(await search('thu tuong')).toMatchObject({ interpreted: 'Thủ tướng' });
+    expect(await search('ddangr coongj sanr')).toMatchObject({ interpreted: 'Đảng Cộng sản', didYouMean: 'Đảng Cộng sản' });
+    expect(await search('Đảng Cộng sản')).not.toHaveProperty('interpreted');
+    const typed = await search('ddangr coongj sanr', { verbatim: true });
+    expect(typed.total).toBe(0);
+    expect(typed).not.toHaveProperty('interpreted');
+    expect(typed).not.toHaveProperty('didYouMean');
+  });
+
+  it('reads Telex as much as the typed words when the decoding is Vietnamese word for word', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await ids('lamf gif'))[0]).toBe('what');
+    const trump = await engine.search(request('trump muoons nois gif'));
+    expect(trump.hits[0]?.id).toBe('trump');
+    expect(trump).toMatchObject({ interpreted: 'Trump muốn nói gì', didYouMean: 'Trump muốn nói gì' });
+  });
+
+  it('corrects a typo to the word that fits, two edits away for a long word, and says so', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await ids('Trunp'))[0]).toBe('trump');
+    expect(await engine.search(request('Donald Trunp'))).toMatchObject({ hits: [{ id: 'trump' }], didYouMean: 'Donald Trump' });
+    expect(await engine.search(request('Mecedess'))).toMatchObject({ hits: [{ id: 'mercedes' }], interpreted: 'Mercedes', didYouMean: 'Mercedes' });
   });
 
   it('matches hyphenated transliterations and their joined forms', async () => {

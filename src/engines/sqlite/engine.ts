@@ -16,6 +16,7 @@ import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
+import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { corrections, DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { Field } from './index-terms.ts';
 import { foldText } from '../../vietnamese/index.ts';
@@ -371,7 +372,8 @@ export class SqliteEngine implements SearchEngine {
     });
   }
 
-  private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): SearchHit[] {
+  /** The hits of a page, and their titles and bodies for reading the query (`interpretation.ts`). */
+  private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: string[] } {
     const cache = (snapshot.pageDocuments ??= new LruCache(PAGE_DOCUMENT_CACHE_BYTES));
     const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
     for (const [rowid, { body, ...listed }] of snapshot.file.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
@@ -379,10 +381,15 @@ export class SqliteEngine implements SearchEngine {
       cache.set(rowid, document, document.body.bytes);
       documents.set(rowid, document);
     }
-    return page.flatMap((rowid) => {
+    const hits: SearchHit[] = [];
+    const texts: string[] = [];
+    for (const rowid of page) {
       const document = documents.get(rowid);
-      return document ? [{ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) }] : [];
-    });
+      if (!document) continue;
+      hits.push({ ...document.listed, snippet: buildSnippet(document.body, query, SNIPPET_CHARS) });
+      texts.push(document.listed.title, document.body.slice(0, document.body.located.length));
+    }
+    return { hits, texts };
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -403,8 +410,9 @@ export class SqliteEngine implements SearchEngine {
 
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
-    const query = analyzeQuery(request.q, this.options.synonyms);
-    const plan = planQuery(query, (word) => this.corrections(snapshot, word));
+    const analyzed = analyzeQuery(request.q, this.options.synonyms);
+    const query = request.verbatim ? asTyped(analyzed) : analyzed;
+    const plan = planQuery(query, (word) => (request.verbatim ? [] : this.corrections(snapshot, word)));
     const facetIndex = this.facetIndex(snapshot);
     const found = plan ? this.matches(snapshot, plan) : null;
     const { kept, facets } = facetIndex.filterAndCount(found?.rowids ?? facetIndex.rowids(), request.filters);
@@ -413,8 +421,14 @@ export class SqliteEngine implements SearchEngine {
       found && request.sort === 'relevance'
         ? relevancePage(kept, found.tiers, offset, limit, found.orderGroup)
         : this.byDate(kept, facetIndex, found?.tiers ?? null, request.sort === 'date_asc' ? 1 : -1).slice(offset, offset + limit);
-    const response: SearchResponse = { total: kept.length, hits: this.hits(snapshot, page, query), facets };
-    if (suggestCorrection && kept.length === 0 && plan?.correctedText) {
+    const { hits, texts } = this.hits(snapshot, page, query);
+    const response: SearchResponse = { total: kept.length, hits, facets };
+    const interpretation = request.verbatim ? null : interpretQuery(query, texts);
+    if (interpretation) {
+      response.interpreted = interpretation.text;
+      if (interpretation.changed) response.didYouMean = interpretation.text;
+    }
+    if (suggestCorrection && !request.verbatim && kept.length === 0 && plan?.correctedText) {
       const corrected = this.run({ ...request, q: plan.correctedText, offset: 0, limit: 1 }, false);
       if (corrected.total > 0) response.didYouMean = plan.correctedText;
     }
