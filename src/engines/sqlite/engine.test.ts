@@ -171,6 +171,18 @@ describe('SqliteEngine', () => {
     expect(suggestions[0]?.text).toBe('Đảng Cộng sản Chile');
   });
 
+  it('suggests whole phrases with the count of documents holding them, from Telex and with a typo too', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await engine.suggest('dang cong san', 8)).slice(0, 2)).toEqual([
+      { text: 'Đảng Cộng sản', count: 3 },
+      // In a title, and in the body of a document whose title does not hold it.
+      { text: 'Đảng Cộng sản Việt Nam', count: 2 },
+    ]);
+    expect(await engine.suggest('ddangr', 8)).toContainEqual({ text: 'Đảng Cộng sản Nhật Bản', count: 1 });
+    expect(await engine.suggest('thu tuongg', 8)).toEqual([{ text: 'Thủ tướng', count: 1 }]);
+    expect(await engine.suggest('thu tu', 8)).toEqual([{ text: 'Thủ tướng', count: 1 }]);
+  });
+
   it('gets, deletes and counts documents', async () => {
     expect((await engine.getDocument('japan'))?.title).toContain('Nhật Bản');
     await engine.delete(['japan']);

@@ -15,11 +15,12 @@ import { LruCache } from './lru-cache.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
-import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
+import { suggestFromTitles, type PrefixReading } from '../../search/completion.ts';
 import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { corrections, DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
-import { Field } from './index-terms.ts';
-import { foldText } from '../../vietnamese/index.ts';
+import { Field, wordPairs } from './index-terms.ts';
+import { foldText, tokenize } from '../../vietnamese/index.ts';
+import { termForms } from '../../indexing/fields.ts';
 
 export interface SqliteEngineOptions {
   /** Directory holding the index files; created by `configure`. */
@@ -455,24 +456,45 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /**
-   * Titles holding the typed words and a completion of the last one, from the postings in memory
-   * (the vocabulary is sorted in memory, so a one-letter prefix costs a binary search).
+   * Phrases of titles that complete the typed words (`completion.ts`), with how many documents
+   * hold each: the titles come from the postings in memory (the vocabulary is sorted in memory, so
+   * a one-letter prefix costs a binary search), the counts from the exact word pairs.
    */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    return this.guard(() => this.suggestNow(prefix, limit));
+    const snapshot = this.guard(() => this.reading());
+    return suggestFromTitles(
+      prefix,
+      limit,
+      async (readings) => this.guard(() => this.suggestionTitles(snapshot, readings)),
+      async (phrases) => this.guard(() => phrases.map((phrase) => this.phraseCount(snapshot, phrase))),
+    );
   }
 
-  private suggestNow(prefix: string, limit: number): Suggestion[] {
-    const words = typedWords(prefix);
-    if (words.length === 0) return [];
-    const snapshot = this.reading();
+  /** The newest titles (ties by id) holding a reading's words, the last one as a prefix. */
+  private suggestionTitles(snapshot: Snapshot, readings: readonly PrefixReading[]): string[] {
     const postings = this.postings(snapshot);
-    const titled = (word: string) => postings.get(Field.title, word);
-    const matching = intersectAll([...words.slice(0, -1).map(titled), unionAll(this.completions(snapshot, words.at(-1)!).map(titled))]);
-    // The newest documents (ties by id).
+    const titled = (words: readonly string[]) => unionAll(words.map((word) => postings.get(Field.title, word)));
+    const matching = unionAll(
+      readings.map(({ words, typos }) =>
+        intersectAll(
+          words.map((word, i) => {
+            const alternatives = i === words.length - 1 ? this.completions(snapshot, word) : [word];
+            return titled(typos ? [...alternatives, ...this.corrections(snapshot, word)] : alternatives);
+          }),
+        ),
+      ),
+    );
     const { tieOrder } = this.facetIndex(snapshot);
     const newest = firstInOrder(Array.from(matching), SUGGESTION_TITLES, (a, b) => tieOrder[a]! - tieOrder[b]!);
-    return suggestionsFromTitles(snapshot.file.titlesByRowid(newest), words, limit);
+    return snapshot.file.titlesByRowid(newest);
+  }
+
+  /** Documents holding the phrase's words in its spelling, next to each other (every adjacent pair of them). */
+  private phraseCount(snapshot: Snapshot, phrase: string): number {
+    const postings = this.postings(snapshot);
+    const keys = tokenize(phrase).map((token) => termForms(token.text).exact);
+    if (keys.length === 1) return postings.get(Field.exact, keys[0]!).length;
+    return intersectAll(wordPairs(keys).map((pair) => postings.get(Field.pairs, pair))).length;
   }
 
   async getDocument(id: string): Promise<SearchDocument | null> {
