@@ -33,6 +33,14 @@ describe('interpretQuery', () => {
     expect(interpret('Mecedess', ['Xe Mercedes mới ra mắt', 'Mercedes-Benz'])).toEqual({ text: 'Mercedes', changed: true });
   });
 
+  it('corrects a word taken for a typo where a text holds it too, when texts hold a close word more', () => {
+    const texts = ['Donald Trump nói', 'Ông Donald Trump', 'Phản ứng với Donald Trunp'];
+    const query = analyzeQuery('Donald Trunp');
+    expect(interpretQuery(query, texts)).toBeNull();
+    expect(interpretQuery(query, texts, new Set(['trunp']))).toEqual({ text: 'Donald Trump', changed: true });
+    expect(interpretQuery(query, texts.slice(2), new Set(['trunp']))).toBeNull();
+  });
+
   it('says nothing when the query is read as typed, case aside', () => {
     expect(interpret('Đảng Cộng sản', PARTY_TEXTS)).toBeNull();
     expect(interpret('trump', PARTY_TEXTS)).toBeNull();

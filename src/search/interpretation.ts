@@ -68,23 +68,30 @@ function textCounts(texts: readonly ScannedText[], accept: (word: TextWord) => b
 }
 
 /**
- * The reading's terms as the texts hold them: a term no text holds becomes the word of the texts
- * closest to it (one edit, two for long words), held by the most texts; null when a term has no
- * such word, or when it has nothing to correct to.
+ * The reading's terms as the texts hold them: a term no text holds, or one taken for a typo that
+ * a word close to it outnumbers, becomes the word of the texts closest to it (one edit, two for
+ * long words) held by the most texts; null when a term no text holds has no such word.
  */
-function resolve(reading: QueryReading, texts: readonly ScannedText[]): { terms: QueryTerm[]; corrected: boolean } | null {
+function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped: ReadonlySet<string>): { terms: QueryTerm[]; corrected: boolean } | null {
   let corrected = false;
   const terms: QueryTerm[] = [];
   for (const term of reading.terms) {
-    if (texts.some(({ words }) => words.some((word) => matches(word, term)))) {
+    const held = texts.filter(({ words }) => words.some((word) => matches(word, term))).length;
+    const doubtful = reading.kind === 'typed' && mistyped.has(term.folded);
+    if (held > 0 && !doubtful) {
       terms.push(term);
       continue;
     }
     if (term.folded.length < MIN_CORRECTED_LENGTH || /^\d+$/.test(term.folded)) return null;
     const limit = term.folded.length >= 7 ? 2 : 1;
-    const counts = textCounts(texts, (word) => editDistance(word.folded, term.folded, limit) <= limit);
+    const counts = textCounts(texts, (word) => word.folded !== term.folded && editDistance(word.folded, term.folded, limit) <= limit);
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (!best) return null;
+    // A word taken for a typo stays when the texts hold it more than any word close to it.
+    if (!best || best[1] <= held) {
+      if (held === 0) return null;
+      terms.push(term);
+      continue;
+    }
     terms.push({ folded: best[0], exact: null });
     corrected = true;
   }
@@ -145,14 +152,16 @@ const comparable = (text: string) => normalizeForMatching(text).toLowerCase().sp
  * words, or their Telex decoding when more texts hold it (a decoding that is Vietnamese through
  * and through wins ties), with typos corrected to the words the texts hold, written as the texts
  * write them. Null when the reading is the typed text itself (case aside) or no text holds it.
+ * `mistyped`: folded typed words the engine took for typos (rare, and close to common words),
+ * corrected even where a text holds them, as texts hold the same typos (`Donald Trunp`).
  */
-export function interpretQuery(query: AnalyzedQuery, texts: readonly string[]): Interpretation | null {
+export function interpretQuery(query: AnalyzedQuery, texts: readonly string[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
   if (texts.length === 0) return null;
   const scanned = texts.map(scan);
   const candidates = query.readings.filter((reading) => reading.kind === 'typed' || reading.kind === 'telex');
   let chosen: { reading: QueryReading; terms: QueryTerm[]; corrected: boolean; support: number } | null = null;
   for (const reading of candidates) {
-    const resolved = resolve(reading, scanned);
+    const resolved = resolve(reading, scanned, mistyped);
     if (!resolved) continue;
     const held = support(resolved.terms, scanned);
     const better =

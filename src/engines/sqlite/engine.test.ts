@@ -44,6 +44,8 @@ const READING_DOCUMENTS = [
   doc('gif', 'Cách làm ảnh GIF', 'Ảnh GIF là định dạng ảnh động. Làm GIF trên điện thoại.'),
   doc('what', 'Làm gì khi mất ngủ?', 'Bạn nên làm gì khi mất ngủ kéo dài?'),
   doc('mercedes', 'Xe Mercedes mới', 'Hãng Mercedes ra mắt mẫu xe mới.'),
+  // The typo is in the text: matching it as typed is no sign that this is what the reader wants.
+  doc('typo-in-text', 'Trung Quốc nổi giận', 'Trung Quốc phản ứng với ông Donald Trunp.'),
   doc('premier', 'Thủ tướng tiếp đoàn', 'Thủ tướng đề nghị các bộ. Thứ tự ưu tiên.'),
   ...['phản đối', 'nổi giận', 'tăng trưởng', 'xuất khẩu', 'du lịch', 'tàu sân bay'].map((what, i) => doc(`china-${i}`, `Trung Quốc ${what}`, `Trung Quốc ${what}.`)),
 ];
@@ -122,7 +124,9 @@ describe('SqliteEngine', () => {
   it('corrects a typo to the word that fits, two edits away for a long word, and says so', async () => {
     await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
     expect((await ids('Trunp'))[0]).toBe('trump');
-    expect(await engine.search(request('Donald Trunp'))).toMatchObject({ hits: [{ id: 'trump' }], didYouMean: 'Donald Trump' });
+    const donald = await engine.search(request('Donald Trunp'));
+    expect(donald.hits.map((hit) => hit.id)).toEqual(['trump', 'typo-in-text']);
+    expect(donald.didYouMean).toBe('Donald Trump');
     expect(await engine.search(request('Mecedess'))).toMatchObject({ hits: [{ id: 'mercedes' }], interpreted: 'Mercedes', didYouMean: 'Mercedes' });
   });
 

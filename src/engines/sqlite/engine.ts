@@ -424,7 +424,7 @@ export class SqliteEngine implements SearchEngine {
         : this.byDate(kept, facetIndex, found?.tiers ?? null, request.sort === 'date_asc' ? 1 : -1).slice(offset, offset + limit);
     const { hits, texts } = this.hits(snapshot, page, query);
     const response: SearchResponse = { total: kept.length, hits, facets };
-    const interpretation = request.verbatim ? null : interpretQuery(query, texts);
+    const interpretation = request.verbatim ? null : interpretQuery(query, texts, plan?.mistyped);
     if (interpretation) {
       response.interpreted = interpretation.text;
       if (interpretation.changed) response.didYouMean = interpretation.text;

@@ -6,7 +6,7 @@ import { Field, wordPairs } from './index-terms.ts';
  * in, so each tier outranks every combination of the tiers below it.
  */
 export const TIER_WEIGHTS = {
-  /** Matched as typed (or as one of its readings), without any typo correction. */
+  /** Matched as typed (or as one of its readings), without any typo correction, and the typed words not likely typos. */
   uncorrected: 64,
   /** The diacritized words, exactly, next to each other. */
   exactPhrase: 32,
@@ -41,6 +41,8 @@ export interface QueryPlan {
   pairs: readonly string[];
   /** The typed query with each mistyped word replaced by its likeliest correction. */
   correctedText: string | null;
+  /** The folded typed words taken for typos: those with corrections. */
+  mistyped: ReadonlySet<string>;
 }
 
 const folded = (reading: QueryReading) => reading.terms.map((term) => term.folded);
@@ -65,10 +67,14 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
   const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
   const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
   const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
+  // A typed word with corrections is rare in the index and close to a common word: matching it
+  // as typed is no sign of relevance, since documents hold the same typo (`Donald Trunp`).
+  const doubtful = typedCorrections.some((found) => found.length > 0);
+  const asTyped = doubtful ? uncorrected.slice(1) : uncorrected;
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
   const tiers: QueryPlan['tiers'] = [
-    { weight: TIER_WEIGHTS.uncorrected, match: uncorrected },
+    { weight: TIER_WEIGHTS.uncorrected, match: asTyped },
     { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(Field.words, words)) },
     { weight: TIER_WEIGHTS.titleAll, match: readings.map((words) => ({ field: Field.title, terms: each(words) })) },
   ];
@@ -86,5 +92,6 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     titleTerms: [...new Set(readings.flat())],
     pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
     correctedText: corrected ? corrected.join(' ') : null,
+    mistyped: new Set(typed.terms.filter((_, i) => typedCorrections[i]!.length > 0).map((term) => term.folded)),
   };
 }
