@@ -21,6 +21,8 @@ interface TextWord {
 interface ScannedText {
   text: string;
   words: TextWord[];
+  /** Where each folded word is, in `words`. */
+  at: Map<string, number[]>;
 }
 
 /** Words this short are not corrected: one letter turns a Vietnamese syllable into another. */
@@ -28,16 +30,26 @@ const MIN_CORRECTED_LENGTH = 4;
 /** Only the space between two words joins them into a phrase: punctuation ends one. */
 const JOINING_GAP = /^[ \t\u00a0]+$/;
 
-function scan(text: string): ScannedText {
+/** A text is read this far: the title, and the lead of the body, say what the article is about. */
+export const READ_CHARS = 2000;
+
+function scan(whole: string): ScannedText {
+  const text = whole.slice(0, READ_CHARS);
   const words: TextWord[] = [];
+  const at = new Map<string, number[]>();
   forEachToken(text, (start, end) => {
-    const forms = termForms(text.slice(start, end));
-    if (forms.folded) words.push({ ...forms, start, end });
+    const { folded, exact } = termForms(text.slice(start, end));
+    if (!folded) return;
+    const positions = at.get(folded);
+    if (positions) positions.push(words.length);
+    else at.set(folded, [words.length]);
+    words.push({ folded, exact, start, end });
   });
-  return { text, words };
+  return { text, words, at };
 }
 
 const matches = (word: TextWord, term: QueryTerm) => word.folded === term.folded && (term.exact === null || word.exact === term.exact);
+const holds = ({ words, at }: ScannedText, term: QueryTerm) => (at.get(term.folded) ?? []).some((i) => matches(words[i]!, term));
 
 /** Restricted Damerau–Levenshtein distance, or `limit + 1` once it is known to exceed `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
@@ -58,12 +70,9 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** How many texts hold a word `accept` takes, by its folded form. */
-function textCounts(texts: readonly ScannedText[], accept: (word: TextWord) => boolean): Map<string, number> {
+function textCounts(texts: readonly ScannedText[], accept: (folded: string) => boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { words } of texts) {
-    const seen = new Set(words.filter(accept).map((word) => word.folded));
-    for (const folded of seen) counts.set(folded, (counts.get(folded) ?? 0) + 1);
-  }
+  for (const { at } of texts) for (const folded of at.keys()) if (accept(folded)) counts.set(folded, (counts.get(folded) ?? 0) + 1);
   return counts;
 }
 
@@ -76,7 +85,7 @@ function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped:
   let corrected = false;
   const terms: QueryTerm[] = [];
   for (const term of reading.terms) {
-    const held = texts.filter(({ words }) => words.some((word) => matches(word, term))).length;
+    const held = texts.filter((text) => holds(text, term)).length;
     const doubtful = reading.kind === 'typed' && mistyped.has(term.folded);
     if (held > 0 && !doubtful) {
       terms.push(term);
@@ -84,7 +93,7 @@ function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped:
     }
     if (term.folded.length < MIN_CORRECTED_LENGTH || /^\d+$/.test(term.folded)) return null;
     const limit = term.folded.length >= 7 ? 2 : 1;
-    const counts = textCounts(texts, (word) => word.folded !== term.folded && editDistance(word.folded, term.folded, limit) <= limit);
+    const counts = textCounts(texts, (folded) => folded !== term.folded && editDistance(folded, term.folded, limit) <= limit);
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     // A word taken for a typo stays when the texts hold it more than any word close to it.
     if (!best || best[1] <= held) {
@@ -100,15 +109,16 @@ function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped:
 
 /** How many texts hold every term. */
 function support(terms: readonly QueryTerm[], texts: readonly ScannedText[]): number {
-  return texts.filter(({ words }) => terms.every((term) => words.some((word) => matches(word, term)))).length;
+  return texts.filter((text) => terms.every((term) => holds(text, term))).length;
 }
 
 /** The forms of the texts that read as `terms` word after word, each with how many texts hold it, in order of first appearance. */
 function phraseForms(terms: readonly QueryTerm[], texts: readonly ScannedText[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { text, words } of texts) {
+  for (const { text, words, at } of texts) {
     const seen = new Set<string>();
-    for (let start = 0; start + terms.length <= words.length; start++) {
+    for (const start of at.get(terms[0]!.folded) ?? []) {
+      if (start + terms.length > words.length) break;
       let length = 0;
       while (length < terms.length && matches(words[start + length]!, terms[length]!) && (length === 0 || JOINING_GAP.test(text.slice(words[start + length - 1]!.end, words[start + length]!.start)))) length++;
       if (length === terms.length) seen.add(text.slice(words[start]!.start, words[start + length - 1]!.end).replace(/\s+/g, ' '));
