@@ -20,6 +20,8 @@ export interface PrefixReading {
   tests: SyllableTest[];
   /** The folded words to look the titles up by (the last one a prefix). */
   words: string[];
+  /** The exact key (`ddangr`) of each word the reading decodes, which documents must hold. */
+  exact: (string | null)[];
   /** Whether each word may also be one edit away from what was typed. */
   typos: boolean;
 }
@@ -33,6 +35,7 @@ export function prefixReadings(prefix: string, typos: boolean): PrefixReading[] 
   const folded = typed.map((word) => foldText(word));
   const asTyped: PrefixReading = {
     words: folded,
+    exact: folded.map(() => null),
     typos,
     tests: folded.map((word, i) => (syllable) => (i === last ? syllable.folded.startsWith(word) : syllable.folded === word) || (typos && word.length >= MIN_TYPO_LENGTH && editDistance(syllable.folded, word, 1) <= 1)),
   };
@@ -40,6 +43,7 @@ export function prefixReadings(prefix: string, typos: boolean): PrefixReading[] 
   if (decoded.every((word) => word === null)) return [asTyped];
   const telex: PrefixReading = {
     typos,
+    exact: decoded.map((word) => (word === null ? null : termForms(word).exact)),
     words: decoded.map((word, i) => (word === null ? folded[i]! : termForms(word).folded)),
     tests: decoded.map((word, i) => {
       if (word === null) return asTyped.tests[i]!;
@@ -54,29 +58,38 @@ export function prefixReadings(prefix: string, typos: boolean): PrefixReading[] 
 interface TitleWord {
   syllables: { forms: TermForms; start: number; end: number }[];
   capitalized: boolean;
+  /** Punctuation stands between this word and the one before: no phrase runs across it (`Hà Nội: Sẽ`). */
+  afterBreak: boolean;
 }
 
 function titleWords(title: string): TitleWord[] {
   const words: TitleWord[] = [];
   let offset = 0;
+  let afterBreak = false;
   for (const word of wordTokenize(title)) {
     const start = title.indexOf(word, offset);
     if (start < 0) continue;
     offset = start + word.length;
     const syllables = tokenize(word).map((token) => ({ forms: termForms(token.text), start: start + token.start, end: start + token.end }));
-    if (syllables.length > 0 && syllables.every((syllable) => syllable.forms.folded !== '')) words.push({ syllables, capitalized: /^\p{Lu}/u.test(word) });
+    if (syllables.length === 0 || syllables.some((syllable) => syllable.forms.folded === '')) {
+      afterBreak = true;
+      continue;
+    }
+    words.push({ syllables, capitalized: /^\p{Lu}/u.test(word), afterBreak });
+    afterBreak = false;
   }
   return words;
 }
 
-/** Names that follow a phrase and may complete it: `Đảng Cộng sản` + `Việt Nam`. */
+/** The longest name that may follow a phrase and complete it, in words: `Đảng Cộng sản` + `Việt Nam`. */
 const MAX_NAME_WORDS = 3;
 
 /**
  * The phrases of a title that complete the typed words, in the title's spelling: from the start
  * of a word, the typed words to the end of the word the last one ends in (`thu tu` → `Thủ tướng`,
- * never `Thủ tướng yêu`), then the same followed by each run of capitalised words after it, up to
- * a few (`dang cong san` → `Đảng Cộng sản Việt Nam`).
+ * never `Thủ tướng yêu`), then the same followed by the name after it, when one does: the whole
+ * run of capitalised words, of a few words at most (`dang cong san` → `Đảng Cộng sản Việt Nam`).
+ * No phrase runs across punctuation.
  */
 export function completionsIn(title: string, reading: PrefixReading): string[] {
   const words = titleWords(title);
@@ -87,7 +100,12 @@ export function completionsIn(title: string, reading: PrefixReading): string[] {
     let word = first;
     let syllable = 0;
     let matched = 0;
-    while (matched < tests.length && word < words.length && tests[matched]!(words[word]!.syllables[syllable]!.forms)) {
+    while (
+      matched < tests.length &&
+      word < words.length &&
+      !(matched > 0 && syllable === 0 && words[word]!.afterBreak) &&
+      tests[matched]!(words[word]!.syllables[syllable]!.forms)
+    ) {
       matched++;
       syllable++;
       if (syllable === words[word]!.syllables.length) {
@@ -100,7 +118,9 @@ export function completionsIn(title: string, reading: PrefixReading): string[] {
     const startOffset = words[first]!.syllables[0]!.start;
     const phraseTo = (wordEnd: number) => title.slice(startOffset, words[wordEnd - 1]!.syllables.at(-1)!.end).replace(/\s+/g, ' ');
     found.push(phraseTo(end));
-    for (let next = end; next < Math.min(words.length, end + MAX_NAME_WORDS) && words[next]!.capitalized; next++) found.push(phraseTo(next + 1));
+    let nameEnd = end;
+    while (nameEnd < words.length && words[nameEnd]!.capitalized && !words[nameEnd]!.afterBreak) nameEnd++;
+    if (nameEnd > end && nameEnd - end <= MAX_NAME_WORDS) found.push(phraseTo(nameEnd));
   }
   return found;
 }

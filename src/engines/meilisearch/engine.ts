@@ -184,10 +184,11 @@ export class MeilisearchEngine implements SearchEngine {
   private async suggestionTitles(readings: readonly PrefixReading[]): Promise<string[]> {
     const response = await this.read('suggesting completions', () =>
       this.reader.multiSearch({
-        queries: readings.map(({ words }) => ({
+        // A decoded word is searched by its exact key in the title: `ddangr` finds titles of `Đảng`, not the many of `đang`.
+        queries: readings.map(({ words, exact }) => ({
           indexUid: this.indexUid,
-          q: words.join(' '),
-          attributesToSearchOn: ['title_folded'],
+          q: exact.every((key) => key === null) ? words.join(' ') : words.map((word, i) => exact[i] ?? word).join(' '),
+          attributesToSearchOn: exact.every((key) => key === null) ? ['title_folded'] : ['title_folded', 'title_exact'],
           matchingStrategy: 'all' as const,
           limit: SUGGESTION_TITLES,
           attributesToRetrieve: ['title'],

@@ -475,13 +475,15 @@ export class SqliteEngine implements SearchEngine {
     const postings = this.postings(snapshot);
     const titled = (words: readonly string[]) => unionAll(words.map((word) => postings.get(Field.title, word)));
     const matching = unionAll(
-      readings.map(({ words, typos }) =>
-        intersectAll(
-          words.map((word, i) => {
+      readings.map(({ words, exact, typos }) =>
+        intersectAll([
+          ...words.map((word, i) => {
             const alternatives = i === words.length - 1 ? this.completions(snapshot, word) : [word];
             return titled(typos ? [...alternatives, ...this.corrections(snapshot, word)] : alternatives);
           }),
-        ),
+          // A decoded word in its exact form, in the document: `ddangr` finds titles of `Đảng`, not the many of `đang`.
+          ...exact.flatMap((key) => (key === null ? [] : [postings.get(Field.exact, key)])),
+        ]),
       ),
     );
     const { tieOrder } = this.facetIndex(snapshot);
