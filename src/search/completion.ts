@@ -1,6 +1,6 @@
 import { decodeTelex, foldText, tokenize, wordTokenize } from '../vietnamese/index.ts';
 import { termForms, type TermForms } from '../indexing/fields.ts';
-import { editDistance } from './interpretation.ts';
+import { editDistance } from './edit-distance.ts';
 import type { Suggestion } from '../types/search.ts';
 
 /** The folded words typed so far; the last one may be incomplete. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, interpretQuery } from './interpretation.ts';
+import { interpretQuery } from './interpretation.ts';
 import { analyzeQuery } from './query.ts';
 
 const interpret = (query: string, texts: readonly string[]) => interpretQuery(analyzeQuery(query), texts);
@@ -50,14 +50,5 @@ describe('interpretQuery', () => {
   it('keeps the exact words of a query typed with diacritics', () => {
     expect(interpret('Đảng cộng sản việt nam', PARTY_TEXTS)).toBeNull();
     expect(interpret('thủ tướng', PARTY_TEXTS)).toBeNull();
-  });
-});
-
-describe('editDistance', () => {
-  it('counts transpositions as one edit and stops past the limit', () => {
-    expect(editDistance('khogn', 'khong', 2)).toBe(1);
-    expect(editDistance('mecedess', 'mercedes', 2)).toBe(2);
-    expect(editDistance('trung', 'trump', 1)).toBe(2);
-    expect(editDistance('a', 'abcd', 1)).toBe(2);
   });
 });

@@ -306,7 +306,7 @@ export class SqliteEngine implements SearchEngine {
     let found = memo.get(word);
     if (!found) {
       const vocabulary = this.vocabulary(snapshot);
-      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
+      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS, (term) => this.wordsStartingWith(snapshot, term[0]!));
       memo.set(word, found);
     }
     return found;
@@ -436,8 +436,8 @@ export class SqliteEngine implements SearchEngine {
     return response;
   }
 
-  /** The index words that start with `prefix`, those in the most documents first. */
-  private completions(snapshot: Snapshot, prefix: string): string[] {
+  /** The index words that start with `prefix`, in alphabetical order (a binary search in the sorted vocabulary). */
+  private wordsStartingWith(snapshot: Snapshot, prefix: string): string[] {
     const words = (snapshot.sortedWords ??= [...this.vocabulary(snapshot).keys()].sort());
     let low = 0;
     let high = words.length;
@@ -448,9 +448,13 @@ export class SqliteEngine implements SearchEngine {
     }
     let end = low;
     while (end < words.length && words[end]!.startsWith(prefix)) end++;
+    return words.slice(low, end);
+  }
+
+  /** The index words that start with `prefix`, those in the most documents first. */
+  private completions(snapshot: Snapshot, prefix: string): string[] {
     const vocabulary = this.vocabulary(snapshot);
-    return words
-      .slice(low, end)
+    return this.wordsStartingWith(snapshot, prefix)
       .sort((a, b) => vocabulary.get(b)! - vocabulary.get(a)!)
       .slice(0, COMPLETIONS_PER_PREFIX);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corrections, oneEditAway, twoEditsAway } from './typos.ts';
+import { corrections, oneEditAway } from './typos.ts';
 
 const counts = new Map([
   ['khong', 900],
@@ -32,11 +32,13 @@ describe('typo corrections', () => {
   });
 
   it('corrects long words two edits away when nothing is one edit away', () => {
-    expect(twoEditsAway('mecedess', (word) => word === 'mercedes')).toEqual(new Map([['mercedes', 1]]));
-    expect(corrections('mecedess', documentCount)).toEqual(['mercedes']);
-    expect(corrections('mecedes', documentCount)).toEqual(['mercedes']);
-    expect(corrections('khoggnn', documentCount)).toEqual([]);
-    expect(corrections('khgn', documentCount)).toEqual([]);
+    const sameStart = (term: string) => [...counts.keys()].filter((word) => word[0] === term[0]);
+    expect(corrections('mecedess', documentCount, undefined, sameStart)).toEqual(['mercedes']);
+    expect(corrections('mecedes', documentCount, undefined, sameStart)).toEqual(['mercedes']);
+    expect(corrections('khoggnn', documentCount, undefined, sameStart)).toEqual([]);
+    expect(corrections('khgn', documentCount, undefined, sameStart)).toEqual([]);
+    // Two edits are looked for among the words of the same first letter only.
+    expect(corrections('necedess', documentCount, undefined, sameStart)).toEqual([]);
   });
 
   it('corrects a rare longer word to frequent index words one edit away', () => {

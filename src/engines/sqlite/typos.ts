@@ -1,3 +1,5 @@
+import { editDistance } from '../../search/edit-distance.ts';
+
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -40,20 +42,6 @@ export function oneEditAway(term: string): Map<string, number> {
   return found;
 }
 
-/**
- * The strings two edits away (one edit included) that `keep` accepts, each with the likelihood of
- * its likeliest way there. Filtered as they are made: unfiltered, they are hundreds of thousands.
- */
-export function twoEditsAway(term: string, keep: (word: string) => boolean): Map<string, number> {
-  const first = oneEditAway(term);
-  const found = new Map<string, number>();
-  for (const [word, likelihood] of first) {
-    if (keep(word)) add(found, word, likelihood);
-    for (const [next, nextLikelihood] of oneEditAway(word)) if (next !== term && keep(next)) add(found, next, likelihood * nextLikelihood);
-  }
-  return found;
-}
-
 export interface TypoOptions {
   /** Folded words shorter than this are never corrected: Vietnamese syllables that short differ by one letter all the time. */
   minLength: number;
@@ -78,13 +66,22 @@ function likeliest(candidates: Map<string, number>, documentCount: (word: string
 
 /**
  * Words of the index vocabulary one edit away from a folded query word that looks mistyped (rare
- * or absent in the index), or two edits away for a long word with nothing closer. The likeliest
- * first: how many documents hold the word, times how likely the edit is as a typo.
- * `documentCount` maps a folded word to how many documents hold it.
+ * or absent in the index), the likeliest first: how many documents hold the word, times how
+ * likely the edit is as a typo. For a long word with nothing one edit away, words two edits away
+ * among `sameStart(term)`, the index words that start with its first letter (generating every
+ * string two edits away would make hundreds of thousands). `documentCount` maps a folded word to
+ * how many documents hold it.
  */
-export function corrections(term: string, documentCount: (word: string) => number, options: TypoOptions = DEFAULT_TYPO_OPTIONS): string[] {
+export function corrections(
+  term: string,
+  documentCount: (word: string) => number,
+  options: TypoOptions = DEFAULT_TYPO_OPTIONS,
+  sameStart: (term: string) => Iterable<string> = () => [],
+): string[] {
   if (term.length < options.minLength || /^\d+$/.test(term) || documentCount(term) >= options.trustedDocumentCount) return [];
   const close = likeliest(oneEditAway(term), documentCount, options.maxCorrections);
   if (close.length > 0 || term.length < options.minTwoEditLength) return close;
-  return likeliest(twoEditsAway(term, (word) => documentCount(word) > 0), documentCount, options.maxCorrections);
+  const twoAway = new Map<string, number>();
+  for (const word of sameStart(term)) if (word !== term && editDistance(word, term, 2) <= 2) twoAway.set(word, 1);
+  return likeliest(twoAway, documentCount, options.maxCorrections);
 }
