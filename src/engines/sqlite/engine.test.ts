@@ -89,8 +89,9 @@ describe('SqliteEngine', () => {
     expect(await ids('hòa bình')).toContain('peace');
   });
 
-  it('decodes Telex typed without an input method', async () => {
+  it('decodes Telex typed without an input method, with a typo too', async () => {
     expect((await ids('ddangr coongj sanr chile'))[0]).toBe('chile');
+    expect(await engine.search(request('ddangr coongj sanr chilee'))).toMatchObject({ hits: [{ id: 'chile' }], didYouMean: 'Đảng Cộng sản Chile' });
   });
 
   it('corrects a transposition in a longer word, and says what it meant when nothing matches as typed', async () => {

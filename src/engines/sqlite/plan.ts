@@ -39,7 +39,7 @@ export interface QueryPlan {
   /** Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. */
   titleTerms: readonly string[];
   pairs: readonly string[];
-  /** The typed query with each mistyped word replaced by its likeliest correction. */
+  /** The typed query (or its Telex decoding) with each mistyped word replaced by its likeliest correction. */
   correctedText: string | null;
   /** The folded typed words taken for typos: those with corrections. */
   mistyped: ReadonlySet<string>;
@@ -63,9 +63,16 @@ function phrase(singleField: Field, words: readonly string[]): Clause {
 export function planQuery(query: AnalyzedQuery, corrections: (word: string) => readonly string[]): QueryPlan | null {
   const [typed] = query.readings;
   if (!typed) return null;
-  const typedCorrections = typed.terms.map((term) => corrections(term.folded));
-  const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
-  const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
+  // The words as typed are corrected, and those of a Telex decoding too (`vieetj namm` → `việt nam`).
+  const correctable = (reading: QueryReading) => reading === typed || reading.kind === 'telex';
+  const readingCorrections = query.readings.map((reading) => (correctable(reading) ? reading.terms.map((term) => corrections(term.folded)) : null));
+  const correctedReadings = query.readings.flatMap((reading, r) => {
+    const found = readingCorrections[r];
+    return found?.some((words) => words.length > 0) ? [reading.terms.map((term, i) => found[i]![0] ?? term.folded)] : [];
+  });
+  const typedCorrections = readingCorrections[0]!;
+  const corrected = correctedReadings[0] ?? null;
+  const readings = [...query.readings.map(folded), ...correctedReadings];
   const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
   // A typed word with corrections is rare in the index and close to a common word: matching it
   // as typed is no sign of relevance, since documents hold the same typo (`Donald Trunp`).
@@ -87,7 +94,7 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     );
   }
   return {
-    match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
+    match: query.readings.map((reading, r) => ({ field: Field.words, terms: reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]) })),
     tiers,
     titleTerms: [...new Set(readings.flat())],
     pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
