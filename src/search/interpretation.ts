@@ -28,6 +28,8 @@ interface ScannedText {
 
 /** Words this short are not corrected: one letter turns a Vietnamese syllable into another. */
 const MIN_CORRECTED_LENGTH = 4;
+/** Words this long may be two edits from what was meant (`mecedess`); none is a Vietnamese syllable. */
+const MIN_TWO_EDIT_LENGTH = 7;
 /** Only the space between two words joins them into a phrase: punctuation ends one. */
 const JOINING_GAP = /^[ \t\u00a0]+$/;
 
@@ -75,7 +77,7 @@ function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped:
       continue;
     }
     if (term.folded.length < MIN_CORRECTED_LENGTH || /^\d+$/.test(term.folded)) return null;
-    const limit = term.folded.length >= 7 ? 2 : 1;
+    const limit = term.folded.length >= MIN_TWO_EDIT_LENGTH ? 2 : 1;
     const counts = textCounts(texts, (folded) => folded !== term.folded && editDistance(folded, term.folded, limit) <= limit);
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     // A word taken for a typo stays when the texts hold it more than any word close to it.
