@@ -144,8 +144,8 @@ const comparable = (text: string) => normalizeForMatching(text).toLowerCase().sp
 
 /**
  * How the best hits read the query, from their texts (titles and bodies, best first): the typed
- * words, or their Telex decoding when more texts hold it (a decoding that is Vietnamese through
- * and through wins ties), with typos corrected to the words the texts hold, written as the texts
+ * words, or their Telex decoding when more texts hold it (a query typed in Telex throughout wins
+ * ties), with typos corrected to the words the texts hold, written as the texts
  * write them. Null when the reading is the typed text itself (case aside) or no text holds it.
  * `mistyped`: folded typed words the engine took for typos (rare, and close to common words),
  * corrected even where a text holds them, as texts hold the same typos (`Donald Trunp`).
@@ -162,7 +162,7 @@ export function interpretQuery(query: AnalyzedQuery, texts: readonly string[], m
     const better =
       chosen === null ||
       held > chosen.support ||
-      (held === chosen.support && (Number(resolved.corrected) < Number(chosen.corrected) || (resolved.corrected === chosen.corrected && reading.kind === 'telex' && reading.vietnamese)));
+      (held === chosen.support && (Number(resolved.corrected) < Number(chosen.corrected) || (resolved.corrected === chosen.corrected && reading.telexThroughout)));
     if (better) chosen = { reading, ...resolved, support: held };
   }
   if (!chosen || chosen.support === 0) return null;

@@ -11,15 +11,16 @@ describe('analyzeQuery', () => {
         terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }],
         words: [],
         written: ['dang', 'cong', 'san'],
-        vietnamese: true,
+        telexThroughout: false,
       },
     ]);
   });
 
-  it('tells a Telex reading that is Vietnamese word for word from one with other words', () => {
+  it('tells a query typed in Telex throughout from one with other words, or with a typo that decodes', () => {
     const telex = (text: string) => analyzeQuery(text).readings.find((reading) => reading.kind === 'telex');
-    expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'], vietnamese: true });
-    expect(telex('trump muoons nois gif')).toMatchObject({ written: ['trump', 'muốn', 'nói', 'gì'], vietnamese: false });
+    expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'], telexThroughout: true });
+    expect(telex('trump muoons nois gif')).toMatchObject({ written: ['trump', 'muốn', 'nói', 'gì'], telexThroughout: false });
+    expect(telex('cay nay torng nha khoi')).toMatchObject({ written: ['cay', 'nay', 'tỏng', 'nha', 'khoi'], telexThroughout: false });
   });
 
   it('finds the words of a diacritized query, and leaves overlapping words unjoined', () => {

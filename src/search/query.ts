@@ -28,10 +28,12 @@ export interface QueryReading {
   /** The reading's words as written (decoded, for a Telex reading), one per term. */
   written: string[];
   /**
-   * Every word is a Vietnamese syllable (`làm gì`; not `trump muốn nói gì`): a Telex reading that
-   * is counts as much as the typed words, whatever they match (`gif` is also a word of the index).
+   * A Telex reading of a query typed in Telex throughout: most of its words were decoded, and
+   * every word is a Vietnamese syllable (`lamf gif` → `làm gì`; not `trump muốn nói gì`, nor
+   * `cay nay torng` → `tỏng`, a typo of `trong` that happens to decode). It counts as much as the
+   * typed words, whatever they match (`gif` is also a word of the index).
    */
-  vietnamese: boolean;
+  telexThroughout: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -58,7 +60,7 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[], segment
     diacritized,
     words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [],
     written: [...words],
-    vietnamese: words.every((word) => isVietnameseSyllable(word)),
+    telexThroughout: false,
   };
 }
 
@@ -94,7 +96,12 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): An
   const segment = typed.diacritized;
   const candidates = [typed];
   const decoded = words.map((word) => decodeTelex(word) ?? word);
-  if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded, segment));
+  const decodedCount = decoded.filter((word, i) => word !== words[i]).length;
+  if (decodedCount > 0) {
+    const telex = readingOf('telex', decoded, segment);
+    telex.telexThroughout = 2 * decodedCount > words.length && decoded.every((word) => isVietnameseSyllable(word));
+    candidates.push(telex);
+  }
   const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
   if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText), segment));
   candidates.push(...synonymReadings(words, synonyms, segment).slice(0, MAX_SYNONYM_READINGS));

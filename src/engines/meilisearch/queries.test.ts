@@ -103,7 +103,7 @@ describe('buildSearchPlan: the multi-search body', () => {
     expect(outline(plan('Chile').hits)).toEqual([{ q: 'chile', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 }]);
   });
 
-  it('adds the decoded Telex reading after the words as typed, at full weight when it is Vietnamese word for word', () => {
+  it('adds the decoded Telex reading after the words as typed, at full weight when the query is typed in Telex throughout', () => {
     expect(outline(plan('ddangr coongj sanr').hits)).toEqual([
       { q: '"ddangr coongj sanr"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
       { q: 'ddangr coongj sanr', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },

@@ -73,8 +73,8 @@ interface ReadingQuery {
 function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
   const folded = words(reading, 'folded');
   if (folded === '') return [];
-  // A Telex decoding that is Vietnamese word for word is as likely what was meant as the typed words.
-  const factor = reading.kind === 'telex' && reading.vietnamese ? READING_WEIGHTS.typed : READING_WEIGHTS[reading.kind];
+  // A query typed in Telex throughout is as likely meant decoded as typed.
+  const factor = reading.telexThroughout ? READING_WEIGHTS.typed : READING_WEIGHTS[reading.kind];
   // Sorting by date lists every document holding all the words, whatever their form.
   if (!relevance) return [{ q: folded, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
   const queries: ReadingQuery[] = [];

@@ -114,7 +114,7 @@ describe('SqliteEngine', () => {
     expect(typed).not.toHaveProperty('didYouMean');
   });
 
-  it('reads Telex as much as the typed words when the decoding is Vietnamese word for word', async () => {
+  it('reads Telex as much as the typed words when the query is typed in Telex throughout', async () => {
     await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
     expect((await ids('lamf gif'))[0]).toBe('what');
     const trump = await engine.search(request('trump muoons nois gif'));
