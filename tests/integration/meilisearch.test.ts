@@ -136,7 +136,7 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
     expect((await engine.stats()).documents).toBe(5);
   });
 
-  it('says how it read the query, reads whole-Vietnamese Telex as much as the typed words, corrects long words twice, suggests whole phrases', async () => {
+  it('says how it read the query, reads Telex typed throughout as much as the typed words, corrects long words twice, suggests whole phrases', async () => {
     const documents = [
       article('test-trump', 'Trump muốn nói gì với Triều Tiên?', 'Tổng thống Donald Trump muốn nói gì thì nói.'),
       article('test-gif', 'Cách làm ảnh GIF', 'Ảnh GIF là định dạng ảnh động. Làm GIF trên điện thoại.'),
@@ -153,8 +153,9 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
       expect((await engine.search(search('lamf gif'))).hits[0]?.id).toBe('test-what');
       expect(await engine.search(search('trump muoons nois gif'))).toMatchObject({ hits: [{ id: 'test-trump' }], interpreted: 'Trump muốn nói gì' });
       expect(await engine.search(search('Mecedess'))).toMatchObject({ hits: [{ id: 'test-mercedes' }], interpreted: 'Mercedes', didYouMean: 'Mercedes' });
-      expect(await engine.suggest('thu tuongg', 8)).toEqual([{ text: 'Thủ tướng', count: 1 }]);
-      expect((await engine.suggest('ddangr', 8)).map((suggestion) => suggestion.text)).toEqual(expect.arrayContaining(['Đảng Cộng sản']));
+      // The added article and the docs-corpus ones that hold it.
+      expect((await engine.suggest('thu tuongg', 8))[0]).toEqual({ text: 'Thủ tướng', count: 2 });
+      expect((await engine.suggest('ddangr', 8)).map((suggestion) => suggestion.text)).toEqual(expect.arrayContaining(['Đảng', 'Đảng Cộng sản Việt Nam']));
     } finally {
       await engine.delete(documents.map((document) => document.id));
       await engine.commit();
