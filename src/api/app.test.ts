@@ -53,6 +53,15 @@ describe('HTTP API', () => {
     }
   });
 
+  it('says how it read the query, and searches exactly what was typed with verbatim=true', async () => {
+    const read = await get(`/api/search?q=${encodeURIComponent('ddangr coongj sanr chile')}`);
+    expect(read.body).toMatchObject({ total: 1, interpreted: 'Đảng Cộng sản Chile', did_you_mean: 'Đảng Cộng sản Chile' });
+    const typed = await get(`/api/search?q=${encodeURIComponent('ddangr coongj sanr chile')}&verbatim=true`);
+    expect(typed.body.total).toBe(0);
+    expect(typed.body).not.toHaveProperty('interpreted');
+    expect((await get('/api/search?q=dang+cong+san+chile')).body.interpreted).toBe('Đảng Cộng sản Chile');
+  });
+
   it('filters with repeated parameters and browses with an empty query', async () => {
     const { body } = await get(`/api/search?party=${encodeURIComponent('Đảng Cộng sản Nhật Bản')}&year=2021`);
     expect(body.hits.map((hit: { id: string }) => hit.id)).toEqual(['japan']);
@@ -80,6 +89,7 @@ describe('HTTP API', () => {
     ['/api/suggest?q=x&limit=9', 'limit'],
     [`/api/search?q=${'a'.repeat(201)}`, 'q'],
     ['/api/search?q=x&unknown=1', 'unknown'],
+    ['/api/search?q=x&verbatim=1', 'verbatim'],
     ['/api/suggest', 'q'],
     ['/api/facets?x=1', 'x'],
   ])('answers 400 naming the parameter for %s', async (path, parameter) => {

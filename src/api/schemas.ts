@@ -64,6 +64,11 @@ export const searchQuerySchema = z.strictObject({
   sort: z.enum(SORT_ORDERS).default('relevance'),
   limit: queryInteger(1, MAX_SEARCH_LIMIT).default(10).describe('Results per page'),
   offset: queryInteger(0, 10_000).default(0).describe('Results to skip'),
+  verbatim: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('`true` searches the words exactly as typed: no Telex decoding, aliases, typo corrections or interpretation'),
 });
 
 export const suggestQuerySchema = z.strictObject({
@@ -126,8 +131,14 @@ export const searchResponseSchema = named(
     took_ms: z.number().min(0),
     hits: z.array(searchHitSchema),
     facets: facetsSchema,
-    did_you_mean: z.string().optional().describe('A corrected query that has results, when the query as typed has none'),
-    interpreted: z.array(z.string()).optional().describe('Other readings of the query (Telex, aliases) that have results, when present'),
+    did_you_mean: z
+      .string()
+      .optional()
+      .describe('A corrected query: the query as the results read it when a typo correction or a Telex decoding changed them, or, when nothing matches, a correction that finds something'),
+    interpreted: z
+      .string()
+      .optional()
+      .describe('The query as the results read it, as the corpus writes it (diacritics restored, Telex decoded, typos corrected), when it differs from the typed text; `verbatim=true` searches the typed text instead'),
   }),
 );
 

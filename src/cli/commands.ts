@@ -183,7 +183,8 @@ export async function searchCommand(options: SearchCommandOptions): Promise<void
       console.log(JSON.stringify({ query: options.query, ...result, did_you_mean: result.didYouMean }, null, 2));
       return;
     }
-    console.log(`${result.total} ${result.total === 1 ? 'result' : 'results'} for "${options.query}"${result.didYouMean ? ` (did you mean "${result.didYouMean}"?)` : ''}`);
+    const readAs = result.interpreted ? ` (read as "${result.interpreted}")` : result.didYouMean ? ` (did you mean "${result.didYouMean}"?)` : '';
+    console.log(`${result.total} ${result.total === 1 ? 'result' : 'results'} for "${options.query}"${readAs}`);
     result.hits.forEach((hit, i) => {
       console.log(`\n${i + 1}. ${hit.title}  [${hit.id}]${hit.date ? `  ${hit.date}` : hit.year ? `  ${hit.year}` : ''}${hit.source ? `  ${hit.source}` : ''}`);
       console.log(`   ${stripTags(hit.snippet)}`);

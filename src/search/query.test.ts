@@ -5,8 +5,22 @@ import { buildSynonymMap } from './synonyms.ts';
 describe('analyzeQuery', () => {
   it('reads a folded query as folded words, with no exact forms', () => {
     expect(analyzeQuery('dang cong san').readings).toEqual([
-      { kind: 'typed', diacritized: false, terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }], words: [] },
+      {
+        kind: 'typed',
+        diacritized: false,
+        terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }],
+        words: [],
+        written: ['dang', 'cong', 'san'],
+        telexThroughout: false,
+      },
     ]);
+  });
+
+  it('tells a query typed in Telex throughout from one with other words, or with a typo that decodes', () => {
+    const telex = (text: string) => analyzeQuery(text).readings.find((reading) => reading.kind === 'telex');
+    expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'], telexThroughout: true });
+    expect(telex('trump muoons nois gif')).toMatchObject({ written: ['trump', 'muốn', 'nói', 'gì'], telexThroughout: false });
+    expect(telex('cay nay torng nha khoi')).toMatchObject({ written: ['cay', 'nay', 'tỏng', 'nha', 'khoi'], telexThroughout: false });
   });
 
   it('finds the words of a diacritized query, and leaves overlapping words unjoined', () => {

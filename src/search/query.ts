@@ -1,4 +1,4 @@
-import { confidentWords, decodeTelex, foldText, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
+import { confidentWords, decodeTelex, foldText, isVietnameseSyllable, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
 import { termForms } from '../analysis/fields.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
@@ -25,6 +25,15 @@ export interface QueryReading {
    * in a folded query are guesses of ours, which must not lift some readings above the others.
    */
   words: WordSpan[];
+  /** The reading's words as written (decoded, for a Telex reading), one per term. */
+  written: string[];
+  /**
+   * A Telex reading of a query typed in Telex throughout: most of its words were decoded, and
+   * every word is a Vietnamese syllable (`lamf gif` → `làm gì`; not `trump muốn nói gì`, nor
+   * `cay nay torng` → `tỏng`, a typo of `trong` that happens to decode). It counts as much as the
+   * typed words, whatever they match (`gif` is also a word of the index).
+   */
+  telexThroughout: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -45,7 +54,14 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[], segment
   const forms = words.map(termForms);
   const diacritized = forms.some((form) => form.exact !== form.folded);
   const terms = forms.map((form) => ({ folded: form.folded, exact: diacritized ? form.exact : null }));
-  return { kind, terms, diacritized, words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [] };
+  return {
+    kind,
+    terms,
+    diacritized,
+    words: segment && diacritized && kind !== 'telex' ? confidentWords(words) : [],
+    written: [...words],
+    telexThroughout: false,
+  };
 }
 
 /** The words of a text that leave a token once folded. */
@@ -80,7 +96,12 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): An
   const segment = typed.diacritized;
   const candidates = [typed];
   const decoded = words.map((word) => decodeTelex(word) ?? word);
-  if (decoded.some((word, i) => word !== words[i])) candidates.push(readingOf('telex', decoded, segment));
+  const decodedCount = decoded.filter((word, i) => word !== words[i]).length;
+  if (decodedCount > 0) {
+    const telex = readingOf('telex', decoded, segment);
+    telex.telexThroughout = 2 * decodedCount > words.length && decoded.every((word) => isVietnameseSyllable(word));
+    candidates.push(telex);
+  }
   const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
   if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText), segment));
   candidates.push(...synonymReadings(words, synonyms, segment).slice(0, MAX_SYNONYM_READINGS));

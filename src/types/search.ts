@@ -18,6 +18,8 @@ export interface SearchRequest {
   sort: SortOrder;
   limit: number;
   offset: number;
+  /** Search the words as typed only: no Telex decoding, aliases or typo corrections, no interpretation. */
+  verbatim?: boolean;
 }
 
 /** A document as listed in results: the body is replaced by a highlighted snippet. */
@@ -34,8 +36,13 @@ export interface SearchResponse {
   total: number;
   hits: SearchHit[];
   facets: FacetCounts;
-  /** A corrected query that has results, when the query as typed has none. */
+  /**
+   * A corrected query: the query as the results read it when a typo correction or a decoding
+   * (Telex) changed them, or, when nothing matches, a correction that finds something.
+   */
   didYouMean?: string;
+  /** The query as the results read it, as the corpus writes it, when it differs from the typed text. */
+  interpreted?: string;
 }
 
 export interface Suggestion {

@@ -60,7 +60,8 @@ export function splitSyllable(toneless: string): SyllableParts | null {
   for (const candidate of onsetsLongestFirst) {
     // 'gi' and 'qu' are onsets only when another vowel follows: 'gì' is g + i, 'già' is gi + a.
     const isGlide = candidate === 'gi' || candidate === 'qu';
-    if (toneless.startsWith(candidate) && (!isGlide || VOWELS.includes(toneless[candidate.length] ?? ''))) {
+    const next = toneless[candidate.length];
+    if (toneless.startsWith(candidate) && (!isGlide || (next !== undefined && VOWELS.includes(next)))) {
       onset = candidate;
       break;
     }

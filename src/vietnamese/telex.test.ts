@@ -11,6 +11,9 @@ describe('decodeTelex', () => {
     expect(decodeTelex('nguoiwf')).toBe('người');
     expect(decodeTelex('hoawcj')).toBe('hoặc');
     expect(decodeTelex('hoaf')).toBe('hòa');
+    // 'gi' is an onset only before another vowel: alone, it is g + i.
+    expect(decodeTelex('gif')).toBe('gì');
+    expect(decodeTelex('gias')).toBe('giá');
   });
 
   it('decodes VNI', () => {

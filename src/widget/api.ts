@@ -21,6 +21,8 @@ export interface SearchParams {
   sort: SortOrder;
   limit: number;
   offset: number;
+  /** Search the words exactly as typed (`verbatim=true`). */
+  verbatim?: boolean;
 }
 
 /** network: no answer at all (offline, DNS, CORS refusal); unavailable: 503; server: other 5xx; request: 4xx. */
@@ -52,6 +54,7 @@ export function searchUrl(endpoint: string, params: SearchParams): string {
   if (params.sort !== 'relevance') query.set('sort', params.sort);
   query.set('limit', String(params.limit));
   if (params.offset > 0) query.set('offset', String(params.offset));
+  if (params.verbatim) query.set('verbatim', 'true');
   return `${endpoint}/api/search?${query}`;
 }
 

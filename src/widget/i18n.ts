@@ -16,7 +16,10 @@ export interface Messages {
   quickCount: (total: string) => string;
   noResults: (query: string) => string;
   didYouMean: string;
+  /** Before the query as the results read it: "Kết quả cho *Đảng Cộng sản*". */
   interpreted: string;
+  /** Before the typed words, to search them exactly as typed. */
+  searchVerbatim: string;
   removeFilter: (value: string) => string;
   popularSearches: string;
   clearFilters: string;
@@ -55,7 +58,8 @@ const vi: Messages = {
   quickCount: (total) => `${total} kết quả, dùng phím mũi tên để chọn`,
   noResults: (query) => (query ? `Không tìm thấy kết quả nào cho “${query}”.` : 'Không tìm thấy kết quả nào.'),
   didYouMean: 'Có phải bạn muốn tìm:',
-  interpreted: 'Hoặc tìm:',
+  interpreted: 'Kết quả cho',
+  searchVerbatim: 'Tìm chính xác:',
   removeFilter: (value) => `Bỏ lọc “${value}”`,
   popularSearches: 'Tìm kiếm phổ biến:',
   clearFilters: 'Xóa tất cả bộ lọc',
@@ -95,7 +99,8 @@ const en: Messages = {
   quickCount: (total) => `${total} results, use the arrow keys to choose`,
   noResults: (query) => (query ? `No results for “${query}”.` : 'No results.'),
   didYouMean: 'Did you mean:',
-  interpreted: 'Or search for:',
+  interpreted: 'Showing results for',
+  searchVerbatim: 'Search instead for:',
   removeFilter: (value) => `Remove “${value}”`,
   popularSearches: 'Popular searches:',
   clearFilters: 'Clear all filters',

@@ -46,6 +46,8 @@ type PopupOption = { kind: 'suggestion'; suggestion: Suggestion } | { kind: 'hit
 
 interface ViewState {
   query: string;
+  /** Search the query exactly as typed, as the reader asked after seeing how it was read. */
+  verbatim: boolean;
   result: SearchResult | null;
   hits: Hit[];
   loading: 'page' | 'more' | null;
@@ -102,7 +104,7 @@ export class VnSearchElement extends HTMLElement {
   #filters: Filters = emptyFilters();
   #sort: SortOrder = 'relevance';
   #expandedFacets = new Set<FacetName>();
-  #viewState: ViewState = { query: '', result: null, hits: [], loading: null, error: null, retry: null };
+  #viewState: ViewState = { query: '', verbatim: false, result: null, hits: [], loading: null, error: null, retry: null };
   #popupState: PopupState = { query: '', suggestions: [], hits: [], total: 0, loading: false, error: null };
   /** Pages of results shown, as the URL's `page` keeps it. */
   #pages = 1;
@@ -218,11 +220,12 @@ export class VnSearchElement extends HTMLElement {
     this.#input.value = saved?.query ?? '';
     this.#syncClearButton();
     if (!saved) {
-      this.#viewState = { query: '', result: null, hits: [], loading: null, error: null, retry: null };
+      this.#viewState = { query: '', verbatim: false, result: null, hits: [], loading: null, error: null, retry: null };
       this.#renderView();
       return;
     }
     this.#viewState.query = saved.query;
+    this.#viewState.verbatim = false;
     this.#search(false, 'none', saved.page);
   }
 
@@ -435,6 +438,7 @@ export class VnSearchElement extends HTMLElement {
     this.#syncClearButton();
     this.#closePopup();
     this.#viewState.query = query.trim();
+    this.#viewState.verbatim = false;
     this.#search(false, 'push');
   }
 
@@ -450,6 +454,7 @@ export class VnSearchElement extends HTMLElement {
       sort: this.#sort,
       limit: append ? this.#limit : Math.min(MAX_LIMIT, this.#limit * pages),
       offset: append ? state.hits.length : 0,
+      verbatim: state.verbatim,
     };
     state.loading = append ? 'more' : 'page';
     state.error = null;
@@ -546,6 +551,20 @@ export class VnSearchElement extends HTMLElement {
         h('p', {}, describeError(state.error, messages, navigator.onLine)),
         h('button', { type: 'button', class: 'retry', part: 'retry-button', 'data-action': 'retry', 'data-key': 'retry' }, messages.retry),
       );
+    } else if (state.result?.interpreted && state.result.total > 0 && !state.verbatim) {
+      // As a search engine says "showing results for", with a way back to the words as typed.
+      part = 'message interpretation';
+      content.push(
+        h(
+          'p',
+          {},
+          `${messages.interpreted} `,
+          h('em', { part: 'interpreted' }, state.result.interpreted),
+          '. ',
+          `${messages.searchVerbatim} `,
+          h('button', { type: 'button', class: 'link', part: 'search-verbatim', 'data-action': 'search-verbatim' }, state.query),
+        ),
+      );
     } else if (state.result && state.result.total === 0 && state.loading === null) {
       part = 'message empty';
       content.push(h('p', {}, messages.noResults(state.query)));
@@ -555,9 +574,7 @@ export class VnSearchElement extends HTMLElement {
         if (buttons.length > 0) content.push(h('p', { class: 'offer' }, `${label} `, ...buttons.flatMap((button, i) => (i === 0 ? [button] : [', ', button]))));
       };
       const correction = state.result.did_you_mean;
-      offer(messages.didYouMean, correction ? [queryButton(correction, 'did-you-mean')] : []);
-      const readings = (state.result.interpreted ?? []).filter((reading) => reading !== correction && reading !== state.query);
-      offer(messages.interpreted, readings.map((reading) => queryButton(reading, 'interpreted')));
+      offer(messages.didYouMean, correction && correction !== state.query ? [queryButton(correction, 'did-you-mean')] : []);
       if (hasFilters(this.#filters)) {
         const removals = FACET_NAMES.flatMap((facet) =>
           this.#filters[facet].map((value) =>
@@ -707,6 +724,10 @@ export class VnSearchElement extends HTMLElement {
         break;
       case 'did-you-mean':
         this.search(query ?? '');
+        break;
+      case 'search-verbatim':
+        this.#viewState.verbatim = true;
+        this.#search(false, 'replace');
         break;
       case 'open-document':
         this.#openDocument(id ?? '');

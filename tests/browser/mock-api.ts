@@ -48,7 +48,9 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
       return;
     }
     const q = url.searchParams.get('q') ?? '';
-    const words = fold(q).split(/\s+/).filter(Boolean);
+    // Telex typed without an input method, read as the API's query readings would, unless asked to search it as typed.
+    const interpreted = q === 'ddangr coongj sanr chile' && url.searchParams.get('verbatim') !== 'true' ? 'Đảng Cộng sản Chile' : null;
+    const words = fold(interpreted ?? q).split(/\s+/).filter(Boolean);
     const matches = (doc: MockDocument): boolean => words.every((word) => fold(`${doc.title} ${doc.body}`).includes(word));
     if (url.pathname === '/api/suggest') {
       json(response, 200, { query: q, suggestions: q ? [{ text: `${q} viet nam`, count: 2 }] : [] });
@@ -97,8 +99,7 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
       hits: found.slice(offset, offset + limit).map(({ body, date_source: _, ...doc }) => ({ ...doc, snippet: highlight(body), title_html: highlight(doc.title) })),
       facets: { party: count('party', (d) => d.parties), country: count('country', (d) => d.countries), year: count('year', (d) => (d.year ? [String(d.year)] : [])) },
       ...(found.length === 0 && q === 'dang cong sna' ? { did_you_mean: 'dang cong san' } : {}),
-      // Telex typed without an input method, as the API's query readings would read it.
-      ...(found.length === 0 && q === 'ddangr coongj sanr chile' ? { interpreted: ['đảng cộng sản chile'] } : {}),
+      ...(interpreted ? { interpreted, did_you_mean: interpreted } : {}),
     });
   };
   const server = await startHttpServer((request, response) => void handle(request, response));

@@ -144,12 +144,15 @@ describe.skipIf(!hasChromium)('<vn-search> behaviour (mock API)', { timeout: 30_
     expect(api.controls.searches.at(-1)).toMatch(/limit=20\b/);
   });
 
-  it('offers the readings of a query that found nothing', async () => {
+  it('shows how it read the query, with a way to search the words as typed', async () => {
     await submit('ddangr coongj sanr chile');
-    const reading = page.locator('[part="interpreted"]');
-    await expect.poll(() => reading.textContent()).toBe('đảng cộng sản chile');
-    await reading.click();
+    await expect.poll(() => page.locator('[part~="interpretation"]').textContent()).toBe('Kết quả cho Đảng Cộng sản Chile. Tìm chính xác: ddangr coongj sanr chile');
+    expect(await page.locator('[part="interpreted"]').textContent()).toBe('Đảng Cộng sản Chile');
     await expect.poll(() => page.locator('[part~="result"]').count()).toBe(1);
+    await page.locator('[part="search-verbatim"]').click();
+    await expect.poll(() => page.locator('[part~="empty"]').textContent()).toContain('Không tìm thấy');
+    expect(api.controls.searches.at(-1)).toMatch(/verbatim=true/);
+    expect(await page.locator('[part~="result"]').count()).toBe(0);
   });
 
   it('offers to remove each filter, and popular searches, when nothing is found', async () => {

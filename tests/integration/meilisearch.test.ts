@@ -157,6 +157,33 @@ describe.skipIf(!url)('Meilisearch engine on a real Meilisearch: docs-corpus', (
     expect((await engine.stats()).documents).toBe(5);
   });
 
+  it('says how it read the query, reads Telex typed throughout as much as the typed words, corrects long words twice, suggests whole phrases', async () => {
+    const documents = [
+      article('test-trump', 'Trump muốn nói gì với Triều Tiên?', 'Tổng thống Donald Trump muốn nói gì thì nói.'),
+      article('test-gif', 'Cách làm ảnh GIF', 'Ảnh GIF là định dạng ảnh động. Làm GIF trên điện thoại.'),
+      article('test-what', 'Làm gì khi mất ngủ?', 'Bạn nên làm gì khi mất ngủ kéo dài?'),
+      article('test-mercedes', 'Xe Mercedes mới', 'Hãng Mercedes ra mắt mẫu xe mới.'),
+      article('test-premier', 'Thủ tướng tiếp đoàn', 'Thủ tướng đề nghị các bộ. Thứ tự ưu tiên.'),
+    ];
+    await engine.upsert(documents.map(prepareDocument));
+    await engine.commit();
+    try {
+      expect(await engine.search(search('thu tuong'))).toMatchObject({ interpreted: 'Thủ tướng' });
+      expect(await engine.search(search('ddangr coongj sanr'))).toMatchObject({ interpreted: 'Đảng Cộng sản', didYouMean: 'Đảng Cộng sản' });
+      expect(await engine.search(search('ddangr coongj sanr', { verbatim: true }))).not.toHaveProperty('interpreted');
+      expect((await engine.search(search('lamf gif'))).hits[0]?.id).toBe('test-what');
+      expect(await engine.search(search('trump muoons nois gif'))).toMatchObject({ hits: [{ id: 'test-trump' }], interpreted: 'Trump muốn nói gì' });
+      expect(await engine.search(search('Mecedess'))).toMatchObject({ hits: [{ id: 'test-mercedes' }], interpreted: 'Mercedes', didYouMean: 'Mercedes' });
+      // The added article and the docs-corpus ones that hold it.
+      expect((await engine.suggest('thu tuongg', 8))[0]).toEqual({ text: 'Thủ tướng', count: 2 });
+      expect((await engine.suggest('ddangr', 8)).map((suggestion) => suggestion.text)).toEqual(expect.arrayContaining(['Đảng', 'Đảng Cộng sản Việt Nam']));
+    } finally {
+      await engine.delete(documents.map((document) => document.id));
+      await engine.commit();
+    }
+    expect((await engine.stats()).documents).toBe(5);
+  });
+
   it('suggests completions from titles', async () => {
     const suggestions = await engine.suggest('dang cong s', 8);
     expect(suggestions.map((suggestion) => suggestion.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Đảng Cộng sản/)]));

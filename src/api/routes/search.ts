@@ -20,6 +20,7 @@ export function searchRoutes(engine: EngineCall): Router {
       sort: params.sort,
       limit: params.limit,
       offset: params.offset,
+      ...(params.verbatim ? { verbatim: true } : {}),
     };
     const started = performance.now();
     const result = await engine('search', (e) => e.search(searchRequest));
@@ -32,6 +33,7 @@ export function searchRoutes(engine: EngineCall): Router {
       hits: result.hits,
       facets: result.facets,
       ...(result.didYouMean ? { did_you_mean: result.didYouMean } : {}),
+      ...(result.interpreted ? { interpreted: result.interpreted } : {}),
     };
     response.json(body);
   });

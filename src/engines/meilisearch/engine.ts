@@ -8,12 +8,16 @@ import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { highlightDocument } from '../../search/highlight.ts';
-import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
+import { suggestFromTitles, type PrefixReading } from '../../search/completion.ts';
+import { termForms } from '../../analysis/fields.ts';
+import { tokenize } from '../../vietnamese/index.ts';
+import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
 import { quoteFilterValue } from './filters.ts';
+import { adjacentPairs } from '../../analysis/tokens.ts';
 import { buildSearchPlan } from './queries.ts';
-import { buildIndexSettings, DOCUMENT_FIELDS, FACET_ATTRIBUTES, PRIMARY_KEY } from './settings.ts';
+import { buildIndexSettings, DOCUMENT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, PRIMARY_KEY } from './settings.ts';
 
 export interface MeilisearchEngineOptions {
   url: string;
@@ -143,7 +147,8 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<ApiSearchResponse> {
-    const query = analyzeQuery(request.q, this.synonyms);
+    const analyzed = analyzeQuery(request.q, this.synonyms);
+    const query = request.verbatim ? asTyped(analyzed) : analyzed;
     const plan = buildSearchPlan(this.indexUid, request, query);
     const [found, ...counted] = await Promise.all([plan.hits, ...plan.facetCounts.map(({ request: count }) => count)].map((body) => this.federated(body)));
     const facets: FacetCounts = { party: {}, country: {}, year: {} };
@@ -153,29 +158,58 @@ export class MeilisearchEngine implements SearchEngine {
         if (facet) facets[facet] = counts;
       }
     }
-    return {
+    const documents = found!.hits.map((hit) => fromMeiliDocument(hit));
+    const response: ApiSearchResponse = {
       total: found!.estimatedTotalHits ?? found!.totalHits ?? found!.hits.length,
-      hits: found!.hits.map((hit) => toSearchHit(fromMeiliDocument(hit), query)),
+      hits: documents.map((document) => toSearchHit(document, query)),
       facets,
     };
+    const interpretation = request.verbatim ? null : interpretQuery(query, documents.flatMap((document) => [document.title, document.body]));
+    if (interpretation) {
+      response.interpreted = interpretation.text;
+      if (interpretation.changed) response.didYouMean = interpretation.text;
+    }
+    return response;
   }
 
+  /**
+   * Phrases of titles that complete the typed words (`completion.ts`): the titles from a search of
+   * each reading in the folded titles (Meilisearch takes the last word as a prefix and allows its
+   * typos), the counts from one filtered count per phrase, all in two multi-searches.
+   */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    const words = typedWords(prefix);
-    if (words.length === 0) return [];
+    return suggestFromTitles(prefix, limit, (readings) => this.suggestionTitles(readings), (phrases) => this.phraseCounts(phrases));
+  }
+
+  private async suggestionTitles(readings: readonly PrefixReading[]): Promise<string[]> {
     const response = await this.read('suggesting completions', () =>
-      this.reader.index(this.indexUid).search(words.join(' '), {
-        attributesToSearchOn: ['title_folded'],
-        matchingStrategy: 'all',
-        limit: SUGGESTION_TITLES,
-        attributesToRetrieve: ['title'],
+      this.reader.multiSearch({
+        // A decoded word is searched by its exact key in the title: `ddangr` finds titles of `Đảng`, not the many of `đang`.
+        queries: readings.map(({ words, exact }) => ({
+          indexUid: this.indexUid,
+          q: exact.every((key) => key === null) ? words.join(' ') : words.map((word, i) => exact[i] ?? word).join(' '),
+          attributesToSearchOn: exact.every((key) => key === null) ? ['title_folded'] : ['title_folded', 'title_exact'],
+          matchingStrategy: 'all' as const,
+          limit: SUGGESTION_TITLES,
+          attributesToRetrieve: ['title'],
+        })),
       }),
     );
-    return suggestionsFromTitles(
-      response.hits.map((hit) => String(hit.title ?? '')),
-      words,
-      limit,
+    return response.results.flatMap((result) => result.hits.map((hit) => String(hit.title ?? '')));
+  }
+
+  /** Documents holding each phrase's words in its spelling, next to each other (every adjacent pair of them). */
+  private async phraseCounts(phrases: readonly string[]): Promise<number[]> {
+    const response = await this.read('counting suggestions', () =>
+      this.reader.multiSearch({
+        queries: phrases.map((phrase) => {
+          const keys = tokenize(phrase).map((token) => termForms(token.text).exact);
+          const terms = keys.length === 1 ? keys : adjacentPairs(keys);
+          return { indexUid: this.indexUid, q: '', limit: 0, filter: terms.map((term) => `${EXACT_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`) };
+        }),
+      }),
     );
+    return response.results.map((result) => result.estimatedTotalHits ?? result.totalHits ?? 0);
   }
 
   /** Through a search on the primary key, so that a search-only key is enough. */

@@ -103,17 +103,19 @@ describe('buildSearchPlan: the multi-search body', () => {
     expect(outline(plan('Chile').hits)).toEqual([{ q: 'chile', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 }]);
   });
 
-  it('adds the decoded Telex reading at half weight after the words as typed', () => {
+  it('adds the decoded Telex reading after the words as typed, at full weight when the query is typed in Telex throughout', () => {
     expect(outline(plan('ddangr coongj sanr').hits)).toEqual([
       { q: '"ddangr coongj sanr"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
       { q: 'ddangr coongj sanr', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },
-      { q: '"ddangr coongj sanr"', on: EXACT, matchingStrategy: 'last', weight: 0.5 },
-      { q: '"dang cong san"', on: BODY, matchingStrategy: 'last', weight: 0.5, filter: ['exact_terms = "ddangr_coongj"', 'exact_terms = "coongj_sanr"'] },
-      { q: 'ddangr coongj sanr ', on: EXACT, matchingStrategy: 'all', weight: 0.225 },
-      { q: 'dang cong san ', on: BODY, matchingStrategy: 'all', weight: 0.21, filter: ['exact_terms = "ddangr"', 'exact_terms = "coongj"', 'exact_terms = "sanr"'] },
-      { q: '"dang cong san"', on: FOLDED, matchingStrategy: 'all', weight: 0.25 },
-      { q: 'dang cong san', on: FOLDED, matchingStrategy: 'frequency', weight: 0.2 },
+      { q: '"ddangr coongj sanr"', on: EXACT, matchingStrategy: 'last', weight: 1 },
+      { q: '"dang cong san"', on: BODY, matchingStrategy: 'last', weight: 1, filter: ['exact_terms = "ddangr_coongj"', 'exact_terms = "coongj_sanr"'] },
+      { q: 'ddangr coongj sanr ', on: EXACT, matchingStrategy: 'all', weight: 0.45 },
+      { q: 'dang cong san ', on: BODY, matchingStrategy: 'all', weight: 0.42, filter: ['exact_terms = "ddangr"', 'exact_terms = "coongj"', 'exact_terms = "sanr"'] },
+      { q: '"dang cong san"', on: FOLDED, matchingStrategy: 'all', weight: 0.5 },
+      { q: 'dang cong san', on: FOLDED, matchingStrategy: 'frequency', weight: 0.4 },
     ]);
+    // With a word that is not Vietnamese (a name), the decoding is a guess of ours: half weight.
+    expect(outline(plan('trump muoons').hits).slice(2, 3)).toEqual([{ q: '"trump muoons"', on: EXACT, matchingStrategy: 'last', weight: 0.5 }]);
   });
 
   it('adds the joined form of a hyphenated transliteration', () => {

@@ -72,7 +72,8 @@ interface ReadingQuery {
 function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
   const folded = words(reading, 'folded');
   if (folded === '') return [];
-  const factor = READING_WEIGHTS[reading.kind];
+  // A query typed in Telex throughout is as likely meant decoded as typed.
+  const factor = reading.telexThroughout ? READING_WEIGHTS.typed : READING_WEIGHTS[reading.kind];
   // Sorting by date lists every document holding all the words, whatever their form.
   if (!relevance) return [{ q: folded, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
   const queries: ReadingQuery[] = [];

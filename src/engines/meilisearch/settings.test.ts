@@ -20,7 +20,7 @@ describe('buildIndexSettings', () => {
       rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
       typoTolerance: {
         enabled: true,
-        minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+        minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 },
         disableOnAttributes: ['title_exact'],
         disableOnNumbers: true,
       },

@@ -46,8 +46,9 @@ export const MAX_VALUES_PER_FACET = 500;
  *   when a search has no `sort`), then Meilisearch's relevance rules with proximity before
  *   attribute, so words found together (a phrase) count more than where they are found.
  * - typo tolerance: none on the exact keys (`bans` must not match `banj`) nor on numbers (years);
- *   one typo from 5 letters, two from 9, since folded syllables are short and many differ by one
- *   letter (`trong`/`trung`/`trang`).
+ *   one typo from 5 letters, since folded syllables are short and many differ by one letter
+ *   (`trong`/`trung`/`trang`); two from 8, longer than any folded syllable (`nghieng` has 7), so
+ *   only names and foreign words get them (`mecedess` → `mercedes`).
  */
 export function buildIndexSettings(synonyms: SynonymMap = new Map()): Settings {
   return {
@@ -60,7 +61,7 @@ export function buildIndexSettings(synonyms: SynonymMap = new Map()): Settings {
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     typoTolerance: {
       enabled: true,
-      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 },
       disableOnAttributes: [...EXACT_FIELDS],
       disableOnNumbers: true,
     },

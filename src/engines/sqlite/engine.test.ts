@@ -38,6 +38,18 @@ const DOCUMENTS = [
   }),
 ];
 
+/** For how queries are read: Trung Quốc is a commoner word than Trump, which is one edit from both. */
+const READING_DOCUMENTS = [
+  doc('trump', 'Trump muốn nói gì với Triều Tiên?', 'Tổng thống Donald Trump muốn nói gì thì nói.'),
+  doc('gif', 'Cách làm ảnh GIF', 'Ảnh GIF là định dạng ảnh động. Làm GIF trên điện thoại.'),
+  doc('what', 'Làm gì khi mất ngủ?', 'Bạn nên làm gì khi mất ngủ kéo dài?'),
+  doc('mercedes', 'Xe Mercedes mới', 'Hãng Mercedes ra mắt mẫu xe mới.'),
+  // The typo is in the text: matching it as typed is no sign that this is what the reader wants.
+  doc('typo-in-text', 'Trung Quốc nổi giận', 'Trung Quốc phản ứng với ông Donald Trunp.'),
+  doc('premier', 'Thủ tướng tiếp đoàn', 'Thủ tướng đề nghị các bộ. Thứ tự ưu tiên.'),
+  ...['phản đối', 'nổi giận', 'tăng trưởng', 'xuất khẩu', 'du lịch', 'tàu sân bay'].map((what, i) => doc(`china-${i}`, `Trung Quốc ${what}`, `Trung Quốc ${what}.`)),
+];
+
 const request = (q: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, sort: 'relevance', limit: 10, offset: 0, ...extra });
 
 describe('SqliteEngine', () => {
@@ -97,14 +109,46 @@ describe('SqliteEngine', () => {
     expect(await ids('hòa bình')).toContain('peace');
   });
 
-  it('decodes Telex typed without an input method', async () => {
+  it('decodes Telex typed without an input method, with a typo too', async () => {
     expect((await ids('ddangr coongj sanr chile'))[0]).toBe('chile');
+    expect(await engine.search(request('ddangr coongj sanr chilee'))).toMatchObject({ hits: [{ id: 'chile' }], didYouMean: 'Đảng Cộng sản Chile' });
   });
 
   it('corrects a transposition in a longer word, and says what it meant when nothing matches as typed', async () => {
     expect(await ids('hoij thaor chiel')).toContain('chile');
     const result = await engine.search(request('truyeng thong'));
     expect(result.hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['media', 'tradition']));
+  });
+
+  it('says how it read the query: diacritics restored as the corpus writes them, Telex decoded, typos corrected', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    const search = (q: string, extra: Partial<SearchRequest> = {}) => engine.search(request(q, extra));
+    expect(await search('dang cong san viet nam')).toMatchObject({ interpreted: 'Đảng Cộng sản Việt Nam' });
+    expect((await search('dang cong san viet nam')).didYouMean).toBeUndefined();
+    expect(await search('thu tuong')).toMatchObject({ interpreted: 'Thủ tướng' });
+    expect(await search('ddangr coongj sanr')).toMatchObject({ interpreted: 'Đảng Cộng sản', didYouMean: 'Đảng Cộng sản' });
+    expect(await search('Đảng Cộng sản')).not.toHaveProperty('interpreted');
+    const typed = await search('ddangr coongj sanr', { verbatim: true });
+    expect(typed.total).toBe(0);
+    expect(typed).not.toHaveProperty('interpreted');
+    expect(typed).not.toHaveProperty('didYouMean');
+  });
+
+  it('reads Telex as much as the typed words when the query is typed in Telex throughout', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await ids('lamf gif'))[0]).toBe('what');
+    const trump = await engine.search(request('trump muoons nois gif'));
+    expect(trump.hits[0]?.id).toBe('trump');
+    expect(trump).toMatchObject({ interpreted: 'Trump muốn nói gì', didYouMean: 'Trump muốn nói gì' });
+  });
+
+  it('corrects a typo to the word that fits, two edits away for a long word, and says so', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await ids('Trunp'))[0]).toBe('trump');
+    const donald = await engine.search(request('Donald Trunp'));
+    expect(donald.hits.map((hit) => hit.id)).toEqual(['trump', 'typo-in-text']);
+    expect(donald.didYouMean).toBe('Donald Trump');
+    expect(await engine.search(request('Mecedess'))).toMatchObject({ hits: [{ id: 'mercedes' }], interpreted: 'Mercedes', didYouMean: 'Mercedes' });
   });
 
   it('matches hyphenated transliterations and their joined forms', async () => {
@@ -150,6 +194,18 @@ describe('SqliteEngine', () => {
   it('suggests completions from titles in their own spelling', async () => {
     const suggestions = await engine.suggest('dang cong san ch', 8);
     expect(suggestions[0]?.text).toBe('Đảng Cộng sản Chile');
+  });
+
+  it('suggests whole phrases with the count of documents holding them, from Telex and with a typo too', async () => {
+    await engine.upsert(READING_DOCUMENTS.map(prepareDocument));
+    expect((await engine.suggest('dang cong san', 8)).slice(0, 2)).toEqual([
+      { text: 'Đảng Cộng sản', count: 3 },
+      // In a title, and in the body of a document whose title does not hold it.
+      { text: 'Đảng Cộng sản Việt Nam', count: 2 },
+    ]);
+    expect(await engine.suggest('ddangr', 8)).toContainEqual({ text: 'Đảng Cộng sản Nhật Bản', count: 1 });
+    expect(await engine.suggest('thu tuongg', 8)).toEqual([{ text: 'Thủ tướng', count: 1 }]);
+    expect(await engine.suggest('thu tu', 8)).toEqual([{ text: 'Thủ tướng', count: 1 }]);
   });
 
   it('gets, deletes and counts documents', async () => {

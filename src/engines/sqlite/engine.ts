@@ -16,10 +16,13 @@ import { LruCache } from './lru-cache.ts';
 import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
-import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
+import { suggestFromTitles, type PrefixReading } from '../../search/completion.ts';
+import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { corrections, DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { Field } from './index-terms.ts';
-import { foldText } from '../../vietnamese/index.ts';
+import { adjacentPairs } from '../../analysis/tokens.ts';
+import { foldText, tokenize } from '../../vietnamese/index.ts';
+import { termForms } from '../../analysis/fields.ts';
 
 export interface SqliteEngineOptions {
   /** Directory holding the index files; created by `configure`. */
@@ -371,7 +374,7 @@ export class SqliteEngine implements SearchEngine {
     let found = memo.get(word);
     if (!found) {
       const vocabulary = this.vocabulary(snapshot);
-      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS);
+      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS, (term) => this.wordsStartingWith(snapshot, term[0]!));
       memo.set(word, found);
     }
     return found;
@@ -446,7 +449,8 @@ export class SqliteEngine implements SearchEngine {
     });
   }
 
-  private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): SearchHit[] {
+  /** The hits of a page, and their titles and bodies for reading the query (`interpretation.ts`). */
+  private hits(snapshot: Snapshot, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: string[] } {
     const cache = (snapshot.pageDocuments ??= new LruCache(PAGE_DOCUMENT_CACHE_BYTES));
     const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
     for (const [rowid, { body, ...listed }] of snapshot.file.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
@@ -454,12 +458,16 @@ export class SqliteEngine implements SearchEngine {
       cache.set(rowid, document, document.body.bytes);
       documents.set(rowid, document);
     }
-    return page.flatMap((rowid) => {
+    const hits: SearchHit[] = [];
+    const texts: string[] = [];
+    for (const rowid of page) {
       const document = documents.get(rowid);
-      if (!document) return [];
+      if (!document) continue;
       const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query);
-      return [{ ...document.listed, snippet, title_html: titleHtml }];
-    });
+      hits.push({ ...document.listed, snippet, title_html: titleHtml });
+      texts.push(document.listed.title, document.body.slice(0, document.body.located.length));
+    }
+    return { hits, texts };
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -480,8 +488,9 @@ export class SqliteEngine implements SearchEngine {
 
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
-    const query = analyzeQuery(request.q, this.options.synonyms);
-    const plan = planQuery(query, (word) => this.corrections(snapshot, word));
+    const analyzed = analyzeQuery(request.q, this.options.synonyms);
+    const query = request.verbatim ? asTyped(analyzed) : analyzed;
+    const plan = planQuery(query, (word) => (request.verbatim ? [] : this.corrections(snapshot, word)));
     const facetIndex = this.facetIndex(snapshot);
     const found = plan ? this.matches(snapshot, plan) : null;
     const { kept, facets } = facetIndex.filterAndCount(found?.rowids ?? facetIndex.rowids(), request.filters);
@@ -490,16 +499,22 @@ export class SqliteEngine implements SearchEngine {
       found && request.sort === 'relevance'
         ? relevancePage(kept, found.tiers, offset, limit, found.orderGroup)
         : this.byDate(kept, facetIndex, found?.tiers ?? null, request.sort === 'date_asc' ? 1 : -1).slice(offset, offset + limit);
-    const response: SearchResponse = { total: kept.length, hits: this.hits(snapshot, page, query), facets };
-    if (suggestCorrection && kept.length === 0 && plan?.correctedText) {
+    const { hits, texts } = this.hits(snapshot, page, query);
+    const response: SearchResponse = { total: kept.length, hits, facets };
+    const interpretation = request.verbatim ? null : interpretQuery(query, texts, plan?.mistyped);
+    if (interpretation) {
+      response.interpreted = interpretation.text;
+      if (interpretation.changed) response.didYouMean = interpretation.text;
+    }
+    if (suggestCorrection && !request.verbatim && kept.length === 0 && plan?.correctedText) {
       const corrected = this.run({ ...request, q: plan.correctedText, offset: 0, limit: 1 }, false);
       if (corrected.total > 0) response.didYouMean = plan.correctedText;
     }
     return response;
   }
 
-  /** The index words that start with `prefix`, those in the most documents first. */
-  private completions(snapshot: Snapshot, prefix: string): string[] {
+  /** The index words that start with `prefix`, in alphabetical order (a binary search in the sorted vocabulary). */
+  private wordsStartingWith(snapshot: Snapshot, prefix: string): string[] {
     const words = (snapshot.sortedWords ??= [...this.vocabulary(snapshot).keys()].sort());
     let low = 0;
     let high = words.length;
@@ -510,32 +525,59 @@ export class SqliteEngine implements SearchEngine {
     }
     let end = low;
     while (end < words.length && words[end]!.startsWith(prefix)) end++;
+    return words.slice(low, end);
+  }
+
+  /** The index words that start with `prefix`, those in the most documents first. */
+  private completions(snapshot: Snapshot, prefix: string): string[] {
     const vocabulary = this.vocabulary(snapshot);
-    return words
-      .slice(low, end)
+    return this.wordsStartingWith(snapshot, prefix)
       .sort((a, b) => vocabulary.get(b)! - vocabulary.get(a)!)
       .slice(0, COMPLETIONS_PER_PREFIX);
   }
 
   /**
-   * Titles holding the typed words and a completion of the last one, from the postings in memory
-   * (the vocabulary is sorted in memory, so a one-letter prefix costs a binary search).
+   * Phrases of titles that complete the typed words (`completion.ts`), with how many documents
+   * hold each: the titles come from the postings in memory (the vocabulary is sorted in memory, so
+   * a one-letter prefix costs a binary search), the counts from the exact word pairs.
    */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    return this.guard(() => this.suggestNow(prefix, limit));
+    const snapshot = this.guard(() => this.reading());
+    return suggestFromTitles(
+      prefix,
+      limit,
+      async (readings) => this.guard(() => this.suggestionTitles(snapshot, readings)),
+      async (phrases) => this.guard(() => phrases.map((phrase) => this.phraseCount(snapshot, phrase))),
+    );
   }
 
-  private suggestNow(prefix: string, limit: number): Suggestion[] {
-    const words = typedWords(prefix);
-    if (words.length === 0) return [];
-    const snapshot = this.reading();
+  /** The newest titles (ties by id) holding a reading's words, the last one as a prefix. */
+  private suggestionTitles(snapshot: Snapshot, readings: readonly PrefixReading[]): string[] {
     const postings = this.postings(snapshot);
-    const titled = (word: string) => postings.get(Field.title, word);
-    const matching = intersectAll([...words.slice(0, -1).map(titled), unionAll(this.completions(snapshot, words.at(-1)!).map(titled))]);
-    // The newest documents (ties by id).
+    const titled = (words: readonly string[]) => unionAll(words.map((word) => postings.get(Field.title, word)));
+    const matching = unionAll(
+      readings.map(({ words, exact, typos }) =>
+        intersectAll([
+          ...words.map((word, i) => {
+            const alternatives = i === words.length - 1 ? this.completions(snapshot, word) : [word];
+            return titled(typos ? [...alternatives, ...this.corrections(snapshot, word)] : alternatives);
+          }),
+          // A decoded word in its exact form, in the document: `ddangr` finds titles of `Đảng`, not the many of `đang`.
+          ...exact.flatMap((key) => (key === null ? [] : [postings.get(Field.exact, key)])),
+        ]),
+      ),
+    );
     const { tieOrder } = this.facetIndex(snapshot);
     const newest = firstInOrder(Array.from(matching), SUGGESTION_TITLES, (a, b) => tieOrder[a]! - tieOrder[b]!);
-    return suggestionsFromTitles(snapshot.file.titlesByRowid(newest), words, limit);
+    return snapshot.file.titlesByRowid(newest);
+  }
+
+  /** Documents holding the phrase's words in its spelling, next to each other (every adjacent pair of them). */
+  private phraseCount(snapshot: Snapshot, phrase: string): number {
+    const postings = this.postings(snapshot);
+    const keys = tokenize(phrase).map((token) => termForms(token.text).exact);
+    if (keys.length === 1) return postings.get(Field.exact, keys[0]!).length;
+    return intersectAll(adjacentPairs(keys).map((pair) => postings.get(Field.pairs, pair))).length;
   }
 
   async getDocument(id: string): Promise<SearchDocument | null> {

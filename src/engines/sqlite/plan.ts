@@ -7,7 +7,7 @@ import { Field } from './index-terms.ts';
  * in, so each tier outranks every combination of the tiers below it.
  */
 export const TIER_WEIGHTS = {
-  /** Matched as typed (or as one of its readings), without any typo correction. */
+  /** Matched as typed (or as one of its readings), without any typo correction, and the typed words not likely typos. */
   uncorrected: 64,
   /** The diacritized words, exactly, next to each other. */
   exactPhrase: 32,
@@ -53,8 +53,10 @@ export interface QueryPlan {
    */
   titleTerms: readonly TitleTerm[];
   pairs: readonly string[];
-  /** The typed query with each mistyped word replaced by its likeliest correction. */
+  /** The typed query (or its Telex decoding) with each mistyped word replaced by its likeliest correction. */
   correctedText: string | null;
+  /** The folded typed words taken for typos: those with corrections. */
+  mistyped: ReadonlySet<string>;
 }
 
 const folded = (reading: QueryReading) => reading.terms.map((term) => term.folded);
@@ -75,17 +77,28 @@ function phrase(singleField: Field, words: readonly string[]): Clause {
 export function planQuery(query: AnalyzedQuery, corrections: (word: string) => readonly string[]): QueryPlan | null {
   const [typed] = query.readings;
   if (!typed) return null;
-  const typedCorrections = typed.terms.map((term) => corrections(term.folded));
-  const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
-  const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
+  // The words as typed are corrected, and those of a Telex decoding too (`vieetj namm` → `việt nam`).
+  const correctable = (reading: QueryReading) => reading === typed || reading.kind === 'telex';
+  const readingCorrections = query.readings.map((reading) => (correctable(reading) ? reading.terms.map((term) => corrections(term.folded)) : null));
+  const correctedReadings = query.readings.flatMap((reading, r) => {
+    const found = readingCorrections[r];
+    return found?.some((words) => words.length > 0) ? [reading.terms.map((term, i) => found[i]![0] ?? term.folded)] : [];
+  });
+  const typedCorrections = readingCorrections[0]!;
+  const corrected = correctedReadings[0] ?? null;
+  const readings = [...query.readings.map(folded), ...correctedReadings];
   const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
+  // A typed word with corrections is rare in the index and close to a common word: matching it
+  // as typed is no sign of relevance, since documents hold the same typo (`Donald Trunp`).
+  const doubtful = typedCorrections.some((found) => found.length > 0);
+  const asTyped = doubtful ? uncorrected.slice(1) : uncorrected;
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
   // A diacritized reading is in the title in its exact forms; a reading without diacritics (and
   // the typo-corrected one, unless the user typed diacritics) in any form.
   const titleReadings = [...query.readings.map(titleTermsOf), ...(corrected && !typed.diacritized ? [foldedTitleTerms(corrected)] : [])];
   const tiers: QueryPlan['tiers'] = [
-    { weight: TIER_WEIGHTS.uncorrected, match: uncorrected },
+    { weight: TIER_WEIGHTS.uncorrected, match: asTyped },
     { weight: TIER_WEIGHTS.phrase, match: readings.map((words) => phrase(Field.words, words)) },
     { weight: TIER_WEIGHTS.titleAll, match: titleReadings.map(titleClause) },
   ];
@@ -98,11 +111,12 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     );
   }
   return {
-    match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
+    match: query.readings.map((reading, r) => ({ field: Field.words, terms: reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]) })),
     tiers,
     titleTerms: uniqueTitleTerms([...titleReadings, ...(corrected && typed.diacritized ? [foldedTitleTerms(corrected)] : [])]),
     pairs: [...new Set(readings.flatMap((words) => adjacentPairs(words)))],
     correctedText: corrected ? corrected.join(' ') : null,
+    mistyped: new Set(typed.terms.filter((_, i) => typedCorrections[i]!.length > 0).map((term) => term.folded)),
   };
 }
 

@@ -8,6 +8,9 @@ const counts = new Map([
   ['trieu', 400],
   ['luyn', 1],
   ['tin', 500],
+  ['trung', 3000],
+  ['trump', 1500],
+  ['mercedes', 40],
 ]);
 const documentCount = (word: string) => counts.get(word) ?? 0;
 
@@ -19,6 +22,23 @@ describe('typo corrections', () => {
     expect(edits.has('khogna')).toBe(true);
     expect(edits.has('khoan')).toBe(true);
     expect(edits.has('khogn')).toBe(false);
+  });
+
+  it('takes a slip to a neighbouring key as likelier than a substitution by a distant letter', () => {
+    const edits = oneEditAway('trunp');
+    expect(edits.get('trump')).toBe(1);
+    expect(edits.get('trung')).toBeLessThan(1);
+    expect(corrections('trunp', documentCount)).toEqual(['trump', 'trung']);
+  });
+
+  it('corrects long words two edits away when nothing is one edit away', () => {
+    const sameStart = (term: string) => [...counts.keys()].filter((word) => word[0] === term[0]);
+    expect(corrections('mecedess', documentCount, undefined, sameStart)).toEqual(['mercedes']);
+    expect(corrections('mecedes', documentCount, undefined, sameStart)).toEqual(['mercedes']);
+    expect(corrections('khoggnn', documentCount, undefined, sameStart)).toEqual([]);
+    expect(corrections('khgn', documentCount, undefined, sameStart)).toEqual([]);
+    // Two edits are looked for among the words of the same first letter only.
+    expect(corrections('necedess', documentCount, undefined, sameStart)).toEqual([]);
   });
 
   it('corrects a rare longer word to frequent index words one edit away', () => {
