@@ -25,7 +25,7 @@ export const FORM_WEIGHTS = {
   phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.6, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
   word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
 } as const;
-export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
+export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5, split: 0.5, numeral: 0.5 };
 
 /**
  * For the exact phrases. A lone phrase is one term, which no strategy drops; `last` keeps the

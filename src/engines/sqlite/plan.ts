@@ -27,6 +27,8 @@ export const TIER_WEIGHTS = {
 export interface Clause {
   field: Field;
   terms: readonly (readonly string[])[];
+  /** Clauses the documents must match too: the phrases a reading requires. */
+  also?: readonly Clause[];
 }
 
 /** Documents matching any of the clauses. */
@@ -35,6 +37,8 @@ export type Disjunction = readonly Clause[];
 export interface QueryPlan {
   /** Every document that matches at all: any reading, typos corrected. */
   match: Disjunction;
+  /** Documents holding an excluded word: no match, whatever else they hold. */
+  exclude: Disjunction;
   tiers: { weight: number; match: Disjunction }[];
   /** Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. */
   titleTerms: readonly string[];
@@ -55,16 +59,39 @@ function phrase(singleField: Field, words: readonly string[]): Clause {
 }
 
 /**
+ * The phrases a reading requires, as clauses: adjacent words as pairs, exact ones by their exact
+ * keys; a single exact word by its exact key.
+ */
+function phraseClauses(reading: QueryReading): Clause[] {
+  return (reading.phrases ?? []).flatMap(({ start, end, exact: marked }): Clause[] => {
+    const words = (marked ? exact(reading) : folded(reading)).slice(start, end);
+    if (words.length > 1) return [phrase(Field.pairs, words)];
+    return marked ? [{ field: Field.exact, terms: [words] }] : [];
+  });
+}
+
+/** A reading's words, each in `field`, and the phrases it requires. */
+function readingClause(reading: QueryReading, terms: Clause['terms']): Clause {
+  const also = phraseClauses(reading);
+  return { field: Field.words, terms, ...(also.length > 0 ? { also } : {}) };
+}
+
+/** Words inside a reading's phrases, which are never corrected: a phrase is asked for as written. */
+function inPhrase(reading: QueryReading, index: number): boolean {
+  return (reading.phrases ?? []).some(({ start, end }) => index >= start && index < end);
+}
+
+/**
  * Turns the readings of a query into clauses over index terms; null when there is nothing to
  * search for. `corrections` gives the likely corrections of a folded word (see `typos.ts`).
  */
 export function planQuery(query: AnalyzedQuery, corrections: (word: string) => readonly string[]): QueryPlan | null {
   const [typed] = query.readings;
   if (!typed) return null;
-  const typedCorrections = typed.terms.map((term) => corrections(term.folded));
+  const typedCorrections = typed.terms.map((term, i) => (inPhrase(typed, i) ? [] : corrections(term.folded)));
   const corrected = typedCorrections.some((found) => found.length > 0) ? typed.terms.map((term, i) => typedCorrections[i]![0] ?? term.folded) : null;
   const readings = [...query.readings.map(folded), ...(corrected ? [corrected] : [])];
-  const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
+  const uncorrected = query.readings.map((reading) => readingClause(reading, each(folded(reading))));
   const diacritized = query.readings.filter((reading) => reading.diacritized);
 
   const tiers: QueryPlan['tiers'] = [
@@ -81,7 +108,8 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     );
   }
   return {
-    match: [{ field: Field.words, terms: typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!]) }, ...uncorrected.slice(1)],
+    match: [readingClause(typed, typed.terms.map((term, i) => [term.folded, ...typedCorrections[i]!])), ...uncorrected.slice(1)],
+    exclude: (query.excluded ?? []).map((term) => (term.exact === null ? { field: Field.words, terms: [[term.folded]] } : { field: Field.exact, terms: [[term.exact]] })),
     tiers,
     titleTerms: [...new Set(readings.flat())],
     pairs: [...new Set(readings.flatMap((words) => wordPairs(words)))],
