@@ -7,6 +7,9 @@ import type { PreparedDocument } from '../../indexing/fields.ts';
 import { EngineError, EngineUnavailableError } from '../../errors.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { buildSnippet } from '../../search/highlight.ts';
+import { phraseLexicon, type SpellingVocabulary } from '../../search/spellings.ts';
+import { synonymKey } from '../../search/synonyms.ts';
+import { lexiconWords } from '../../vietnamese/index.ts';
 import { suggestionsFromTitles, typedWords } from '../../search/completion.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
@@ -59,6 +62,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly admin: Meilisearch;
   private readonly reader: Meilisearch;
   private readonly synonyms: SynonymMap;
+  /** Meilisearch cannot be asked how often it holds a word: names and words of the lexicon stand in for its vocabulary. */
+  private readonly spellings: SpellingVocabulary;
   private readonly batchSize: number;
   private readonly retry: RetryOptions;
   private readonly liveWriter: IndexWriter;
@@ -66,6 +71,7 @@ export class MeilisearchEngine implements SearchEngine {
   constructor(options: MeilisearchEngineOptions) {
     this.indexUid = options.indexUid ?? DEFAULT_INDEX_UID;
     this.synonyms = options.synonyms ?? new Map();
+    this.spellings = knownPhrases(this.synonyms);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.admin = new Meilisearch({
@@ -143,7 +149,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<ApiSearchResponse> {
-    const query = analyzeQuery(request.q, this.synonyms);
+    const query = analyzeQuery(request.q, this.synonyms, this.spellings);
     const plan = buildSearchPlan(this.indexUid, request, query);
     const [found, ...counted] = await Promise.all([plan.hits, ...plan.facetCounts.map(({ request: count }) => count)].map((body) => this.federated(body)));
     const facets: FacetCounts = { party: {}, country: {}, year: {} };
@@ -325,6 +331,12 @@ export class MeilisearchEngine implements SearchEngine {
   private federated(body: FederatedMultiSearchParams): Promise<SearchResponse> {
     return this.read('searching', () => this.reader.multiSearch(body));
   }
+}
+
+/** The lexicon's words and the synonyms' names and aliases, folded (`ho chi minh`, `sai gon`). */
+function knownPhrases(synonyms: SynonymMap): SpellingVocabulary {
+  const phrases = [...lexiconWords(), ...synonyms.keys(), ...[...synonyms.values()].flat()];
+  return phraseLexicon(phrases.map(synonymKey));
 }
 
 function toSearchHit(document: SearchDocument, query: AnalyzedQuery): SearchHit {
