@@ -18,7 +18,8 @@ describe('spellingVariants', () => {
     expect(spellingVariants(['hanoi', 'pho'], vocabulary)).toEqual([{ kind: 'split', words: ['ha', 'noi', 'pho'], phrases: [{ start: 0, end: 2 }] }]);
   });
 
-  it('leaves a word whose split is rare beside it, a syllable, or a word typed with marks', () => {
+  it('leaves a word whose split is rare beside it, a syllable, a syllable in Telex, or a word typed with marks', () => {
+    expect(spellingVariants(['nhaan'], counted({}, { 'nha an': 50 }))).toEqual([]);
     expect(spellingVariants(['samsung'], counted({ samsung: 242 }, { 'sam sung': 4 }))).toEqual([]);
     expect(spellingVariants(['xomban'], counted({}, { 'xom ban': 1 }))).toEqual([]);
     expect(spellingVariants(['hoang'], counted({}, { 'ho ang': 50 }))).toEqual([]);

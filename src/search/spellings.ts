@@ -1,4 +1,4 @@
-import { isFoldedSyllable, isVietnameseSyllable } from '../vietnamese/index.ts';
+import { decodeTelex, isFoldedSyllable, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { termForms } from '../indexing/fields.ts';
 import { fromRoman, toRoman } from './numerals.ts';
 import type { WordRange } from './query-syntax.ts';
@@ -58,10 +58,13 @@ export function syllableSplits(letters: string, parts = MAX_SPLIT_SYLLABLES): st
   return splits;
 }
 
-/** The commonest split of a word typed without marks that is no syllable itself (`hochiminh`), when it is common enough. */
+/**
+ * The commonest split of a word typed without marks that is no syllable itself (`hochiminh`),
+ * when it is common enough. A syllable typed in Telex (`nhaan`, nhân) is no joined name.
+ */
 function split(word: string, vocabulary: SpellingVocabulary): string[] | null {
   const folded = termForms(word).folded;
-  if (folded !== word.toLowerCase() || folded.length < MIN_SPLIT_LETTERS || isFoldedSyllable(folded)) return null;
+  if (folded !== word.toLowerCase() || folded.length < MIN_SPLIT_LETTERS || isFoldedSyllable(folded) || decodeTelex(word) !== null) return null;
   let best: string[] | null = null;
   let bestCount = 0;
   for (const candidate of syllableSplits(folded)) {
