@@ -7,7 +7,7 @@
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const TENS = ['', 'x', 'xx', 'xxx'];
 const UNITS = ['', 'i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix'];
-export const MAX_ROMAN = 39;
+const MAX_ROMAN = 39;
 
 /** The Roman numeral (lowercase) of 1–39, else null. */
 export function toRoman(value: number): string | null {

@@ -9,18 +9,22 @@ export interface SpellingVocabulary {
   wordDocuments(word: string): number;
   /** Documents holding the words next to each other; an upper bound will do. */
   phraseDocuments(words: readonly string[]): number;
+  /** Documents where the words form one word or name (`Hà Nội`, `thành phố`), not two that only touch; an upper bound will do. */
+  compoundDocuments(words: readonly string[]): number;
+  /** When the word reads as a typo, the documents holding its likeliest correction (`thuong` for `tuhong`); else 0. */
+  correctionDocuments(word: string): number;
 }
 
 /** Knows nothing: no spelling is read another way. */
-export const NO_VOCABULARY: SpellingVocabulary = { wordDocuments: () => 0, phraseDocuments: () => 0 };
+export const NO_VOCABULARY: SpellingVocabulary = { wordDocuments: () => 0, phraseDocuments: () => 0, compoundDocuments: () => 0, correctionDocuments: () => 0 };
 
 /**
- * A vocabulary of known phrases only (a lexicon, names): a known phrase counts as common, every
- * word as absent. For engines whose index cannot be asked how often it holds a word.
+ * A vocabulary of known words and names only (a lexicon): a known one counts as common, every
+ * joined word as absent. For engines whose index cannot be asked how often it holds a word.
  */
 export function phraseLexicon(phrases: Iterable<string>): SpellingVocabulary {
   const known = new Set(phrases);
-  return { wordDocuments: () => 0, phraseDocuments: (words) => (known.has(words.join(' ')) ? Number.MAX_SAFE_INTEGER : 0) };
+  return { ...NO_VOCABULARY, compoundDocuments: (words) => (known.has(words.join(' ')) ? Number.MAX_SAFE_INTEGER : 0) };
 }
 
 /** Another way to write the query's words: same meaning, other spelling. */
@@ -34,8 +38,9 @@ export interface SpellingVariant {
 /** A spelling read another way needs at least this many documents… */
 const MIN_DOCUMENTS = 2;
 /**
- * …and at least this share of the documents the typed spelling is in: `hanoi` is read `ha noi`,
- * which is far commoner, but `samsung` stays a brand even if `sâm sung` were written somewhere.
+ * …and, to split a word typed as one, at least this share of the documents the typed spelling is
+ * in, as a word or name: `hanoi` is read `Hà Nội`, far commoner, and `Lenin` (27 documents in the
+ * 35k corpus) also `Lê Nin` (2), but `samsung` (242) stays a brand beside one `sâm sung`.
  */
 const MIN_SHARE = 1 / 20;
 const MIN_SPLIT_LETTERS = 4;
@@ -43,7 +48,6 @@ const MAX_SPLIT_SYLLABLES = 4;
 const MAX_JOINED_SYLLABLES = 3;
 const MAX_SYLLABLE_LETTERS = 7;
 
-const common = (found: number, typed: number) => found >= MIN_DOCUMENTS && found >= typed * MIN_SHARE;
 
 /** Every way to cut letters into 2–4 syllables without their marks: `hanoi` → `ha noi`, `han oi`. */
 export function syllableSplits(letters: string, parts = MAX_SPLIT_SYLLABLES): string[][] {
@@ -58,20 +62,33 @@ export function syllableSplits(letters: string, parts = MAX_SPLIT_SYLLABLES): st
   return splits;
 }
 
+/** Whether swapping two neighbouring letters makes a syllable: `doung` is `duong` mistyped, not `đồ uống` joined. */
+function swappedSyllable(letters: string): boolean {
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (isFoldedSyllable(letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2))) return true;
+  }
+  return false;
+}
+
 /**
- * The commonest split of a word typed without marks that is no syllable itself (`hochiminh`),
- * when it is common enough. A syllable typed in Telex (`nhaan`, nhân) is no joined name.
+ * The split of a word typed without marks that is no syllable itself (`hochiminh`) into the
+ * syllables of the word or name the index holds most often, when that is common enough and
+ * commoner than the word's typo correction (`danang`: `Đà Nẵng` before `dananh`). A syllable
+ * mistyped (`doung`) or typed in Telex (`nhaan`, nhân) is no joined name: syllables met by
+ * chance (`do ung`) would pass for one.
  */
 function split(word: string, vocabulary: SpellingVocabulary): string[] | null {
   const folded = termForms(word).folded;
   if (folded !== word.toLowerCase() || folded.length < MIN_SPLIT_LETTERS || isFoldedSyllable(folded) || decodeTelex(word) !== null) return null;
+  if (swappedSyllable(folded)) return null;
   let best: string[] | null = null;
   let bestCount = 0;
   for (const candidate of syllableSplits(folded)) {
-    const count = vocabulary.phraseDocuments(candidate);
+    const count = vocabulary.compoundDocuments(candidate);
     if (count > bestCount) [best, bestCount] = [candidate, count];
   }
-  return best && common(bestCount, vocabulary.wordDocuments(folded)) ? best : null;
+  const likely = bestCount >= MIN_DOCUMENTS && bestCount >= vocabulary.wordDocuments(folded) * MIN_SHARE && bestCount > vocabulary.correctionDocuments(folded);
+  return likely ? best : null;
 }
 
 /** Joined names typed as one word read as the syllables they are written with apart: `hanoi` → `ha noi`. */
@@ -85,7 +102,11 @@ function splitVariant(words: readonly string[], vocabulary: SpellingVocabulary):
   return variant.phrases.length > 0 ? variant : null;
 }
 
-/** Syllables typed apart read as the one word the index holds (`Lê Nin` → `lenin`), when that is common enough. */
+/**
+ * Syllables typed apart read as the one word the index holds (`Lê Nin` → `lenin`), when the word
+ * is at least as common as the syllables next to each other: typed apart is how Vietnamese is
+ * written, so `bắt cóc ở` stays itself beside `Coco`, and `Bộ Y` beside `boy`.
+ */
 function joinedVariant(words: readonly string[], vocabulary: SpellingVocabulary): SpellingVariant | null {
   const folded = words.map((word) => termForms(word).folded);
   const joined: string[] = [];
@@ -93,7 +114,8 @@ function joinedVariant(words: readonly string[], vocabulary: SpellingVocabulary)
     const length = [MAX_JOINED_SYLLABLES, 2].find((length) => {
       const run = folded.slice(start, start + length);
       if (run.length !== length || !run.every(isFoldedSyllable) || isFoldedSyllable(run.join(''))) return false;
-      return common(vocabulary.wordDocuments(run.join('')), vocabulary.phraseDocuments(run));
+      const joinedDocuments = vocabulary.wordDocuments(run.join(''));
+      return joinedDocuments >= MIN_DOCUMENTS && joinedDocuments >= vocabulary.phraseDocuments(run);
     });
     joined.push(length ? folded.slice(start, start + length).join('') : words[start]!);
     start += length ?? 1;

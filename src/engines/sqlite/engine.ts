@@ -315,10 +315,14 @@ export class SqliteEngine implements SearchEngine {
   private spellingVocabulary(snapshot: Snapshot): SpellingVocabulary {
     const vocabulary = this.vocabulary(snapshot);
     const postings = this.postings(snapshot);
+    // The rarest pair bounds the phrase: only words the vocabulary holds are looked up.
+    const documents = (field: Field, words: readonly string[]) =>
+      words.every((word) => vocabulary.has(word)) ? Math.min(...wordPairs(words).map((pair) => postings.get(field, pair).length)) : 0;
     return {
       wordDocuments: (word) => vocabulary.get(word) ?? 0,
-      // The rarest pair bounds the phrase: only words the vocabulary holds are looked up.
-      phraseDocuments: (words) => (words.every((word) => vocabulary.has(word)) ? Math.min(...wordPairs(words).map((pair) => postings.get(Field.pairs, pair).length)) : 0),
+      phraseDocuments: (words) => documents(Field.pairs, words),
+      compoundDocuments: (words) => documents(Field.compounds, words),
+      correctionDocuments: (word) => vocabulary.get(this.corrections(snapshot, word)[0] ?? '') ?? 0,
     };
   }
 
