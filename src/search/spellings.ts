@@ -39,15 +39,14 @@ export interface SpellingVariant {
 const MIN_DOCUMENTS = 2;
 /**
  * …and, to split a word typed as one, at least this share of the documents the typed spelling is
- * in, as a word or name: `hanoi` is read `Hà Nội`, far commoner, and `Lenin` (27 documents in the
- * 35k corpus) also `Lê Nin` (2), but `samsung` (242) stays a brand beside one `sâm sung`.
+ * in, as a word or name: `hanoi` is read `Hà Nội`, far commoner, and `Lenin` also `Lê Nin`, rarer
+ * in the news but written so on purpose, while `samsung` stays a brand beside a stray `sâm sung`.
  */
 const MIN_SHARE = 1 / 20;
 const MIN_SPLIT_LETTERS = 4;
 const MAX_SPLIT_SYLLABLES = 4;
 const MAX_JOINED_SYLLABLES = 3;
 const MAX_SYLLABLE_LETTERS = 7;
-
 
 /** Every way to cut letters into 2–4 syllables without their marks: `hanoi` → `ha noi`, `han oi`. */
 export function syllableSplits(letters: string, parts = MAX_SPLIT_SYLLABLES): string[][] {
