@@ -19,14 +19,16 @@ export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url
  * (`hàng_không`) before where they only touch (`khách_hàng không`), then the phrase with other
  * diacritics, then the exact words apart; for one word, the exact word before its twins. A match in the body scores
  * lower than one in the title (Meilisearch's `attribute` rule), which the weights leave as it is.
- * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms),
- * which only add what the typed words miss.
+ * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms,
+ * split names), which only add what the typed words miss; except numerals in the other system
+ * (`đại hội 13` → `đại hội XIII`), the same words in another notation rather than a guess, and
+ * held to the word before them as a phrase.
  */
 export const FORM_WEIGHTS = {
   phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.6, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
   word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
 } as const;
-export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5, split: 0.5, numeral: 0.5 };
+export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5, split: 0.5, numeral: 1 };
 
 /**
  * For the exact phrases. A lone phrase is one term, which no strategy drops; `last` keeps the
