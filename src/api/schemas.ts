@@ -55,7 +55,15 @@ const year = queryInteger(MIN_YEAR, MAX_YEAR);
  * results rather than refused, since JSON Schema cannot state the relation between two parameters.
  */
 export const searchQuerySchema = z.strictObject({
-  q: text(0, MAX_QUERY_LENGTH).default('').describe('Query, with or without diacritics, Telex accepted; empty with filters browses, newest first'),
+  q: text(0, MAX_QUERY_LENGTH)
+    .default('')
+    .describe(
+      'Query, with or without diacritics, Telex accepted; empty with filters browses, newest first. ' +
+        '`"bạn hàng"`: the quoted words as a phrase, with exactly the diacritics typed (none typed: any). ' +
+        '`-word`: leaves out documents holding the word (the exact word when typed with diacritics, every form without). ' +
+        'Joined names are also read apart when the index writes them so (`hanoi` → Hà Nội, `hochiminh` → Hồ Chí Minh), syllables typed apart joined (`Lê Nin` → Lenin), ' +
+        'and a number after a word in the other numeral system (`đại hội 13` ↔ `Đại hội XIII`, I–XXXIX).',
+    ),
   party: repeatable(facetValue).describe('Party filter; repeat for several (OR within a facet, AND across facets)'),
   country: repeatable(facetValue).describe('Country filter; repeat for several'),
   year: repeatable(year).describe('Year filter; repeat for several'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from './query.ts';
 import { buildSynonymMap } from './synonyms.ts';
+import { phraseLexicon } from './spellings.ts';
 
 describe('analyzeQuery', () => {
   it('reads a folded query as folded words, with no exact forms', () => {
@@ -72,5 +73,34 @@ describe('analyzeQuery', () => {
 
   it('has no readings for a query without words', () => {
     expect(analyzeQuery('  ?! ').readings).toEqual([]);
+  });
+
+  it('reads quoted words as phrases, exact when typed with diacritics, and no alternative but Telex', () => {
+    const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
+    const { readings } = analyzeQuery('"bạn hàng" "ban hang" TQ', synonyms);
+    expect(readings.map((reading) => reading.kind)).toEqual(['typed']);
+    expect(readings[0]?.phrases).toEqual([
+      { start: 0, end: 2, exact: true },
+      { start: 2, end: 4, exact: false },
+    ]);
+  });
+
+  it('keeps excluded words out of the readings, exact only when typed with diacritics', () => {
+    const query = analyzeQuery('bán hàng -bạn -online');
+    expect(query.readings[0]?.terms.map((term) => term.folded)).toEqual(['ban', 'hang']);
+    expect(query.excluded).toEqual([
+      { folded: 'ban', exact: 'banj' },
+      { folded: 'online', exact: null },
+    ]);
+    expect(analyzeQuery('bán hàng').excluded).toBeUndefined();
+  });
+
+  it('adds the readings of other spellings, their phrases with them', () => {
+    const readings = analyzeQuery('hanoi dai hoi 13', new Map(), phraseLexicon(['ha noi'])).readings;
+    expect(readings.map((reading) => [reading.kind, reading.terms.map((term) => term.folded).join(' '), reading.phrases])).toEqual([
+      ['typed', 'hanoi dai hoi 13', undefined],
+      ['split', 'ha noi dai hoi 13', [{ start: 0, end: 2, exact: false }]],
+      ['numeral', 'hanoi dai hoi xiii', [{ start: 2, end: 4, exact: false }]],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
-import { confidentWords, decodeTelex, foldText, isVietnameseSyllable, normalizeForMatching, tokenize, type WordSpan } from '../vietnamese/index.ts';
+import { confidentWords, decodeTelex, foldText, isVietnameseSyllable, type WordSpan } from '../vietnamese/index.ts';
 import { termForms } from '../analysis/fields.ts';
+import { parseQuerySyntax, queryWords as wordsOf, type WordRange } from './query-syntax.ts';
+import { NO_VOCABULARY, spellingVariants, type SpellingVocabulary } from './spellings.ts';
 
 /** One word of a query reading. `exact` is set when the reading carries diacritics. */
 export interface QueryTerm {
@@ -7,13 +9,20 @@ export interface QueryTerm {
   exact: string | null;
 }
 
+/** Words of a reading that must be found next to each other; with their marks when `exact`. */
+export interface PhraseRange extends WordRange {
+  exact: boolean;
+}
+
 /**
  * One way to read the query. The typed reading comes first; the others are alternatives that
  * find more, never replace it: a Telex/VNI decoding (`ddangr` → `đảng`), the joined form of a
- * hyphenated transliteration (`Lê-nin` → `lenin`), and synonym expansions (`ĐCSVN`).
+ * hyphenated transliteration (`Lê-nin` → `lenin`) or of syllables typed apart (`Lê Nin`),
+ * a joined name split (`hanoi` → `ha noi`), numerals in the other system (`đại hội 13` →
+ * `đại hội XIII`), and synonym expansions (`ĐCSVN`).
  */
 export interface QueryReading {
-  kind: 'typed' | 'telex' | 'joined' | 'synonym';
+  kind: 'typed' | 'telex' | 'joined' | 'synonym' | 'split' | 'numeral';
   terms: QueryTerm[];
   /** True when the words carry diacritics the user meant: exact forms must rank first. */
   diacritized: boolean;
@@ -34,11 +43,15 @@ export interface QueryReading {
    * typed words, whatever they match (`gif` is also a word of the index).
    */
   telexThroughout: boolean;
+  /** Quoted words, the syllables of a split name, a numeral and the word it follows: each run must be a phrase. */
+  phrases?: PhraseRange[];
 }
 
 export interface AnalyzedQuery {
   text: string;
   readings: QueryReading[];
+  /** Words after a `-`: documents holding any of them are no match (the exact word when typed with marks). */
+  excluded?: QueryTerm[];
 }
 
 /** Folded alias phrase → canonical phrases it stands for (`dcsvn` → [`Đảng Cộng sản Việt Nam`]). */
@@ -64,13 +77,6 @@ function readingOf(kind: QueryReading['kind'], words: readonly string[], segment
   };
 }
 
-/** The words of a text that leave a token once folded. */
-function wordsOf(text: string): string[] {
-  return tokenize(normalizeForMatching(text))
-    .map((token) => token.text)
-    .filter((word) => termForms(word).folded !== '');
-}
-
 function sameTerms(a: QueryReading, b: QueryReading): boolean {
   return a.terms.length === b.terms.length && a.terms.every((term, i) => term.folded === b.terms[i]?.folded && term.exact === b.terms[i]?.exact);
 }
@@ -89,9 +95,21 @@ function synonymReadings(words: readonly string[], synonyms: SynonymMap, segment
   return readings;
 }
 
-/** Reads a query the ways a Vietnamese user may have meant it. Pure: no engine, no I/O. */
-export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): AnalyzedQuery {
-  const words = wordsOf(text);
+/** The phrases as ranges of a reading's terms, exact when their words carry marks. */
+function withPhrases(reading: QueryReading, ranges: readonly WordRange[]): QueryReading {
+  if (ranges.length === 0) return reading;
+  const exact = (range: WordRange) => reading.terms.slice(range.start, range.end).some((term) => term.exact !== null && term.exact !== term.folded);
+  return { ...reading, phrases: ranges.map((range) => ({ ...range, exact: exact(range) })) };
+}
+
+/**
+ * Reads a query the ways a Vietnamese user may have meant it. Pure: no engine, no I/O; the
+ * vocabulary tells which other spellings of its words are common (see `spellings.ts`).
+ * A quoted query is read as typed (and as Telex), its quoted words as phrases.
+ */
+export function analyzeQuery(text: string, synonyms: SynonymMap = new Map(), vocabulary: SpellingVocabulary = NO_VOCABULARY): AnalyzedQuery {
+  const syntax = parseQuerySyntax(text);
+  const { words } = syntax;
   const typed = readingOf('typed', words, true);
   const segment = typed.diacritized;
   const candidates = [typed];
@@ -102,12 +120,20 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map()): An
     telex.telexThroughout = 2 * decodedCount > words.length && decoded.every((word) => isVietnameseSyllable(word));
     candidates.push(telex);
   }
-  const joinedText = text.replace(HYPHEN_BETWEEN_LETTERS, '$1');
-  if (joinedText !== text) candidates.push(readingOf('joined', wordsOf(joinedText), segment));
-  candidates.push(...synonymReadings(words, synonyms, segment).slice(0, MAX_SYNONYM_READINGS));
+  const quoted = syntax.phrases.length > 0;
+  if (!quoted) {
+    const joinedWords = parseQuerySyntax(text.replace(HYPHEN_BETWEEN_LETTERS, '$1')).words;
+    if (joinedWords.length !== words.length) candidates.push(readingOf('joined', joinedWords, segment));
+    candidates.push(...synonymReadings(words, synonyms, segment).slice(0, MAX_SYNONYM_READINGS));
+    for (const variant of spellingVariants(words, vocabulary)) candidates.push(withPhrases(readingOf(variant.kind, variant.words, segment), variant.phrases));
+  }
   const readings: QueryReading[] = [];
   for (const reading of candidates) {
-    if (reading.terms.length > 0 && !readings.some((kept) => sameTerms(kept, reading))) readings.push(reading);
+    if (reading.terms.length > 0 && !readings.some((kept) => sameTerms(kept, reading))) readings.push(quoted ? withPhrases(reading, syntax.phrases) : reading);
   }
-  return { text, readings };
+  const excluded = syntax.excluded.map((word) => {
+    const forms = termForms(word);
+    return { folded: forms.folded, exact: forms.exact !== forms.folded ? forms.exact : null };
+  });
+  return { text, readings, ...(excluded.length > 0 ? { excluded } : {}) };
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toExactKey } from './exact-key.ts';
+import { exactKeysFolding, toExactKey } from './exact-key.ts';
+import { foldText } from './fold.ts';
+import { isFoldedSyllable } from './syllable.ts';
 import { normalizeForMatching } from './normalize.ts';
 
 describe('toExactKey', () => {
@@ -41,5 +43,19 @@ describe('toExactKey', () => {
       fc.property(syllable, syllable, (a, b) => (toExactKey(a) === toExactKey(b)) === (normalizeForMatching(a).toLowerCase() === normalizeForMatching(b).toLowerCase())),
       { numRuns: 3000 },
     );
+  });
+
+  it('lists the exact key of every marked form of a folded syllable', () => {
+    const syllable = fc
+      .tuple(fc.constantFrom('', 'b', 'đ', 'ng', 'th', 'qu', 'gi', 'kh', 'tr'), fc.constantFrom('a', 'ă', 'â', 'oa', 'uy', 'ươ', 'ê', 'i', 'ô', 'ơ', 'ư'), fc.constantFrom('', 'n', 'ng', 't', 'c'), fc.constantFrom('', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'))
+      .map(([onset, vowels, coda, tone]) => (onset + vowels.slice(0, 1) + tone + vowels.slice(1) + coda).normalize('NFC'));
+    fc.assert(
+      fc.property(syllable, (word) => {
+        fc.pre(isFoldedSyllable(foldText(word)));
+        return exactKeysFolding(foldText(word)).includes(toExactKey(word));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(exactKeysFolding('trump')).toEqual(['trump']);
   });
 });

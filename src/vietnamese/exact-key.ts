@@ -1,7 +1,7 @@
 import unidecode from 'unidecode';
 import { foldText } from './fold.ts';
 import { normalizeForMatching } from './normalize.ts';
-import { TONE_MARK, type Tone } from './syllable.ts';
+import { isFoldedSyllable, TONE_MARK, type Tone } from './syllable.ts';
 import { memoizeByWord } from './memoize.ts';
 
 const CIRCUMFLEX = '\u0302';
@@ -37,4 +37,20 @@ function spellExactKey(token: string): string {
   }
   const key = tones.length === 1 ? letters.join('').replace(/\0./, '') + tones[0] : letters.join('').replaceAll('\0', '');
   return unidecode(key.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/** Telex spellings of the marks each folded letter may have lost. */
+const MARKED_SPELLINGS: Readonly<Record<string, readonly string[]>> = { a: ['a', 'aa', 'aw'], e: ['e', 'ee'], o: ['o', 'oo', 'ow'], u: ['u', 'uw'], d: ['d', 'dd'] };
+const TONE_SUFFIXES = ['', ...Object.keys(TONE_MARK)];
+
+/**
+ * Every exact key whose folded form is this folded word, for a word shaped like a syllable
+ * (`ban` → `ban`, `bans`, `banj`, `baan`, `bawn`…); a word of another shape has only itself.
+ * A superset: keys of spellings that are no syllable are among them, which matches nothing.
+ */
+export function exactKeysFolding(folded: string): string[] {
+  if (!isFoldedSyllable(folded)) return [folded];
+  let spellings = [''];
+  for (const letter of folded) spellings = spellings.flatMap((start) => (MARKED_SPELLINGS[letter] ?? [letter]).map((spelling) => start + spelling));
+  return spellings.flatMap((spelling) => TONE_SUFFIXES.map((tone) => spelling + tone));
 }

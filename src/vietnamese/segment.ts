@@ -431,6 +431,11 @@ function forEachSyllable(text: string, visit: SyllableVisitor): void {
 const NEWLINE = 0x0a;
 const SPACE_CHAR = 0x20;
 
+/** The model's words of two and three syllables (`thành phố`), as its word list writes them. */
+export function lexiconWords(): readonly string[] {
+  return crf.ngrams;
+}
+
 /** Word segmentation: 'Đảng Cộng sản Việt Nam' → ['Đảng', 'Cộng sản', 'Việt Nam']; punctuation marks are words of their own. */
 export function wordTokenize(text: string): string[] {
   const words: string[] = [];

@@ -148,3 +148,17 @@ export function isVietnameseSyllable(token: string): boolean {
   const toned = splitTone(token.toLowerCase());
   return toned !== null && TONELESS_SYLLABLE_LETTERS.test(toned.toneless) && inInventory(toned.toneless, toned.tone);
 }
+
+/** Removes vowel marks and the stroke of đ from lowercase toneless letters: 'ươ' → 'uo'. */
+const unmarked = (letters: string): string => letters.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+const foldedOnsetsLongestFirst = [...new Set(onsetsLongestFirst.map(unmarked))].sort((a, b) => b.length - a.length);
+const foldedRhymes = new Set(inventory.rhymes.map(unmarked));
+
+/**
+ * True when lowercase ASCII letters are some Vietnamese syllable with its marks taken away
+ * ('nguoi', 'hoc', 'noi'): the shape of an onset and a rhyme of the inventory, tone rules aside.
+ */
+export function isFoldedSyllable(letters: string): boolean {
+  if (!/^[a-z]+$/.test(letters)) return false;
+  return foldedOnsetsLongestFirst.some((onset) => letters.startsWith(onset) && foldedRhymes.has(letters.slice(onset.length)));
+}

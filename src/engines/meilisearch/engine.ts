@@ -12,6 +12,9 @@ import { suggestFromTitles, type PrefixReading } from '../../search/completion.t
 import { termForms } from '../../analysis/fields.ts';
 import { tokenize } from '../../vietnamese/index.ts';
 import { asTyped, interpretQuery } from '../../search/interpretation.ts';
+import { phraseLexicon, type SpellingVocabulary } from '../../search/spellings.ts';
+import { synonymKey } from '../../search/synonyms.ts';
+import { lexiconWords } from '../../vietnamese/index.ts';
 import { documentKey, fromMeiliDocument, toMeiliDocument } from './documents.ts';
 import { apiErrorCode, DEFAULT_RETRY, ensureSucceeded, toEngineFailure, withRetries, type RetryOptions } from './failures.ts';
 import { quoteFilterValue } from './filters.ts';
@@ -63,6 +66,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly admin: Meilisearch;
   private readonly reader: Meilisearch;
   private readonly synonyms: SynonymMap;
+  /** Meilisearch cannot be asked how often it holds a word: names and words of the lexicon stand in for its vocabulary. */
+  private readonly spellings: SpellingVocabulary;
   private readonly batchSize: number;
   private readonly retry: RetryOptions;
   private readonly liveWriter: IndexWriter;
@@ -70,6 +75,7 @@ export class MeilisearchEngine implements SearchEngine {
   constructor(options: MeilisearchEngineOptions) {
     this.indexUid = options.indexUid ?? DEFAULT_INDEX_UID;
     this.synonyms = options.synonyms ?? new Map();
+    this.spellings = knownPhrases(this.synonyms);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.admin = new Meilisearch({
@@ -147,7 +153,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(request: SearchRequest): Promise<ApiSearchResponse> {
-    const analyzed = analyzeQuery(request.q, this.synonyms);
+    const analyzed = analyzeQuery(request.q, this.synonyms, this.spellings);
     const query = request.verbatim ? asTyped(analyzed) : analyzed;
     const plan = buildSearchPlan(this.indexUid, request, query);
     const [found, ...counted] = await Promise.all([plan.hits, ...plan.facetCounts.map(({ request: count }) => count)].map((body) => this.federated(body)));
@@ -359,6 +365,12 @@ export class MeilisearchEngine implements SearchEngine {
   private federated(body: FederatedMultiSearchParams): Promise<SearchResponse> {
     return this.read('searching', () => this.reader.multiSearch(body));
   }
+}
+
+/** The lexicon's words and the synonyms' names and aliases, folded (`ho chi minh`, `sai gon`). */
+function knownPhrases(synonyms: SynonymMap): SpellingVocabulary {
+  const phrases = [...lexiconWords(), ...synonyms.keys(), ...[...synonyms.values()].flat()];
+  return phraseLexicon(phrases.map(synonymKey));
 }
 
 function toSearchHit(document: SearchDocument, query: AnalyzedQuery): SearchHit {

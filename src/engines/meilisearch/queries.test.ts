@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FederatedMultiSearchParams, MultiSearchQueryWithFederation } from 'meilisearch';
 import { analyzeQuery } from '../../search/query.ts';
+import { phraseLexicon } from '../../search/spellings.ts';
 import type { SearchRequest } from '../../types/search.ts';
 import { buildSearchPlan, HIT_FIELDS } from './queries.ts';
 
@@ -146,17 +147,40 @@ describe('buildSearchPlan: the multi-search body', () => {
     expect(plan('x', {}, many).hits.queries.length).toBeLessThanOrEqual(20);
   });
 
-  it('keeps query syntax out of the words, even quotes that folding makes of letters', () => {
-    expect(outline(plan('"truyền thống" -Việt').hits).map((query) => query.q)).toEqual([
-      '"truyeenf thoongs vieetj"',
-      '"truyen thong viet"',
-      '"truyeenf thoongs vieetj"',
-      '"truyen thong viet"',
-      'truyeenf thoongs vieetj ',
-      'truyen thong viet ',
-      '"truyen thong viet"',
-      'truyen thong viet',
+  it('asks for a quoted phrase exactly, as typed with marks, in every query', () => {
+    const queries = outline(plan('"truyền thống" -Việt').hits);
+    expect(queries.map((query) => query.q)).toEqual([
+      '"truyeenf thoongs"',
+      '"truyen thong"',
+      '"truyeenf thoongs"',
+      '"truyen thong"',
+      '"truyeenf thoongs" ',
+      '"truyen thong" ',
+      '"truyen thong"',
+      '"truyen thong"',
     ]);
+    for (const { filter, matchingStrategy } of queries) {
+      expect(filter).toEqual(expect.arrayContaining(['exact_terms = "truyeenf_thoongs"', 'NOT exact_terms IN ["vieetj"]']));
+      expect(matchingStrategy).not.toBe('frequency');
+    }
+  });
+
+  it('leaves out every exact form of an excluded word typed without marks', () => {
+    const filter = outline(plan('ban hang -viet').hits)[0]!.filter as string[];
+    const exclusion = filter.find((condition) => condition.startsWith('NOT '));
+    for (const key of ['viet', 'vieetj', 'viets']) expect(exclusion).toContain(`"${key}"`);
+  });
+
+  it('quotes the syllables of a split name and a numeral with the word before it', () => {
+    const query = analyzeQuery('hanoi dai hoi 13', new Map(), phraseLexicon(['ha noi']));
+    const queries = outline(buildSearchPlan('documents', request('hanoi dai hoi 13'), query).hits);
+    const weight = (q: string) => queries.find((query) => query.q === q)?.weight;
+    // The split name weighs half, as a guess; the numerals as much as the typed words.
+    expect(weight('"ha noi" dai hoi 13')).toBe(weight('hanoi dai hoi 13')! / 2);
+    expect(weight('hanoi dai "hoi xiii"')).toBe(weight('hanoi dai hoi 13'));
+  });
+
+  it('keeps other syntax out of the words, even quotes that folding makes of letters', () => {
     // U+02BA is a letter to the tokenizer, and unidecode folds it to a double quote.
     for (const { q } of plan('ʺtruyền thốngʺ').hits.queries) {
       expect(q!.replace(/^"(.*)"$/, '$1')).not.toMatch(/["]|(^|\s)-/);

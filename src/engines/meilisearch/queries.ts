@@ -5,6 +5,7 @@ import type { SearchRequest, SortOrder } from '../../types/search.ts';
 import type { AnalyzedQuery, QueryReading } from '../../search/query.ts';
 import { buildFilter, filteredFacets, quoteFilterValue } from './filters.ts';
 import { adjacentPairs, PAIR_JOINER } from '../../analysis/tokens.ts';
+import { exactKeysFolding } from '../../vietnamese/index.ts';
 import { BODY_FIELDS, EXACT_FIELDS, EXACT_TERMS_ATTRIBUTE, FACET_ATTRIBUTES, FOLDED_FIELDS, WORD_TERMS_ATTRIBUTE } from './settings.ts';
 
 /** What a hit needs to become a SearchHit; the body feeds our own snippet builder. */
@@ -17,14 +18,16 @@ export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'source', 'url
  * (`hàng_không`) before where they only touch (`khách_hàng không`), then the phrase with other
  * diacritics, then the exact words apart; for one word, the exact word before its twins. A match in the body scores
  * lower than one in the title (Meilisearch's `attribute` rule), which the weights leave as it is.
- * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms),
- * which only add what the typed words miss.
+ * The typed reading outweighs the alternatives (Telex decoding, joined transliteration, synonyms,
+ * split names), which only add what the typed words miss; except numerals in the other system
+ * (`đại hội 13` → `đại hội XIII`), the same words in another notation rather than a guess, and
+ * held to the word before them as a phrase.
  */
 export const FORM_WEIGHTS = {
   phrase: { exactPhrase: 1, exactPhraseInBody: 1, exactPhraseApartFromWords: 0.6, foldedPhrase: 0.5, exactWords: 0.45, exactWordsInBody: 0.42, foldedWords: 0.4 },
   word: { exactWords: 0.8, exactWordsInBody: 0.75, foldedWords: 0.4 },
 } as const;
-export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5 };
+export const READING_WEIGHTS: Record<QueryReading['kind'], number> = { typed: 1, telex: 0.5, joined: 0.5, synonym: 0.5, split: 0.5, numeral: 1 };
 
 /**
  * For the exact phrases. A lone phrase is one term, which no strategy drops; `last` keeps the
@@ -44,11 +47,27 @@ function queryWord(word: string): string {
   return word.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').trim();
 }
 
-function words(reading: QueryReading, form: 'exact' | 'folded'): string {
-  return reading.terms
-    .map((term) => queryWord((form === 'exact' ? term.exact : null) ?? term.folded))
-    .filter((word) => word !== '')
-    .join(' ');
+/** The reading's words in one form; with `quoted`, each phrase the reading requires in quotes, a phrase to Meilisearch. */
+function words(reading: QueryReading, form: 'exact' | 'folded', quoted = false): string {
+  const tokens = reading.terms.map((term) => queryWord((form === 'exact' ? term.exact : null) ?? term.folded));
+  if (quoted) {
+    for (const { start, end } of reading.phrases ?? []) {
+      if (end - start < 2) continue;
+      tokens[start] = `"${tokens[start]}`;
+      tokens[end - 1] = `${tokens[end - 1]}"`;
+    }
+  }
+  return tokens.filter((word) => word !== '').join(' ');
+}
+
+/**
+ * Exact terms a document must hold for the reading's phrases typed with marks: the pairs of their
+ * exact keys, or the exact key of a single word. Together with the phrase in the query, the
+ * document holds the phrase exactly (see `exactPhrases` below).
+ */
+function requiredExactTerms(reading: QueryReading): string[] {
+  const keys = reading.terms.map((term) => term.exact ?? term.folded);
+  return (reading.phrases ?? []).filter((phrase) => phrase.exact).flatMap(({ start, end }) => (end - start > 1 ? adjacentPairs(keys.slice(start, end)) : [keys[start]!]));
 }
 
 interface ReadingQuery {
@@ -70,12 +89,22 @@ interface ReadingQuery {
  * and a level-tone key is a prefix of its toned forms (`ban` of `bans`, `banj`).
  */
 function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
+  const required = requiredExactTerms(reading);
+  if (required.length === 0) return formQueries(reading, relevance);
+  return formQueries(reading, relevance).map((query) => ({ ...query, exactTerms: [...(query.exactTerms ?? []), ...required] }));
+}
+
+function formQueries(reading: QueryReading, relevance: boolean): ReadingQuery[] {
   const folded = words(reading, 'folded');
   if (folded === '') return [];
   // A query typed in Telex throughout is as likely meant decoded as typed.
   const factor = reading.telexThroughout ? READING_WEIGHTS.typed : READING_WEIGHTS[reading.kind];
+  /** With its phrases quoted: every query but those that ask for the whole reading as one phrase. */
+  const foldedWords = words(reading, 'folded', true);
+  // A phrase the reading requires is one term to Meilisearch, which the other strategies may drop.
+  const widest: MatchingStrategies = reading.phrases?.length ? 'all' : 'frequency';
   // Sorting by date lists every document holding all the words, whatever their form.
-  if (!relevance) return [{ q: folded, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
+  if (!relevance) return [{ q: foldedWords, fields: FOLDED_FIELDS, weight: factor, matchingStrategy: 'all' }];
   const queries: ReadingQuery[] = [];
   const phrase = reading.terms.length > 1;
   const weights = phrase ? FORM_WEIGHTS.phrase : FORM_WEIGHTS.word;
@@ -95,24 +124,44 @@ function readingQueries(reading: QueryReading, relevance: boolean): ReadingQuery
       }
       queries.push(...exactPhrases);
     }
-    queries.push({ q: `${exact} `, fields: EXACT_FIELDS, weight: weights.exactWords * factor, matchingStrategy: 'all' });
-    queries.push({ q: `${folded} `, fields: BODY_FIELDS, weight: weights.exactWordsInBody * factor, matchingStrategy: 'all', exactTerms: keys });
+    queries.push({ q: `${words(reading, 'exact', true)} `, fields: EXACT_FIELDS, weight: weights.exactWords * factor, matchingStrategy: 'all' });
+    queries.push({ q: `${foldedWords} `, fields: BODY_FIELDS, weight: weights.exactWordsInBody * factor, matchingStrategy: 'all', exactTerms: keys });
   }
   if (phrase) queries.push({ q: `"${folded}"`, fields: FOLDED_FIELDS, weight: FORM_WEIGHTS.phrase.foldedPhrase * factor, matchingStrategy: 'all' });
   // The widest query: typo-tolerant, and it drops the most frequent words when not all are found.
-  queries.push({ q: folded, fields: FOLDED_FIELDS, weight: weights.foldedWords * factor, matchingStrategy: 'frequency' });
+  queries.push({ q: foldedWords, fields: FOLDED_FIELDS, weight: weights.foldedWords * factor, matchingStrategy: widest });
   return queries;
+}
+
+/** A filter and more conditions, all required. */
+function allOf(filter: Filter | undefined, required: readonly string[]): Filter | undefined {
+  if (required.length === 0) return filter;
+  if (filter === undefined) return [...required];
+  return [...(typeof filter === 'string' ? [filter] : filter), ...required];
 }
 
 /** The request's filter and, for a query that needs them, its exact and word terms, all required. */
 function queryFilter(filter: Filter | undefined, query: ReadingQuery): Filter | undefined {
-  const required = [
+  return allOf(filter, [
     ...(query.exactTerms ?? []).map((term) => `${EXACT_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`),
     ...(query.wordTerms ?? []).map((term) => `${WORD_TERMS_ATTRIBUTE} = ${quoteFilterValue(term)}`),
-  ];
-  if (required.length === 0) return filter;
-  if (filter === undefined) return required;
-  return [...(typeof filter === 'string' ? [filter] : filter), ...required];
+  ]);
+}
+
+/**
+ * Leaves out the documents holding an excluded word, through the exact terms of the title and
+ * body: the word's exact key when typed with marks, else every exact key that folds to it.
+ * (Meilisearch's own `-word` looks only in the attributes a query searches, and most of ours
+ * search the title alone.)
+ */
+function excluding(filter: Filter | undefined, excluded: AnalyzedQuery['excluded']): Filter | undefined {
+  return allOf(
+    filter,
+    (excluded ?? []).map((term) => {
+      const keys = term.exact === null ? exactKeysFolding(term.folded) : [term.exact];
+      return `NOT ${EXACT_TERMS_ATTRIBUTE} IN [${keys.map(quoteFilterValue).join(', ')}]`;
+    }),
+  );
 }
 
 function federatedQueries(indexUid: string, queries: readonly ReadingQuery[], filter: Filter | undefined, sort: string[] | undefined, fields: string[]): MultiSearchQueryWithFederation[] {
@@ -176,7 +225,7 @@ export function buildSearchPlan(indexUid: string, request: SearchRequest, query:
       offset: request.offset,
       ...(unfiltered.length > 0 ? { facetsByIndex: { [indexUid]: unfiltered.map((facet) => FACET_ATTRIBUTES[facet]) } } : {}),
     },
-    queries: federatedQueries(indexUid, groups.flat(), buildFilter(request.filters), sort, HIT_FIELDS),
+    queries: federatedQueries(indexUid, groups.flat(), excluding(buildFilter(request.filters), query.excluded), sort, HIT_FIELDS),
   };
   // The last query of each reading is its widest, and every other one only matches documents it
   // matches too: their union is the result set, all that facet counts need.
@@ -185,7 +234,7 @@ export function buildSearchPlan(indexUid: string, request: SearchRequest, query:
     facet,
     request: {
       federation: { limit: 0, offset: 0, facetsByIndex: { [indexUid]: [FACET_ATTRIBUTES[facet]] } },
-      queries: federatedQueries(indexUid, counting, buildFilter(request.filters, facet), undefined, ['id']),
+      queries: federatedQueries(indexUid, counting, excluding(buildFilter(request.filters, facet), query.excluded), undefined, ['id']),
     },
   }));
   return { hits, facetCounts };

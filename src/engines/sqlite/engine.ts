@@ -13,14 +13,15 @@ import { Generations } from './generations.ts';
 import { IndexFile, type IndexWriteOptions, type StoredHit } from './index-file.ts';
 import { sqliteFailure } from './failures.ts';
 import { LruCache } from './lru-cache.ts';
-import { planQuery, type Disjunction, type QueryPlan } from './plan.ts';
-import { intersectAll, PostingsCache, unionAll, type Postings } from './postings.ts';
+import { planQuery, type Clause, type Disjunction, type QueryPlan } from './plan.ts';
+import { intersectAll, PostingsCache, subtract, unionAll, type Postings } from './postings.ts';
 import { firstInOrder, relevancePage, tierValues } from './ranking.ts';
 import { suggestFromTitles, type PrefixReading } from '../../search/completion.ts';
 import { asTyped, interpretQuery } from '../../search/interpretation.ts';
 import { corrections, DEFAULT_TYPO_OPTIONS, type TypoOptions } from './typos.ts';
 import { Field } from './index-terms.ts';
 import { adjacentPairs } from '../../analysis/tokens.ts';
+import type { SpellingVocabulary } from '../../search/spellings.ts';
 import { foldText, tokenize } from '../../vietnamese/index.ts';
 import { termForms } from '../../analysis/fields.ts';
 
@@ -380,15 +381,33 @@ export class SqliteEngine implements SearchEngine {
     return found;
   }
 
+  /** How often the index holds words and phrases, for reading other spellings of a query's words. */
+  private spellingVocabulary(snapshot: Snapshot): SpellingVocabulary {
+    const vocabulary = this.vocabulary(snapshot);
+    const postings = this.postings(snapshot);
+    // The rarest pair bounds the phrase: only words the vocabulary holds are looked up.
+    const documents = (field: Field, words: readonly string[]) =>
+      words.every((word) => vocabulary.has(word)) ? Math.min(...adjacentPairs(words).map((pair) => postings.get(field, pair).length)) : 0;
+    return {
+      wordDocuments: (word) => vocabulary.get(word) ?? 0,
+      phraseDocuments: (words) => documents(Field.pairs, words),
+      compoundDocuments: (words) => documents(Field.compounds, words),
+      correctionDocuments: (word) => vocabulary.get(this.corrections(snapshot, word)[0] ?? '') ?? 0,
+    };
+  }
+
   /** Documents matching any clause: per clause, every term (any of its alternatives) in its field. */
   private evaluate(postings: PostingsCache, disjunction: Disjunction, clauses: Map<string, Postings>): Postings {
     return unionAll(
       disjunction.map((clause) => {
         // The tiers of one query repeat clauses (a reading's words in a field): each is computed once.
-        const key = `${clause.field}:${clause.terms.map((alternatives) => alternatives.join('|')).join(' ')}`;
+        const key = clauseKey(clause);
         let rowids = clauses.get(key);
         if (!rowids) {
-          rowids = intersectAll(clause.terms.map((alternatives) => unionAll(alternatives.map((term) => postings.get(clause.field, term)))));
+          rowids = intersectAll([
+            ...clause.terms.map((alternatives) => unionAll(alternatives.map((term) => postings.get(clause.field, term)))),
+            ...(clause.also ?? []).map((also) => this.evaluate(postings, [also], clauses)),
+          ]);
           clauses.set(key, rowids);
         }
         return rowids;
@@ -437,7 +456,8 @@ export class SqliteEngine implements SearchEngine {
       const score = (scores ??= this.withinTierScores(snapshot, plan, scratch.scores));
       return firstInOrder(rowids, count, (a, b) => score[b]! - score[a]! || tieOrder[a]! - tieOrder[b]!);
     };
-    return { rowids: this.evaluate(postings, plan.match, clauses), tiers, orderGroup };
+    const matching = this.evaluate(postings, plan.match, clauses);
+    return { rowids: plan.exclude.length > 0 ? subtract(matching, this.evaluate(postings, plan.exclude, clauses)) : matching, tiers, orderGroup };
   }
 
   /** Newest first (or oldest), undated last, ties broken by tier then by id. */
@@ -488,7 +508,7 @@ export class SqliteEngine implements SearchEngine {
 
   private run(request: SearchRequest, suggestCorrection: boolean): SearchResponse {
     const snapshot = this.open();
-    const analyzed = analyzeQuery(request.q, this.options.synonyms);
+    const analyzed = analyzeQuery(request.q, this.options.synonyms, this.spellingVocabulary(snapshot));
     const query = request.verbatim ? asTyped(analyzed) : analyzed;
     const plan = planQuery(query, (word) => (request.verbatim ? [] : this.corrections(snapshot, word)));
     const facetIndex = this.facetIndex(snapshot);
@@ -613,6 +633,12 @@ export class SqliteEngine implements SearchEngine {
     this.snapshot = null;
     if (file) this.guard(() => file.close());
   }
+}
+
+/** One string per clause, for the cache of clauses computed within a search. */
+function clauseKey(clause: Clause): string {
+  const own = `${clause.field}:${clause.terms.map((alternatives) => alternatives.join('|')).join(' ')}`;
+  return clause.also ? `${own}&${clause.also.map(clauseKey).join('&')}` : own;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -31,6 +31,8 @@ export const TIER_WEIGHTS = {
 export interface Clause {
   field: Field;
   terms: readonly (readonly string[])[];
+  /** Clauses the documents must match too: the phrases a reading requires. */
+  also?: readonly Clause[];
 }
 
 /** A word looked for in the title: a folded word, or the exact key of a diacritized one with its folded form (`dangr`, `dang`). */
@@ -45,6 +47,8 @@ export type Disjunction = readonly Clause[];
 export interface QueryPlan {
   /** Every document that matches at all: any reading, typos corrected. */
   match: Disjunction;
+  /** Documents holding an excluded word: no match, whatever else they hold. */
+  exclude: Disjunction;
   tiers: { weight: number; match: Disjunction }[];
   /**
    * Within a tier: title words (weighted by rarity) and adjacent word pairs found rank higher. A
@@ -71,15 +75,39 @@ function phrase(singleField: Field, words: readonly string[]): Clause {
 }
 
 /**
+ * The phrases a reading requires, as clauses: adjacent words as pairs, exact ones by their exact
+ * keys; a single exact word by its exact key.
+ */
+function phraseClauses(reading: QueryReading): Clause[] {
+  return (reading.phrases ?? []).flatMap(({ start, end, exact: marked }): Clause[] => {
+    const words = (marked ? exact(reading) : folded(reading)).slice(start, end);
+    if (words.length > 1) return [phrase(Field.pairs, words)];
+    return marked ? [{ field: Field.exact, terms: [words] }] : [];
+  });
+}
+
+/** A reading's words, each in `field`, and the phrases it requires. */
+function readingClause(reading: QueryReading, terms: Clause['terms']): Clause {
+  const also = phraseClauses(reading);
+  return { field: Field.words, terms, ...(also.length > 0 ? { also } : {}) };
+}
+
+/** Words inside a reading's phrases, which are never corrected: a phrase is asked for as written. */
+function inPhrase(reading: QueryReading, index: number): boolean {
+  return (reading.phrases ?? []).some(({ start, end }) => index >= start && index < end);
+}
+
+/**
  * Turns the readings of a query into clauses over index terms; null when there is nothing to
  * search for. `corrections` gives the likely corrections of a folded word (see `typos.ts`).
  */
 export function planQuery(query: AnalyzedQuery, corrections: (word: string) => readonly string[]): QueryPlan | null {
   const [typed] = query.readings;
   if (!typed) return null;
-  // The words as typed are corrected, and those of a Telex decoding too (`vieetj namm` → `việt nam`).
+  // The words as typed are corrected, and those of a Telex decoding too (`vieetj namm` → `việt nam`);
+  // never the words of a phrase, which is asked for as written.
   const correctable = (reading: QueryReading) => reading === typed || reading.kind === 'telex';
-  const readingCorrections = query.readings.map((reading) => (correctable(reading) ? reading.terms.map((term) => corrections(term.folded)) : null));
+  const readingCorrections = query.readings.map((reading) => (correctable(reading) ? reading.terms.map((term, i) => (inPhrase(reading, i) ? [] : corrections(term.folded))) : null));
   const correctedReadings = query.readings.flatMap((reading, r) => {
     const found = readingCorrections[r];
     return found?.some((words) => words.length > 0) ? [reading.terms.map((term, i) => found[i]![0] ?? term.folded)] : [];
@@ -87,7 +115,7 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
   const typedCorrections = readingCorrections[0]!;
   const corrected = correctedReadings[0] ?? null;
   const readings = [...query.readings.map(folded), ...correctedReadings];
-  const uncorrected = query.readings.map((reading) => ({ field: Field.words, terms: each(folded(reading)) }));
+  const uncorrected = query.readings.map((reading) => readingClause(reading, each(folded(reading))));
   // A typed word with corrections is rare in the index and close to a common word: matching it
   // as typed is no sign of relevance, since documents hold the same typo (`Donald Trunp`).
   const doubtful = typedCorrections.some((found) => found.length > 0);
@@ -111,7 +139,8 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     );
   }
   return {
-    match: query.readings.map((reading, r) => ({ field: Field.words, terms: reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]) })),
+    match: query.readings.map((reading, r) => readingClause(reading, reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]))),
+    exclude: (query.excluded ?? []).map((term) => (term.exact === null ? { field: Field.words, terms: [[term.folded]] } : { field: Field.exact, terms: [[term.exact]] })),
     tiers,
     titleTerms: uniqueTitleTerms([...titleReadings, ...(corrected && typed.diacritized ? [foldedTitleTerms(corrected)] : [])]),
     pairs: [...new Set(readings.flatMap((words) => adjacentPairs(words)))],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Field } from './index-terms.ts';
-import { intersectAll, PostingsCache, unionAll } from './postings.ts';
+import { intersectAll, PostingsCache, subtract, unionAll } from './postings.ts';
 
 const list = (...values: number[]) => Int32Array.from(values);
 
@@ -13,6 +13,12 @@ describe('postings', () => {
 
   it('unites lists without duplicates, in order', () => {
     expect([...unionAll([list(5, 9), list(1, 5, 7), list()])]).toEqual([1, 5, 7, 9]);
+  });
+
+  it('subtracts one sorted list from another', () => {
+    expect([...subtract(list(1, 3, 5, 7, 9), list(0, 3, 4, 9, 12))]).toEqual([1, 5, 7]);
+    expect([...subtract(list(1, 2), list())]).toEqual([1, 2]);
+    expect([...subtract(list(), list(1))]).toEqual([]);
   });
 
   it('fetches each term once and keeps memory under its byte bound, oldest out first', () => {

@@ -80,6 +80,20 @@ function union(a: Postings, b: Postings): Postings {
   return result.subarray(0, count);
 }
 
+/** Rowids of `list` that are not in `removed`. */
+export function subtract(list: Postings, removed: Postings): Postings {
+  if (removed.length === 0) return list;
+  const result = new Int32Array(list.length);
+  let count = 0;
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i]!;
+    at = seek(removed, value, at);
+    if (removed[at] !== value) result[count++] = value;
+  }
+  return result.subarray(0, count);
+}
+
 /** The values sorted ascending, each once, in place. */
 export function sortedUnique(values: Int32Array): Int32Array {
   values.sort();
