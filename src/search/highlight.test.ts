@@ -49,6 +49,11 @@ describe('highlightDocument: snippets', () => {
     );
   });
 
+  it('counts an emoji as one character, as in stored text: a text that fits is shown whole', () => {
+    const text = 'thuật Đảng hoà 😀 Đảng sản Chile Chile <b>';
+    expect(buildSnippet(text, analyzeQuery('<b>'), 80)).toBe('thuật Đảng hoà 😀 Đảng sản Chile Chile &lt;<mark>b</mark>&gt;');
+  });
+
   it('escapes everything but the marks', () => {
     const html = buildSnippet('<img src=x onerror=alert(1)> "Chile" & co', analyzeQuery('chile'));
     expect(html).toBe('&lt;img src=x onerror=alert(1)&gt; &quot;<mark>Chile</mark>&quot; &amp; co');

@@ -1,4 +1,4 @@
-import { foldForLocating, foldUtf8ForLocating } from '../vietnamese/index.ts';
+import { foldUtf8ForLocating } from '../vietnamese/index.ts';
 import { termForms, type TermForms } from '../analysis/fields.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 
@@ -28,7 +28,7 @@ const queryWord = (term: QueryTerm): QueryWord => ({ folded: term.folded, exact:
 const wordKey = (word: QueryWord) => `${word.folded} ${word.exact ?? ''}`;
 
 /**
- * A text with its locating fold (`foldForLocating`): offsets are in the fold's characters, and
+ * A text with its locating fold (`foldUtf8ForLocating`): offsets are in the fold's characters, and
  * `slice` gives the original text between two of them. Worth keeping for a text that comes up
  * often: locating is most of what a snippet costs.
  */
@@ -40,14 +40,13 @@ export interface LocatedText {
 }
 
 export function locateText(text: string | Uint8Array): LocatedText {
-  if (typeof text === 'string') {
-    const located = foldForLocating(text);
-    return { located, slice: (start, end) => text.slice(start, end), bytes: text.length * 2 + located.length };
-  }
-  const { located, offsets } = foldUtf8ForLocating(text);
+  // A string is located as its UTF-8 bytes, so that characters are code points in both cases
+  // (an emoji is one character), and the same text gives the same excerpt however it was stored.
+  const utf8 = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const { located, offsets } = foldUtf8ForLocating(utf8);
   // Buffer's decoding of a few bytes costs a fraction of TextDecoder's, and words are checked one by one.
-  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  return { located, slice: (start, end) => bytes.toString('utf8', offsets[start], offsets[end]), bytes: text.byteLength + located.length + offsets.byteLength };
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  return { located, slice: (start, end) => bytes.toString('utf8', offsets[start], offsets[end]), bytes: utf8.byteLength + located.length + offsets.byteLength };
 }
 
 const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
