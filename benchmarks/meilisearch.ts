@@ -109,7 +109,13 @@ export async function meilisearchBenchmark(options: MeilisearchBenchOptions): Pr
     if (build.code !== 0 && !/^Indexed/.test(build.stdout)) throw new Error(`vnsearch index exited with ${build.code}: ${build.stdout}`);
     const [oursProcessing, plainProcessing] = [await processingSeconds(admin, ours), await processingSeconds(admin, plain)];
     report.add({ figure: 'Meilisearch: plain index build wall time', value: round(plainSeconds, 1), unit: 's', documents: records.length, meilisearch_processing_s: round(plainProcessing, 1) });
-    report.add({ figure: 'Meilisearch: vnsearch index build wall time', value: round(build.seconds, 1), unit: 's', meilisearch_processing_s: round(oursProcessing, 1), indexer_peak_rss_mib: round(build.peakBytes / 2 ** 20, 1) });
+    report.add({
+      figure: 'Meilisearch: vnsearch index build wall time',
+      value: round(build.seconds, 1),
+      unit: 's',
+      meilisearch_processing_s: round(oursProcessing, 1),
+      indexer_peak_rss_mib: round(build.peakBytes / 2 ** 20, 1),
+    });
     report.add({ figure: 'Meilisearch: index build, vnsearch / plain', value: round(build.seconds / plainSeconds, 2), unit: '×', target: { max: 1.5 } });
 
     const server = await startServe(options.dataDir, env);
@@ -146,14 +152,25 @@ export async function meilisearchBenchmark(options: MeilisearchBenchOptions): Pr
       const common = { queries: queries.length, sequential: true };
       report.add({ figure: 'Meilisearch: API search latency p50', value: at(samples.api, 50), unit: 'ms', target: { max: 10 }, ...common, non_2xx: non2xx });
       report.add({ figure: 'Meilisearch: API search latency p99', value: at(samples.api, 99), unit: 'ms', ...common });
-      report.add({ figure: "Meilisearch: our engine's requests sent directly, p50", value: at(samples.requests, 50), unit: 'ms', ...common, meilisearch_processing_p50_ms: at(samples.meiliProcessing, 50) });
+      report.add({
+        figure: "Meilisearch: our engine's requests sent directly, p50",
+        value: at(samples.requests, 50),
+        unit: 'ms',
+        ...common,
+        meilisearch_processing_p50_ms: at(samples.meiliProcessing, 50),
+      });
       report.add({ figure: "Meilisearch: API overhead over its requests' time, p50", value: at(samples.overhead, 50), unit: 'ms', target: { max: 2 }, ...common, p95: at(samples.overhead, 95) });
       report.add({ figure: 'Meilisearch: plain search latency p50', value: at(samples.plain, 50), unit: 'ms', ...common });
       report.add({ figure: 'Meilisearch: plain search latency p99', value: at(samples.plain, 99), unit: 'ms', ...common });
       report.add({ figure: 'Meilisearch: API search p50, vnsearch / plain', value: round(at(samples.api, 50) / at(samples.plain, 50), 2), unit: '×' });
 
       progress(`load: ${options.connections} connections for ${options.loadSeconds} s, our API then plain Meilisearch`);
-      const loaded = await loadTest(server.url, queries.map((q) => `/api/search?${new URLSearchParams({ q })}`), options.connections, options.loadSeconds);
+      const loaded = await loadTest(
+        server.url,
+        queries.map((q) => `/api/search?${new URLSearchParams({ q })}`),
+        options.connections,
+        options.loadSeconds,
+      );
       const plainLoaded = await loadTest(
         url,
         queries.map((q) => ({ path: `/indexes/${plain}/search`, method: 'POST' as const, body: JSON.stringify({ q }), headers: { 'content-type': 'application/json', ...auth } })),
@@ -161,8 +178,22 @@ export async function meilisearchBenchmark(options: MeilisearchBenchOptions): Pr
         options.loadSeconds,
       );
       const load = { connections: options.connections, seconds: options.loadSeconds };
-      report.add({ figure: 'Meilisearch: API under load requests/s', value: loaded.requests_per_second, unit: 'req/s', ...load, p99_ms: loaded.latency_p99_ms, errors: loaded.errors + loaded.non_2xx });
-      report.add({ figure: 'Meilisearch: plain under load requests/s', value: plainLoaded.requests_per_second, unit: 'req/s', ...load, p99_ms: plainLoaded.latency_p99_ms, errors: plainLoaded.errors + plainLoaded.non_2xx });
+      report.add({
+        figure: 'Meilisearch: API under load requests/s',
+        value: loaded.requests_per_second,
+        unit: 'req/s',
+        ...load,
+        p99_ms: loaded.latency_p99_ms,
+        errors: loaded.errors + loaded.non_2xx,
+      });
+      report.add({
+        figure: 'Meilisearch: plain under load requests/s',
+        value: plainLoaded.requests_per_second,
+        unit: 'req/s',
+        ...load,
+        p99_ms: plainLoaded.latency_p99_ms,
+        errors: plainLoaded.errors + plainLoaded.non_2xx,
+      });
       report.add({ figure: 'Meilisearch: under load, vnsearch / plain requests/s', value: round(loaded.requests_per_second / plainLoaded.requests_per_second, 2), unit: '×' });
     } finally {
       api.close();
@@ -171,6 +202,11 @@ export async function meilisearchBenchmark(options: MeilisearchBenchOptions): Pr
     }
   } finally {
     if (options.keepIndexes) progress(`indexes kept: ${ours}, ${plain}`);
-    else for (const uid of [ours, plain]) await admin.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => undefined);
+    else
+      for (const uid of [ours, plain])
+        await admin
+          .deleteIndex(uid)
+          .waitTask({ timeout: TASK_TIMEOUT_MS })
+          .catch(() => undefined);
   }
 }

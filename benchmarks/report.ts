@@ -54,7 +54,11 @@ export class Report {
     const rows = this.figures.map((f) => [f.figure, `${formatNumber(f.value)} ${f.unit}`.trim(), describeTarget(f.target, f.unit), f.target ? (meets(f.value, f.target) ? 'met' : 'MISSED') : '']);
     const header = ['figure', 'value', 'target', ''];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-    const render = (row: string[]) => row.map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+    const render = (row: string[]) =>
+      row
+        .map((cell, column) => (column === 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+        .join('  ')
+        .trimEnd();
     return [render(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(render)].join('\n');
   }
 }

@@ -128,7 +128,10 @@ async function languageThroughput(): Promise<void> {
 function extractionThroughput(): void {
   progress('extraction');
   const raw = readFileSync(corpus!);
-  const lines = (corpus!.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = (corpus!.endsWith('.gz') ? gunzipSync(raw) : raw)
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const records = (quick ? lines.slice(0, QUICK_EXTRACTION_RECORDS) : lines).map((line) => JSON.parse(line) as unknown);
   let failed = 0;
   const rates = Array.from({ length: runs }, () => {
@@ -247,7 +250,12 @@ async function queryLatency(url: string, dataDir: string, queries: readonly stri
 
 async function underLoad(url: string, pid: number, queries: readonly string[]): Promise<void> {
   progress(`load: ${connections} connections for ${loadSeconds} s (autocannon, loopback)`);
-  const result = await loadTest(url, queries.map((q) => `/api/search?${new URLSearchParams({ q })}`), connections, loadSeconds);
+  const result = await loadTest(
+    url,
+    queries.map((q) => `/api/search?${new URLSearchParams({ q })}`),
+    connections,
+    loadSeconds,
+  );
   const common = { connections, seconds: loadSeconds, distinct_queries: queries.length };
   report.add({ figure: 'under load requests/s', value: result.requests_per_second, unit: 'req/s', target: { min: 400 }, ...common, requests: result.requests });
   report.add({ figure: 'under load latency p50', value: result.latency_p50_ms, unit: 'ms', ...common });

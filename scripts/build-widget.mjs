@@ -46,9 +46,7 @@ await copyFile(join(root, 'src', 'widget', 'demo.html'), join(outDir, 'demo.html
 const bundle = await readFile(outFile);
 const gzipped = gzipSync(bundle, { level: 9 }).length;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(
-  `${relative(root, outFile)}: ${kib(bundle.length)} minified, ${kib(gzipped)} gzipped (${gzipped} bytes, budget ${kib(GZIP_BUDGET_BYTES)})`,
-);
+console.log(`${relative(root, outFile)}: ${kib(bundle.length)} minified, ${kib(gzipped)} gzipped (${gzipped} bytes, budget ${kib(GZIP_BUDGET_BYTES)})`);
 if (gzipped > GZIP_BUDGET_BYTES) {
   console.error(`widget.js is over its gzipped size budget by ${gzipped - GZIP_BUDGET_BYTES} bytes`);
   process.exit(1);

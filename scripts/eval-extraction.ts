@@ -93,9 +93,7 @@ console.log('part      facet      articles  precision  recall  (tp/fp/missed)');
 for (const part of values['held-out'] ? (['tuning', 'held-out'] as const) : (['tuning'] as const)) {
   for (const facet of FACETS) {
     const { truePositives: tp, falsePositives: fp, misses: fn, articles } = countsOf(part, facet);
-    console.log(
-      `${part.padEnd(9)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`,
-    );
+    console.log(`${part.padEnd(9)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`);
   }
 }
 if (values.errors) for (const line of errors) console.log(line);

@@ -47,7 +47,11 @@ async function search(q: string): Promise<{ id: string; title: string }[]> {
 }
 
 /** Normalized, lowercase, with word boundaries as single spaces, so phrase containment is exact. */
-const comparable = (text: string) => ` ${normalizeForMatching(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const comparable = (text: string) =>
+  ` ${normalizeForMatching(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 /**
  * For each side of each pair, typed with its diacritics: the share of the top 10 holding the exact
@@ -67,7 +71,10 @@ async function pairFigures(pairs: readonly (readonly string[])[]): Promise<{ p10
         if (document && comparable(`${document.title}\n${document.body}`).includes(wanted)) holding++;
       }
       holdingShares += hits.length === 0 ? 0 : holding / 10;
-      clashShares += titleClashShare(phrase, hits.map((hit) => hit.title));
+      clashShares += titleClashShare(
+        phrase,
+        hits.map((hit) => hit.title),
+      );
       sides++;
     }
   }
@@ -101,7 +108,13 @@ for (const variant of KNOWN_ITEM_VARIANTS) {
 // Word-boundary precision: of the top-10 hits of each query, the share in which its syllables
 // form the word somewhere in the title or body, not only touch across a word boundary.
 const judge = WordBoundaryJudge.fromViet74K();
-const wordQueries = values['word-queries']?.split(',').map((q) => q.trim()).filter(Boolean) ?? queries.word_boundary ?? DEFAULT_WORD_BOUNDARY_QUERIES;
+const wordQueries =
+  values['word-queries']
+    ?.split(',')
+    .map((q) => q.trim())
+    .filter(Boolean) ??
+  queries.word_boundary ??
+  DEFAULT_WORD_BOUNDARY_QUERIES;
 let formed = 0;
 let judged = 0;
 const perWordQuery: Record<string, number> = {};

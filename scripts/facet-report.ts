@@ -79,14 +79,12 @@ const seconds = (performance.now() - started) / 1000;
 function table(title: string, counts: Map<string, number>, limit = top): void {
   console.log(`\n${title} (${counts.size} distinct)`);
   for (const [key, count] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
-    console.log(`  ${String(count).padStart(7)}  ${(count / documents * 100).toFixed(1).padStart(5)}%  ${key}`);
+    console.log(`  ${String(count).padStart(7)}  ${((count / documents) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
 }
 
-console.log(`${file}: ${documents} documents, ${[...failures.values()].reduce((a, b) => a + b, 0)} failed, ` +
-  `${seconds.toFixed(1)} s, ${Math.round(documents / seconds)} docs/s`);
-console.log(`with a party: ${withParty} (${(withParty / documents * 100).toFixed(1)}%), ` +
-  `with a country: ${withCountry} (${(withCountry / documents * 100).toFixed(1)}%)`);
+console.log(`${file}: ${documents} documents, ${[...failures.values()].reduce((a, b) => a + b, 0)} failed, ` + `${seconds.toFixed(1)} s, ${Math.round(documents / seconds)} docs/s`);
+console.log(`with a party: ${withParty} (${((withParty / documents) * 100).toFixed(1)}%), ` + `with a country: ${withCountry} (${((withCountry / documents) * 100).toFixed(1)}%)`);
 table('parties', counters.party);
 table('countries', counters.country);
 table('years', counters.year);
@@ -97,6 +95,5 @@ if (failures.size > 0) table('failures', failures);
 for (const document of sample) {
   console.log(`\n--- ${document.id} | ${document.title}`);
   console.log(`    ${document.body.replace(/\s+/g, ' ').slice(0, 400)}`);
-  console.log(`    parties: ${JSON.stringify(document.parties)} countries: ${JSON.stringify(document.countries)} ` +
-    `year: ${document.year} (${document.date_source}) source: ${document.source}`);
+  console.log(`    parties: ${JSON.stringify(document.parties)} countries: ${JSON.stringify(document.countries)} ` + `year: ${document.year} (${document.date_source}) source: ${document.source}`);
 }

@@ -79,7 +79,28 @@ const foldChar = (c: string) => (c === 'đ' || c === 'Đ' ? 'd' : c.normalize('N
 const fold = (text: string) => [...text].map(foldChar).join('');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const EXTRA_CUES = ['Washington', 'Nhà Trắng', 'Lầu Năm Góc', 'Kremlin', 'Moscow', 'Mát-xcơ-va', 'Matxcơva', 'London', 'Luân Đôn', 'Paris', 'Berlin', 'Bangkok', 'Viêng Chăn', 'Phnom Penh', 'Canberra', 'Ottawa', 'Manila', 'Jakarta', 'Kuala Lumpur', 'Brussels'];
+const EXTRA_CUES = [
+  'Washington',
+  'Nhà Trắng',
+  'Lầu Năm Góc',
+  'Kremlin',
+  'Moscow',
+  'Mát-xcơ-va',
+  'Matxcơva',
+  'London',
+  'Luân Đôn',
+  'Paris',
+  'Berlin',
+  'Bangkok',
+  'Viêng Chăn',
+  'Phnom Penh',
+  'Canberra',
+  'Ottawa',
+  'Manila',
+  'Jakarta',
+  'Kuala Lumpur',
+  'Brussels',
+];
 const gazetteer = gazetteerConfig();
 const aliases = [
   ...gazetteer.countries.flatMap((country) => [country.name, ...country.aliases.map((alias) => (typeof alias === 'string' ? alias : alias.text))]),

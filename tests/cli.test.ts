@@ -77,7 +77,12 @@ describe('vnsearch CLI', () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(pattern);
     expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('--help')).length).toBe(1);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.includes('--help')).length,
+    ).toBe(1);
   };
 
   it('says in one line that extract reads a file, not a directory', () => {

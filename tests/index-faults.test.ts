@@ -51,7 +51,10 @@ describe('vnsearch index, interrupted', () => {
     const resumed = await vnsearch(['index', corpus, '--data-dir', dataDir], SMALL_SEGMENTS);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(await indexView(dataDir)).toEqual(fresh);
-    expect(readdirSync(dataDir).filter((name) => name.endsWith('.db') && name.startsWith('index-')), 'interrupted builds are cleaned up').toHaveLength(1);
+    expect(
+      readdirSync(dataDir).filter((name) => name.endsWith('.db') && name.startsWith('index-')),
+      'interrupted builds are cleaned up',
+    ).toHaveLength(1);
   };
 
   beforeAll(async () => {

@@ -37,10 +37,12 @@ describe('serving while indexing', () => {
     const reader = new SqliteEngine({ dataDir, generationCheckMs: 0 });
     const indexer = spawn(process.execPath, [BIN, 'index', corpus, '--data-dir', dataDir], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...SMALL_SEGMENTS } });
     let running = true;
-    const exited = new Promise<number | null>((resolve) => indexer.once('exit', (code) => {
+    const exited = new Promise<number | null>((resolve) =>
+      indexer.once('exit', (code) => {
         running = false;
         resolve(code);
-      }));
+      }),
+    );
     let sweeps = 0;
     const absent = new Set<string>();
     while (running || sweeps === 0) {

@@ -13,7 +13,10 @@ export type EngineName = 'sqlite' | 'meilisearch';
 /** A short key per corpus file (path, size, mtime): data directories and Meilisearch indexes are reused per corpus. */
 function corpusKey(corpus: string): string {
   const { size, mtimeMs } = statSync(corpus);
-  return createHash('sha256').update(`${resolve(corpus)}:${size}:${mtimeMs}`).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(`${resolve(corpus)}:${size}:${mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** A data directory per corpus file and engine, reused across runs: the indexer's manifest makes reuse safe. */

@@ -23,12 +23,16 @@ export function keepAliveClient(baseUrl: string, maxSockets = 1): KeepAliveClien
   const agent = new Agent({ keepAlive: true, maxSockets });
   const send = (path: string, method: string, body?: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
-      const outgoing = request(`${baseUrl}${path}`, { agent, method, headers: body === undefined ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        response.on('error', reject);
-      });
+      const outgoing = request(
+        `${baseUrl}${path}`,
+        { agent, method, headers: body === undefined ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+          response.on('error', reject);
+        },
+      );
       outgoing.on('error', reject);
       outgoing.end(body);
     });

@@ -41,9 +41,7 @@ export function treeMemoryOf(pid: number): Memory | null {
   if (!own) return null;
   return childrenOf(pid).reduce((sum, child) => {
     const memory = treeMemoryOf(child);
-    return memory
-      ? { rss: sum.rss + memory.rss, peak: sum.peak + memory.peak, anonymous: sum.anonymous + memory.anonymous, fileBacked: sum.fileBacked + memory.fileBacked }
-      : sum;
+    return memory ? { rss: sum.rss + memory.rss, peak: sum.peak + memory.peak, anonymous: sum.anonymous + memory.anonymous, fileBacked: sum.fileBacked + memory.fileBacked } : sum;
   }, own);
 }
 

@@ -2,7 +2,10 @@ import { foldText, normalizeForMatching } from '../../src/vietnamese/index.ts';
 
 /** Normalized (one tone placement, one i/y spelling), lowercase, words separated by single spaces, padded: containment is whole-word. */
 function comparable(text: string): string {
-  return ` ${normalizeForMatching(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${normalizeForMatching(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 /**

@@ -15,7 +15,12 @@ export class WordBoundaryJudge {
 
   /** Entries written with capitals are names (`Trường Trung`): capitalized runs stand for them, lowercase text never matches them. */
   constructor(lexicon: Iterable<string>) {
-    this.words = new Set([...lexicon].filter((entry) => entry === entry.toLowerCase()).map(comparableWord).filter((word) => word.includes(' ')));
+    this.words = new Set(
+      [...lexicon]
+        .filter((entry) => entry === entry.toLowerCase())
+        .map(comparableWord)
+        .filter((word) => word.includes(' ')),
+    );
   }
 
   static fromViet74K(): WordBoundaryJudge {
@@ -74,7 +79,10 @@ function comparableWord(text: string): string {
 }
 
 function syllablesOf(text: string): string[] {
-  return normalizeForMatching(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return normalizeForMatching(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Runs of syllables between punctuation marks: no word spans a comma or a full stop. */

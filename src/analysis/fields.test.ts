@@ -20,7 +20,16 @@ describe('analysis of the index fields', () => {
 
   it('indexes the title and body, the joined transliterations and the confident words', () => {
     const fields = buildIndexFields({
-      id: 'a', title: 'Hãng hàng không', body: 'Lê-nin nói.', date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [],
+      id: 'a',
+      title: 'Hãng hàng không',
+      body: 'Lê-nin nói.',
+      date: null,
+      year: null,
+      date_source: null,
+      source: null,
+      url: null,
+      parties: [],
+      countries: [],
     });
     expect(fields.title_folded).toBe('hang hang khong');
     expect(fields.body_folded).toBe('le nin noi');

@@ -87,7 +87,10 @@ describe('access log', () => {
   });
 
   it('writes nothing when logging is off, and still sends request ids', async () => {
-    const { base, lines } = await serve(engineSearching(async () => answer), 'silent');
+    const { base, lines } = await serve(
+      engineSearching(async () => answer),
+      'silent',
+    );
     const response = await fetch(`${base}/api/search?q=chile`);
     expect(response.headers.get('x-request-id')).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -110,7 +110,12 @@ describe('HTTP API', () => {
   });
 
   it('answers 405 with Allow for methods a path does not support, and Allow to a plain OPTIONS', async () => {
-    for (const [method, path] of [['DELETE', '/api/search'], ['POST', '/api/documents/chile'], ['PUT', '/healthz'], ['POST', '/widget.js']] as const) {
+    for (const [method, path] of [
+      ['DELETE', '/api/search'],
+      ['POST', '/api/documents/chile'],
+      ['PUT', '/healthz'],
+      ['POST', '/widget.js'],
+    ] as const) {
       const { status, headers, body } = await get(path, { method });
       expect(status, `${method} ${path}`).toBe(405);
       expect(headers.get('allow')).toBe('GET, HEAD');
@@ -219,7 +224,9 @@ describe('HTTP API at its edges', () => {
     const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-paths-') });
     const failing = new Proxy(engine, {
       get: (target, property, receiver) =>
-        property === 'search' ? async () => Promise.reject(new EngineUnavailableError('Cannot open the index /srv/vnsearch/data/index-1.db: SQLITE_CANTOPEN')) : Reflect.get(target, property, receiver),
+        property === 'search'
+          ? async () => Promise.reject(new EngineUnavailableError('Cannot open the index /srv/vnsearch/data/index-1.db: SQLITE_CANTOPEN'))
+          : Reflect.get(target, property, receiver),
     });
     const { base, server } = await listen({ engine: failing, logger });
     const response = await fetch(`${base}/api/search?q=chile`);

@@ -45,7 +45,11 @@ describe('/openapi.json, generated from the zod schemas', () => {
 
   it('describes only routes the server has', async () => {
     const engine = new SqliteEngine({ dataDir: temporaryDirectory('vnsearch-openapi-') });
-    const { base, server } = await listen({ engine, metricsToken: 'a-long-metrics-token-0123', admin: { token: 'a-long-admin-token-0123456', runs: { start: async () => ({ id: 'x', status: 'running', started_at: new Date().toISOString() }), status: () => null } } });
+    const { base, server } = await listen({
+      engine,
+      metricsToken: 'a-long-metrics-token-0123',
+      admin: { token: 'a-long-admin-token-0123456', runs: { start: async () => ({ id: 'x', status: 'running', started_at: new Date().toISOString() }), status: () => null } },
+    });
     for (const { method, path } of OPERATIONS) {
       const response = await fetch(`${base}${path.replace('{id}', 'x')}`, { method: method.toUpperCase() });
       const text = await response.text();

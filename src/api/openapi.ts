@@ -214,12 +214,7 @@ function parameter(collector: SchemaCollector, name: string, schema: z.ZodType, 
 
 function responseObject(collector: SchemaCollector, spec: ResponseSpec): JsonSchema {
   const body = spec.body;
-  const content =
-    body === undefined
-      ? undefined
-      : body instanceof z.ZodType
-        ? { 'application/json': { schema: collector.convert(body) } }
-        : { [body.mediaType]: { schema: { type: 'string' } } };
+  const content = body === undefined ? undefined : body instanceof z.ZodType ? { 'application/json': { schema: collector.convert(body) } } : { [body.mediaType]: { schema: { type: 'string' } } };
   return {
     description: spec.description,
     ...(spec.headers ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),

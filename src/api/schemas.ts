@@ -37,8 +37,7 @@ function queryInteger(min: number, max: number) {
 const MAX_REPEATS = 20;
 
 /** A query parameter that may be given once or repeated (`party=A&party=B`). */
-const repeatable = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(MAX_REPEATS)).optional();
+const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(MAX_REPEATS)).optional();
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_LIMIT = 50;
@@ -146,7 +145,9 @@ export const searchResponseSchema = named(
     interpreted: z
       .string()
       .optional()
-      .describe('The query as the results read it, as the corpus writes it (diacritics restored, Telex decoded, typos corrected), when it differs from the typed text; `verbatim=true` searches the typed text instead'),
+      .describe(
+        'The query as the results read it, as the corpus writes it (diacritics restored, Telex decoded, typos corrected), when it differs from the typed text; `verbatim=true` searches the typed text instead',
+      ),
   }),
 );
 

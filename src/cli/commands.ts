@@ -27,9 +27,7 @@ export interface IndexCommandOptions extends SettingOverrides {
 }
 
 function printSummary(summary: IndexSummary): void {
-  console.log(
-    `Indexed ${summary.indexed}, unchanged ${summary.unchanged}, deleted ${summary.deleted}, failed ${summary.failed.length} (${summary.files} files, ${summary.seconds.toFixed(1)} s).`,
-  );
+  console.log(`Indexed ${summary.indexed}, unchanged ${summary.unchanged}, deleted ${summary.deleted}, failed ${summary.failed.length} (${summary.files} files, ${summary.seconds.toFixed(1)} s).`);
   const skipped = Object.entries(summary.skipped).sort(([a], [b]) => a.localeCompare(b));
   if (skipped.length > 0) {
     const count = skipped.reduce((sum, [, n]) => sum + n, 0);
@@ -39,11 +37,7 @@ function printSummary(summary: IndexSummary): void {
 }
 
 /** One indexing run with the indexer's engine (it holds the admin key), closed afterwards. */
-async function indexWith(
-  settings: Settings,
-  paths: readonly string[],
-  options: { rebuild: boolean; maxFileBytes?: number; progress?: boolean; onLocked?: () => void },
-): Promise<IndexSummary> {
+async function indexWith(settings: Settings, paths: readonly string[], options: { rebuild: boolean; maxFileBytes?: number; progress?: boolean; onLocked?: () => void }): Promise<IndexSummary> {
   const engine = createEngine(settings, loadSearchSynonyms(), 'indexer');
   const bar = progressBar(options.progress ? process.stderr : null);
   try {
@@ -161,7 +155,14 @@ export interface SearchCommandOptions extends SettingOverrides {
   json: boolean;
 }
 
-const stripTags = (html: string) => html.replace(/<\/?mark>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const stripTags = (html: string) =>
+  html
+    .replace(/<\/?mark>/g, '*')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export async function searchCommand(options: SearchCommandOptions): Promise<void> {
   const settings = loadSettings(process.env, options);
@@ -214,6 +215,8 @@ export function extractCommand(file: string, json: boolean): void {
       continue;
     }
     console.log(`id:        ${document.id}\ntitle:     ${document.title}\ndate:      ${document.date ?? '-'} (year ${document.year ?? '-'}, ${document.date_source ?? 'no date'})`);
-    console.log(`source:    ${document.source ?? '-'}\nurl:       ${document.url ?? '-'}\nparties:   ${document.parties.join('; ') || '-'}\ncountries: ${document.countries.join('; ') || '-'}\n\n${document.body}\n`);
+    console.log(
+      `source:    ${document.source ?? '-'}\nurl:       ${document.url ?? '-'}\nparties:   ${document.parties.join('; ') || '-'}\ncountries: ${document.countries.join('; ') || '-'}\n\n${document.body}\n`,
+    );
   }
 }

@@ -97,11 +97,7 @@ async function run(argv: string[]): Promise<number> {
       console.log((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
       return 0;
     case 'index': {
-      const { values, positionals } = parse(
-        args,
-        { ...engineOptions, rebuild: { type: 'boolean', default: false }, 'max-file-bytes': { type: 'string' }, 'run-id': { type: 'string' } },
-        true,
-      );
+      const { values, positionals } = parse(args, { ...engineOptions, rebuild: { type: 'boolean', default: false }, 'max-file-bytes': { type: 'string' }, 'run-id': { type: 'string' } }, true);
       const maxFileBytes = integer(values['max-file-bytes'], 'max-file-bytes');
       const runId = values['run-id'];
       if (runId !== undefined && !/^[0-9a-f-]{36}$/.test(runId)) throw new UsageError(`--run-id must be a UUID, got "${runId}"`);

@@ -16,7 +16,6 @@ export const LOCKED_MESSAGE = 'vnsearch:locked';
 /** Below the server's priority: searches come first when cores are scarce. */
 const CHILD_NICENESS = 10;
 
-
 /**
  * Runs `vnsearch index` of the settings' inputs in a child process (at a lower priority), so
  * serving never waits for the indexer: the same command, lock and status file as any run. `start`
@@ -49,7 +48,8 @@ export function childProcessReindex(settings: Settings): ReindexRuns {
       child.once('exit', (code, signal) => {
         // A run that could not say how it ended (killed) is reported failed from here.
         const status = readRunStatus(dataDir, id);
-        if (status?.status === 'running') writeRunStatus(dataDir, { ...status, status: 'failed', finished_at: new Date().toISOString(), error: `the indexing process ended with code ${code}, signal ${signal}` });
+        if (status?.status === 'running')
+          writeRunStatus(dataDir, { ...status, status: 'failed', finished_at: new Date().toISOString(), error: `the indexing process ended with code ${code}, signal ${signal}` });
       });
       child.disconnect();
       child.unref();

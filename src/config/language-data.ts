@@ -47,9 +47,7 @@ const aliasSchema = z.union([
 
 const gazetteerSchema = z.object({
   countries: z.array(z.object({ name: nonEmpty, aliases: z.array(aliasSchema).default([]) })),
-  parties: z.array(
-    z.object({ name: nonEmpty, country: nonEmpty, aliases: z.array(aliasSchema).default([]) }),
-  ),
+  parties: z.array(z.object({ name: nonEmpty, country: nonEmpty, aliases: z.array(aliasSchema).default([]) })),
   /** Phrases that contain a country alias but name something else (`Mỹ Latinh`, `Lào Cai`). */
   not_entities: z.array(nonEmpty).default([]),
   /** Words after which a short ambiguous country alias is a place or a person (`huyện Mỹ Đức`). */

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { DOCS_CORPUS_DIR } from './paths.ts';
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /** Every setting the service reads from the environment, with its default. */
 const environmentSchema = z.object({
@@ -18,7 +21,10 @@ const environmentSchema = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_ADMIN_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('documents'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('documents'),
   ALLOWED_ORIGINS: commaList.default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -76,9 +82,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
     dataDir: resolve(overrides.dataDir ?? e.DATA_DIR),
     indexPaths: e.INDEX_PATHS?.length ? e.INDEX_PATHS.map((path) => resolve(path)) : [DOCS_CORPUS_DIR],
     engine,
-    meilisearch: e.MEILI_URL
-      ? { url: e.MEILI_URL, index: e.MEILI_INDEX, ...(adminKey ? { adminKey } : {}), ...(e.MEILI_SEARCH_KEY ? { searchKey: e.MEILI_SEARCH_KEY } : {}) }
-      : null,
+    meilisearch: e.MEILI_URL ? { url: e.MEILI_URL, index: e.MEILI_INDEX, ...(adminKey ? { adminKey } : {}), ...(e.MEILI_SEARCH_KEY ? { searchKey: e.MEILI_SEARCH_KEY } : {}) } : null,
     allowedOrigins: e.ALLOWED_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     workers: overrides.workers ?? e.WEB_CONCURRENCY,

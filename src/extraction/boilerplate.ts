@@ -76,11 +76,7 @@ export function classifyLine(text: string): LineKind {
   if (words.length <= 1) return 'chrome';
   const functionShare = words.filter(isFunctionWord).length / words.length;
   const terminal = TERMINAL_PUNCTUATION.test(text);
-  if (
-    words.length >= thresholds.good_syllables &&
-    functionShare >= thresholds.good_function_word_share &&
-    (terminal || words.length >= 2 * thresholds.good_syllables)
-  ) {
+  if (words.length >= thresholds.good_syllables && functionShare >= thresholds.good_function_word_share && (terminal || words.length >= 2 * thresholds.good_syllables)) {
     return 'prose';
   }
   if (words.length <= thresholds.heading_max_syllables && (!terminal || isUpperCase(text))) return 'heading';

@@ -12,8 +12,7 @@ const MIN_YEAR = 1900;
 const MAX_YEAR = new Date().getFullYear() + 1;
 
 /** `26/04/2021`, `26-4-2021`, `26.4.2021`, `ngày 26 tháng 4 năm 2021`, `2021-04-26`. */
-const FULL_DATE =
-  /(?<![\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(?<![\d/])(\d{4})-(\d{2})-(\d{2})(?![\d/])/giu;
+const FULL_DATE = /(?<![\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(?<![\d/])(\d{4})-(\d{2})-(\d{2})(?![\d/])/giu;
 const WEEKDAY = /(?<!\p{L})(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)(?!\p{L})/giu;
 const TIME = /(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch)(?!\p{L}))?|(?<!\p{L})gmt\s*[+-]\s*\d{1,2}(?::?\d{2})?/giu;
 const DATELINE_WORDS = /(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|đăng|ngày|xuất bản|lúc|giờ|updated?|published)(?!\p{L})/giu;
@@ -37,8 +36,7 @@ function iso({ year, month, day }: Ymd): string {
 function fullDates(text: string): Ymd[] {
   const dates: Ymd[] = [];
   for (const m of text.matchAll(FULL_DATE)) {
-    const [day, month, year] =
-      m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[5], m[6]] : [m[9], m[8], m[7]];
+    const [day, month, year] = m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[5], m[6]] : [m[9], m[8], m[7]];
     const date = validDate(Number(year), Number(month), Number(day));
     if (date) dates.push(date);
   }
@@ -111,8 +109,6 @@ export function metadataDate(value: string | number | Date): DateFacts | null {
     return year >= MIN_YEAR && year <= MAX_YEAR ? { date: null, year, date_source: 'metadata' } : null;
   }
   const isoLike = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
-  const date = isoLike
-    ? validDate(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]))
-    : (fullDates(text)[0] ?? null);
+  const date = isoLike ? validDate(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3])) : (fullDates(text)[0] ?? null);
   return date ? { date: iso(date), year: date.year, date_source: 'metadata' } : null;
 }

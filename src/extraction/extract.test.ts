@@ -12,10 +12,30 @@ function extractSample(name: string) {
 }
 
 const BOILERPLATE = [
-  'Tin liên quan', 'Đừng bỏ lỡ', 'Các tin khác', 'CÓ THỂ BẠN QUAN TÂM', 'Ý kiến bình luận', 'Họ và tên',
-  'Xác thực', 'Thống kê truy cập', 'leftcenterrightdel', 'ipv6 ready', 'Mừng Đảng mừng Xuân', 'Logo',
-  'Đăng nhập', 'Đọc nhiều', 'Rất hay', 'BÌNH LUẬN', 'Phản hồi', 'Tin Tài Trợ', 'Thông tin mới nhất',
-  'Theo dangcongsan.vn', 'Mạnh Hùng', 'VOV.VN -', '(ĐCSVN)', 'Thứ hai, 26/04/2021',
+  'Tin liên quan',
+  'Đừng bỏ lỡ',
+  'Các tin khác',
+  'CÓ THỂ BẠN QUAN TÂM',
+  'Ý kiến bình luận',
+  'Họ và tên',
+  'Xác thực',
+  'Thống kê truy cập',
+  'leftcenterrightdel',
+  'ipv6 ready',
+  'Mừng Đảng mừng Xuân',
+  'Logo',
+  'Đăng nhập',
+  'Đọc nhiều',
+  'Rất hay',
+  'BÌNH LUẬN',
+  'Phản hồi',
+  'Tin Tài Trợ',
+  'Thông tin mới nhất',
+  'Theo dangcongsan.vn',
+  'Mạnh Hùng',
+  'VOV.VN -',
+  '(ĐCSVN)',
+  'Thứ hai, 26/04/2021',
 ];
 
 function expectClean(body: string): void {
@@ -118,7 +138,7 @@ describe('extractDocument on Markdown and HTML', () => {
     expect(doc.parties).toEqual(['Đảng Nhân dân Cách mạng Lào']);
   });
 
-  it('Markdown without front matter: the # heading is the title; the lead\'s date is the event\'s, not the publication date', () => {
+  it("Markdown without front matter: the # heading is the title; the lead's date is the event's, not the publication date", () => {
     const doc = extractDocument({ id: 'b', file: 'b.md', text: `# Tiếp đoàn Đảng Lào\n\n${ARTICLE}`, format: 'md' });
     expect(doc.title).toBe('Tiếp đoàn Đảng Lào');
     expect(doc.body.startsWith('Ngày 12/3/2024')).toBe(true);
@@ -138,7 +158,9 @@ describe('extractDocument on Markdown and HTML', () => {
       <meta property="article:published_time" content="2024-03-12T10:00:00+07:00">
       <meta property="og:site_name" content="Báo Nhân Dân"><link rel="canonical" href="https://nhandan.vn/tiep-doan">
       </head><body><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/the-gioi">Thế giới</a></li></ul></nav>
-      <article><h1>Tiếp đoàn Đảng Nhân dân Cách mạng Lào</h1>${ARTICLE.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article>
+      <article><h1>Tiếp đoàn Đảng Nhân dân Cách mạng Lào</h1>${ARTICLE.split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article>
       <footer><p>Bản quyền thuộc về Báo Nhân Dân. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></footer></body></html>`;
     const doc = extractDocument({ id: 'd', file: 'd.html', text: html, format: 'html' });
     expect(doc.title).toBe('Tiếp đoàn Đảng Nhân dân Cách mạng Lào');
@@ -151,7 +173,9 @@ describe('extractDocument on Markdown and HTML', () => {
   it('HTML without metadata: the `Cập nhật` stamp is the publication date, og:site_name the source', () => {
     const html = `<!doctype html><html><head><meta property="og:site_name" content="Báo Làng Xã"></head><body>
       <div class="meta"><span>Cập nhật: 08:15 | 20/06/2017</span></div>
-      <article><h1>Tiếp đoàn Đảng Nhân dân Cách mạng Lào</h1>${ARTICLE.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+      <article><h1>Tiếp đoàn Đảng Nhân dân Cách mạng Lào</h1>${ARTICLE.split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body></html>`;
     const doc = extractDocument({ id: 'f', file: 'f.html', text: html, format: 'html' });
     expect([doc.date, doc.year, doc.date_source]).toEqual(['2017-06-20', 2017, 'explicit']);
     expect(doc.source).toBe('Báo Làng Xã');
@@ -165,8 +189,6 @@ describe('extractDocument on Markdown and HTML', () => {
 
 describe('formatOf', () => {
   it('maps extensions to formats', () => {
-    expect(['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.pdf', 'g'].map(formatOf)).toEqual([
-      'txt', 'md', 'md', 'html', 'html', null, null,
-    ]);
+    expect(['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.pdf', 'g'].map(formatOf)).toEqual(['txt', 'md', 'md', 'html', 'html', null, null]);
   });
 });

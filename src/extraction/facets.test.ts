@@ -52,7 +52,7 @@ describe('extractFacets', () => {
     expect(parties('Thượng nghị sĩ Mỹ gặp nghị sĩ Hàn Quốc, nghị sỹ đảng Dân chủ Park Gyeong-seug.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
   });
 
-  it('a country name inside a club, a brand, a model number or a person\'s name is not the country', () => {
+  it("a country name inside a club, a brand, a model number or a person's name is not the country", () => {
     const transfer = 'Lãnh đạo Monaco tuyên bố tiền đạo Kylian Mbappe không phải để bán, dù Man City sẵn sàng chi 100 triệu bảng. HLV Pep Guardiola đến Pháp ăn tối.';
     expect(countries(transfer)).toEqual(['Pháp']);
     expect(countries('Hoàng tử Albert của Công quốc Monaco thăm Hà Nội; du khách đến Monaco ngày càng đông.')).toEqual(['Monaco']);
@@ -67,7 +67,7 @@ describe('extractFacets', () => {
     expect(countries('Đại sứ quán Mỹ gửi công hàm cho Bắc Kinh.')).toEqual(['Hoa Kỳ', 'Trung Quốc']);
   });
 
-  it('context-bound names count when a content word governs them, never before a person\'s name or at a sentence start', () => {
+  it("context-bound names count when a content word governs them, never before a person's name or at a sentence start", () => {
     expect(countries('Mỹ điều 800 quân nhân đến Anh; báo giới Anh đưa tin.')).toEqual(['Anh', 'Hoa Kỳ']);
     expect(countries('Gia đình không xử lý tài xế gây tai nạn Anh Trần Chí Dũng.')).toEqual([]);
     expect(countries('Áo thun trắng? Giày thể thao? Thủ tướng Áo không bình luận.')).toEqual(['Áo']);
@@ -94,7 +94,7 @@ describe('extractFacets', () => {
     expect(countries('Ông Trump rút khỏi thỏa thuận Paris về khí hậu.')).toEqual([]);
   });
 
-  it('a country that names a kind of product, or in a credit or an outlet\'s domain, is not the country', () => {
+  it("a country that names a kind of product, or in a credit or an outlet's domain, is not the country", () => {
     expect(countries('Anh K. chuyển sang ngậm xì gà Cuba, mặc áo kiểu Pháp.')).toEqual([]);
     expect(countries('Tổng thống Guterres đọc diễn văn. (Ảnh: Trần Long/Vietnam+) Ông cảm ơn Timor-Leste.')).toEqual(['Đông Timor']);
     expect(countries('Tàu không bị rò rỉ dầu ra biển./. Trung Hiếu/VOV.VN')).toEqual([]);

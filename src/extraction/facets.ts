@@ -275,9 +275,7 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
 
 /** One of the phrases (accented, lowercase) ends right before `start`: `tại` Vienna, `xì gà` Cuba. */
 function precededBy(phrases: string[][], tokens: Token[], start: number): boolean {
-  return phrases.some(
-    (phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word),
-  );
+  return phrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word));
 }
 
 /** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
@@ -301,10 +299,7 @@ function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
 }
 
 function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
-  return matcher.contextPhrases.some(
-    (phrase) =>
-      start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word),
-  );
+  return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
 }
 
 function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {

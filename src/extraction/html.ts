@@ -16,9 +16,7 @@ const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, p
 
 function blockText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCK_SELECTOR)].filter(
-    (element) => element.querySelector(BLOCK_SELECTOR) === null,
-  );
+  const blocks = [...document.querySelectorAll(BLOCK_SELECTOR)].filter((element) => element.querySelector(BLOCK_SELECTOR) === null);
   if (blocks.length === 0) return document.body.textContent ?? '';
   return blocks.map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()).join('\n\n');
 }
@@ -41,7 +39,10 @@ export function readHtml(html: string): HtmlArticle {
   const publishedTime = meta(document, 'article:published_time', 'datePublished', 'pubdate', 'date');
   const fallbackText = document.body ? blockText(document.body.innerHTML) : '';
   // Stamps (`Cập nhật: 08:15 | 20/06/2017`) sit in inline elements that Readability drops.
-  const pageLines = (document.body?.textContent ?? '').split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const pageLines = (document.body?.textContent ?? '')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   // Readability edits the document it reads, so it gets the page after everything else is read.
   const article = new Readability(document as unknown as Document).parse();
   const text = article?.content ? blockText(article.content) : fallbackText;

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { httpUrl } from './http-url.ts';
 
-const stringList = z.union([z.string(), z.array(z.string())]).transform((value) =>
-  (Array.isArray(value) ? value : value.split(/[,;]/)).map((item) => item.trim()).filter((item) => item !== ''),
-);
+const stringList = z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : value.split(/[,;]/)).map((item) => item.trim()).filter((item) => item !== ''));
 
 /** Front matter fields that override extraction; anything else in the front matter is ignored. */
 export const frontMatterSchema = z.object({

@@ -27,11 +27,7 @@ describe('recordToDocument', () => {
   });
 
   it('lets metadata fields win and canonicalizes names through the configuration', () => {
-    const doc = recordToDocument(
-      { ...RECORD, id: 'x1', date: '2017-01-15', source: 'tuoitre.vn', url: 'https://tuoitre.vn/a', parties: ['ĐCSVN'], countries: 'Mỹ, Xứ Sở Lạ' },
-      'corpus.jsonl',
-      2,
-    );
+    const doc = recordToDocument({ ...RECORD, id: 'x1', date: '2017-01-15', source: 'tuoitre.vn', url: 'https://tuoitre.vn/a', parties: ['ĐCSVN'], countries: 'Mỹ, Xứ Sở Lạ' }, 'corpus.jsonl', 2);
     expect([doc.date, doc.year, doc.date_source]).toEqual(['2017-01-15', 2017, 'metadata']);
     expect(doc.source).toBe('Tuổi Trẻ');
     expect(doc.url).toBe('https://tuoitre.vn/a');

@@ -15,17 +15,24 @@ const optionalText = z
 const nameList = z
   .union([z.string(), z.array(z.string())])
   .nullish()
-  .transform((value) =>
-    value == null ? undefined : (Array.isArray(value) ? value : value.split(/[,;]/)).map((item) => item.trim()).filter(Boolean),
-  );
+  .transform((value) => (value == null ? undefined : (Array.isArray(value) ? value : value.split(/[,;]/)).map((item) => item.trim()).filter(Boolean)));
 
 const recordSchema = z.object({
   id: z.union([z.string().trim().min(1), z.number().int().nonnegative()]).transform(String),
   title: z.string().trim().min(1),
   body: z.string(),
   sapo: optionalText,
-  date: z.union([z.string(), z.number()]).nullish().transform((value) => value ?? undefined),
-  year: z.coerce.number().int().min(1000).max(9999).nullish().transform((value) => value ?? undefined),
+  date: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((value) => value ?? undefined),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(9999)
+    .nullish()
+    .transform((value) => value ?? undefined),
   url: optionalText.pipe(httpUrl.optional()),
   source: optionalText,
   parties: nameList,

@@ -9,7 +9,9 @@ interface SourceIndex {
 let index: SourceIndex | undefined;
 
 function sourceKey(text: string): string {
-  return foldText(text).replace(/[^a-z0-9+&]+/g, ' ').trim();
+  return foldText(text)
+    .replace(/[^a-z0-9+&]+/g, ' ')
+    .trim();
 }
 
 function sourceIndex(): SourceIndex {

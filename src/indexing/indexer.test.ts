@@ -9,7 +9,8 @@ import { runIndex } from './indexer.ts';
 const ARTICLE = (title: string, sentence: string) =>
   `${title}\n\n${sentence} Đây là đoạn văn đầu tiên của bài viết, có đủ độ dài để được xem là nội dung chính của bài báo và không phải là rác trang.\n\nĐoạn thứ hai tiếp tục trình bày nội dung của bài viết với nhiều câu chữ bình thường, như mọi bài báo khác vẫn có./.\n`;
 
-const record = (id: string, title: string) => JSON.stringify({ id, title, sapo: `Tóm tắt về ${title}.`, body: `Nội dung chi tiết của bài ${title}, được viết đủ dài để làm một bài báo thật sự trong kho dữ liệu.` });
+const record = (id: string, title: string) =>
+  JSON.stringify({ id, title, sapo: `Tóm tắt về ${title}.`, body: `Nội dung chi tiết của bài ${title}, được viết đủ dài để làm một bài báo thật sự trong kho dữ liệu.` });
 
 describe('runIndex', () => {
   let root: string;
@@ -23,7 +24,10 @@ describe('runIndex', () => {
     mkdirSync(join(corpus, 'nested'), { recursive: true });
     writeFileSync(join(corpus, 'chile.txt'), ARTICLE('Hội thảo với Đảng Cộng sản Chile', 'Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile trao đổi kinh nghiệm.'));
     writeFileSync(join(corpus, 'nested', 'japan.txt'), ARTICLE('Quan hệ với Đảng Cộng sản Nhật Bản', 'Hai đảng coi trọng quan hệ hữu nghị truyền thống.'));
-    writeFileSync(join(corpus, 'news.jsonl.gz'), gzipSync([record('101', 'Kinh tế Việt Nam tăng trưởng'), '{"id": "bad json', record('102', 'Giá vàng hôm nay'), JSON.stringify({ id: '103' })].join('\n')));
+    writeFileSync(
+      join(corpus, 'news.jsonl.gz'),
+      gzipSync([record('101', 'Kinh tế Việt Nam tăng trưởng'), '{"id": "bad json', record('102', 'Giá vàng hôm nay'), JSON.stringify({ id: '103' })].join('\n')),
+    );
     writeFileSync(join(corpus, 'empty.txt'), '   \n');
     writeFileSync(join(corpus, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0xff, 0xfe]));
     writeFileSync(join(corpus, '.hidden.txt'), ARTICLE('Ẩn', 'Không được lập chỉ mục.'));

@@ -37,7 +37,9 @@ export function prefixReadings(prefix: string, typos: boolean): PrefixReading[] 
     words: folded,
     exact: folded.map(() => null),
     typos,
-    tests: folded.map((word, i) => (syllable) => (i === last ? syllable.folded.startsWith(word) : syllable.folded === word) || (typos && word.length >= MIN_TYPO_LENGTH && editDistance(syllable.folded, word, 1) <= 1)),
+    tests: folded.map(
+      (word, i) => (syllable) => (i === last ? syllable.folded.startsWith(word) : syllable.folded === word) || (typos && word.length >= MIN_TYPO_LENGTH && editDistance(syllable.folded, word, 1) <= 1),
+    ),
   };
   const decoded = typed.map((word) => decodeTelex(word));
   if (decoded.every((word) => word === null)) return [asTyped];
@@ -100,12 +102,7 @@ export function completionsIn(title: string, reading: PrefixReading): string[] {
     let word = first;
     let syllable = 0;
     let matched = 0;
-    while (
-      matched < tests.length &&
-      word < words.length &&
-      !(matched > 0 && syllable === 0 && words[word]!.afterBreak) &&
-      tests[matched]!(words[word]!.syllables[syllable]!.forms)
-    ) {
+    while (matched < tests.length && word < words.length && !(matched > 0 && syllable === 0 && words[word]!.afterBreak) && tests[matched]!(words[word]!.syllables[syllable]!.forms)) {
       matched++;
       syllable++;
       if (syllable === words[word]!.syllables.length) {

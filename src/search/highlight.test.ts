@@ -16,9 +16,7 @@ describe('highlightDocument: snippets', () => {
   });
 
   it('marks the i/y and tone placement variants of a word, and whole words only', () => {
-    expect(buildSnippet('Kĩ năng và kỹ thuật, hoà bình; Hoàng', analyzeQuery('ky nang hoa'))).toBe(
-      '<mark>Kĩ</mark> <mark>năng</mark> và <mark>kỹ</mark> thuật, <mark>hoà</mark> bình; Hoàng',
-    );
+    expect(buildSnippet('Kĩ năng và kỹ thuật, hoà bình; Hoàng', analyzeQuery('ky nang hoa'))).toBe('<mark>Kĩ</mark> <mark>năng</mark> và <mark>kỹ</mark> thuật, <mark>hoà</mark> bình; Hoàng');
   });
 
   it('finds matches deep in a long article and centres the excerpt on them', () => {

@@ -105,7 +105,8 @@ function phraseForms(terms: readonly QueryTerm[], texts: readonly ScannedText[])
     for (const start of at.get(terms[0]!.folded) ?? []) {
       if (start + terms.length > words.length) break;
       let length = 0;
-      while (length < terms.length && matches(words[start + length]!, terms[length]!) && (length === 0 || JOINING_GAP.test(text.slice(words[start + length - 1]!.end, words[start + length]!.start)))) length++;
+      while (length < terms.length && matches(words[start + length]!, terms[length]!) && (length === 0 || JOINING_GAP.test(text.slice(words[start + length - 1]!.end, words[start + length]!.start))))
+        length++;
       if (length === terms.length) seen.add(text.slice(words[start]!.start, words[start + length - 1]!.end).replace(/\s+/g, ' '));
     }
     for (const form of seen) counts.set(form, (counts.get(form) ?? 0) + 1);

@@ -9,7 +9,11 @@ describe('analyzeQuery', () => {
       {
         kind: 'typed',
         diacritized: false,
-        terms: [{ folded: 'dang', exact: null }, { folded: 'cong', exact: null }, { folded: 'san', exact: null }],
+        terms: [
+          { folded: 'dang', exact: null },
+          { folded: 'cong', exact: null },
+          { folded: 'san', exact: null },
+        ],
         words: [],
         written: ['dang', 'cong', 'san'],
         telexThroughout: false,
@@ -34,7 +38,10 @@ describe('analyzeQuery', () => {
   it('joins no words in any reading of a query typed without diacritics, expansions included', () => {
     const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
     const expanded = (text: string) => analyzeQuery(text, synonyms).readings.find((reading) => reading.kind === 'synonym');
-    expect(expanded('kinh tế TQ')?.words).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+    expect(expanded('kinh tế TQ')?.words).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+    ]);
     expect(expanded('kinh te TQ')?.diacritized).toBe(true);
     expect(expanded('kinh te TQ')?.words).toEqual([]);
   });
@@ -68,7 +75,11 @@ describe('analyzeQuery', () => {
     const synonyms = buildSynonymMap([{ canonical: 'Trung Quốc', aliases: ['TQ'] }]);
     const readings = analyzeQuery('kinh tế TQ', synonyms).readings;
     expect(readings.find((reading) => reading.kind === 'synonym')?.terms.map((term) => term.folded)).toEqual(['kinh', 'te', 'trung', 'quoc']);
-    expect(analyzeQuery('trung quoc', synonyms).readings.find((reading) => reading.kind === 'synonym')?.terms.map((term) => term.folded)).toEqual(['tq']);
+    expect(
+      analyzeQuery('trung quoc', synonyms)
+        .readings.find((reading) => reading.kind === 'synonym')
+        ?.terms.map((term) => term.folded),
+    ).toEqual(['tq']);
   });
 
   it('has no readings for a query without words', () => {

@@ -20,7 +20,12 @@ function counted({ words = {}, phrases = {}, compounds = {}, corrections = {} }:
 
 describe('spellingVariants', () => {
   it('cuts a word into syllables every way', () => {
-    expect(syllableSplits('hanoi')).toEqual(expect.arrayContaining([['ha', 'noi'], ['han', 'oi']]));
+    expect(syllableSplits('hanoi')).toEqual(
+      expect.arrayContaining([
+        ['ha', 'noi'],
+        ['han', 'oi'],
+      ]),
+    );
     expect(syllableSplits('hochiminh')).toContainEqual(['ho', 'chi', 'minh']);
     expect(syllableSplits('trump')).toEqual([]);
   });
@@ -62,7 +67,13 @@ describe('spellingVariants', () => {
   });
 
   it('leaves numbers alone at the start, out of range, or where the numeral is a word', () => {
-    for (const words of [['13', 'dai', 'hoi'], ['nam', '2017'], ['hang', 'vi'], ['vitamin', 'C'], ['xi', 'mang']]) {
+    for (const words of [
+      ['13', 'dai', 'hoi'],
+      ['nam', '2017'],
+      ['hang', 'vi'],
+      ['vitamin', 'C'],
+      ['xi', 'mang'],
+    ]) {
       expect(spellingVariants(words, NO_VOCABULARY), words.join(' ')).toEqual([]);
     }
   });

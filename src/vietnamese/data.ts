@@ -33,4 +33,3 @@ export function loadLanguageData<Schema extends z.ZodType>(fileName: string, sch
   if (!result.success) throw new ConfigError(`invalid language data ${path}: ${result.error.message}`);
   return result.data;
 }
-

@@ -3,7 +3,19 @@ import * as vietnamese from './index.ts';
 
 describe('src/vietnamese public API', () => {
   it('exports every function others depend on', () => {
-    for (const name of ['cleanText', 'normalizeForMatching', 'foldText', 'foldNormalized', 'tokenize', 'toExactKey', 'isVietnameseSyllable', 'decodeTelex', 'wordTokenize', 'segmentText', 'transliterationJoins']) {
+    for (const name of [
+      'cleanText',
+      'normalizeForMatching',
+      'foldText',
+      'foldNormalized',
+      'tokenize',
+      'toExactKey',
+      'isVietnameseSyllable',
+      'decodeTelex',
+      'wordTokenize',
+      'segmentText',
+      'transliterationJoins',
+    ]) {
       // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test looks the public functions up by name.
       expect(typeof vietnamese[name as keyof typeof vietnamese], name).toBe('function');
     }

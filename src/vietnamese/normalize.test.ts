@@ -60,7 +60,10 @@ describe('normalizeForMatching', () => {
   it('is idempotent on Vietnamese-looking text', () => {
     const letters = fc.constantFrom(...'aăâeêioôơuưyđ bcdghklmnpqrstvxAĐƯ\u0300\u0301\u0303\u0309\u0323\u0302\u200b');
     const text = fc.array(letters, { maxLength: 20 }).map((chars) => chars.join(''));
-    fc.assert(fc.property(text, (value) => normalizeForMatching(normalizeForMatching(value)) === normalizeForMatching(value)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (value) => normalizeForMatching(normalizeForMatching(value)) === normalizeForMatching(value)),
+      { numRuns: 2000 },
+    );
   });
 
   it('never changes what folding gives', () => {

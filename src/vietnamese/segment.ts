@@ -18,10 +18,7 @@ const crfSchema = z.object({
 });
 
 const crf = loadLanguageData('segmenter-crf.json.gz', crfSchema);
-const names = loadLanguageData(
-  'names.json',
-  z.object({ surnames: z.array(z.string().min(1)), honorifics: z.array(z.string().min(1)), maxNameSyllables: z.number().int().min(2) }),
-);
+const names = loadLanguageData('names.json', z.object({ surnames: z.array(z.string().min(1)), honorifics: z.array(z.string().min(1)), maxNameSyllables: z.number().int().min(2) }));
 const surnames = new Set(names.surnames.map((surname) => surname.normalize('NFC')));
 const honorifics = new Set(names.honorifics.map((honorific) => honorific.normalize('NFC')));
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
@@ -113,7 +110,6 @@ interface SyllableInfo {
   asNextB: number;
   asNextI: number;
 }
-
 
 function describeSyllable(syllable: string): SyllableInfo {
   const lower = syllable.toLowerCase();

@@ -19,7 +19,12 @@ function syllables(text: string): string[] {
 describe('syllableEnd', () => {
   it('keeps e-mail addresses and URLs whole', () => {
     expect(syllables('Liên hệ: ban.doi.ngoai@dangcongsan.vn hoặc https://dangcongsan.vn/thoi-su.html')).toEqual([
-      'Liên', 'hệ', ':', 'ban.doi.ngoai@dangcongsan.vn', 'hoặc', 'https://dangcongsan.vn/thoi-su.html',
+      'Liên',
+      'hệ',
+      ':',
+      'ban.doi.ngoai@dangcongsan.vn',
+      'hoặc',
+      'https://dangcongsan.vn/thoi-su.html',
     ]);
   });
 

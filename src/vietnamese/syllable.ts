@@ -150,7 +150,11 @@ export function isVietnameseSyllable(token: string): boolean {
 }
 
 /** Removes vowel marks and the stroke of đ from lowercase toneless letters: 'ươ' → 'uo'. */
-const unmarked = (letters: string): string => letters.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+const unmarked = (letters: string): string =>
+  letters
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
 const foldedOnsetsLongestFirst = [...new Set(onsetsLongestFirst.map(unmarked))].sort((a, b) => b.length - a.length);
 const foldedRhymes = new Set(inventory.rhymes.map(unmarked));
 

@@ -42,9 +42,7 @@ function decodeTelexKeys(keys: string): Decoded | null {
     const last: string | undefined = decoded.letters.at(-1);
     if (tone !== undefined && HAS_VOWEL.test(decoded.letters)) decoded = withTone(decoded, tone);
     else if (key === 'w') {
-      const letters: string | null = HAS_VOWEL.test(decoded.letters)
-        ? replaceInLastVowelRun(decoded.letters, (run) => addHorn(run, true))
-        : `${decoded.letters}ư`;
+      const letters: string | null = HAS_VOWEL.test(decoded.letters) ? replaceInLastVowelRun(decoded.letters, (run) => addHorn(run, true)) : `${decoded.letters}ư`;
       decoded = letters === null ? null : { ...decoded, letters };
     } else if (last === key && CIRCUMFLEX[key] !== undefined) decoded = { ...decoded, letters: decoded.letters.slice(0, -1) + CIRCUMFLEX[key] };
     else decoded = { ...decoded, letters: decoded.letters + key };

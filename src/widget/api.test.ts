@@ -20,19 +20,20 @@ describe('request URLs', () => {
   });
 
   it('joins a configured endpoint without doubling slashes', () => {
-    expect(suggestUrl(normalizeEndpoint('https://search.example.org/'), 'ha noi')).toBe(
-      'https://search.example.org/api/suggest?q=ha+noi',
-    );
+    expect(suggestUrl(normalizeEndpoint('https://search.example.org/'), 'ha noi')).toBe('https://search.example.org/api/suggest?q=ha+noi');
     expect(documentUrl('https://search.example.org', 'a/b c')).toBe('https://search.example.org/api/documents/a%2Fb%20c');
   });
 });
 
 describe('getJson', () => {
-  const answer = (status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch =>
-    (async () => new Response(JSON.stringify(body), { status, headers })) as typeof fetch;
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch => (async () => new Response(JSON.stringify(body), { status, headers })) as typeof fetch;
 
   it('reads the API error shape and Retry-After of a 503', async () => {
-    const error = await getJson('/api/search', new AbortController().signal, answer(503, { error: { code: 'engine_unavailable', message: 'Engine down', details: null } }, { 'retry-after': '7' })).catch((e: unknown) => e);
+    const error = await getJson(
+      '/api/search',
+      new AbortController().signal,
+      answer(503, { error: { code: 'engine_unavailable', message: 'Engine down', details: null } }, { 'retry-after': '7' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'unavailable', status: 503, retryAfter: 7, message: 'Engine down' });
   });

@@ -2,11 +2,7 @@ type Child = Node | string | null | undefined | false;
 type AttributeValue = string | number | boolean | null | undefined;
 
 /** Creates an element with attributes and children; text children become text nodes, never markup. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, AttributeValue> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, AttributeValue> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;

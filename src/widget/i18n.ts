@@ -75,8 +75,7 @@ const vi: Messages = {
   errors: {
     offline: 'Bạn đang ngoại tuyến. Hãy kiểm tra kết nối mạng.',
     network: 'Không thể kết nối tới máy chủ tìm kiếm.',
-    unavailable: (seconds) =>
-      `Dịch vụ tìm kiếm tạm thời không hoạt động.${seconds ? ` Vui lòng thử lại sau ${seconds} giây.` : ''}`,
+    unavailable: (seconds) => `Dịch vụ tìm kiếm tạm thời không hoạt động.${seconds ? ` Vui lòng thử lại sau ${seconds} giây.` : ''}`,
     server: 'Máy chủ tìm kiếm gặp lỗi.',
     request: (detail) => `Yêu cầu không hợp lệ: ${detail}`,
   },
@@ -116,8 +115,7 @@ const en: Messages = {
   errors: {
     offline: 'You are offline. Check your connection.',
     network: 'Cannot reach the search server.',
-    unavailable: (seconds) =>
-      `The search service is temporarily unavailable.${seconds ? ` Please try again in ${seconds} seconds.` : ''}`,
+    unavailable: (seconds) => `The search service is temporarily unavailable.${seconds ? ` Please try again in ${seconds} seconds.` : ''}`,
     server: 'The search server had an error.',
     request: (detail) => `Invalid request: ${detail}`,
   },

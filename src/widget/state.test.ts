@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LatestRequest,
-  emptyFilters,
-  facetEntries,
-  hasFilters,
-  moveIndex,
-  parseFacetsAttribute,
-  parseLimit,
-  safeHttpUrl,
-  toggleFilter,
-} from './state.ts';
+import { LatestRequest, emptyFilters, facetEntries, hasFilters, moveIndex, parseFacetsAttribute, parseLimit, safeHttpUrl, toggleFilter } from './state.ts';
 
 describe('filters', () => {
   it('toggles values on and off without touching other facets', () => {
@@ -78,9 +68,7 @@ describe('LatestRequest', () => {
 
 describe('safeHttpUrl', () => {
   it('keeps http(s) links and refuses script URLs', () => {
-    expect(safeHttpUrl('https://vov.vn/chinh-tri/dang-cong-san-chile', 'https://host.example/')).toBe(
-      'https://vov.vn/chinh-tri/dang-cong-san-chile',
-    );
+    expect(safeHttpUrl('https://vov.vn/chinh-tri/dang-cong-san-chile', 'https://host.example/')).toBe('https://vov.vn/chinh-tri/dang-cong-san-chile');
     expect(safeHttpUrl('javascript:alert(1)', 'https://host.example/')).toBeNull();
     expect(safeHttpUrl(null, 'https://host.example/')).toBeNull();
   });

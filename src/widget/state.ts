@@ -27,7 +27,10 @@ export function parseFacetsAttribute(value: string | null): FacetName[] {
 
 /** `popular="đảng cộng sản, Chile"` → searches to offer when nothing is found. */
 export function parsePopularAttribute(value: string | null): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export function parseLimit(value: string | null): number {
@@ -47,9 +50,7 @@ export function facetEntries(counts: Record<string, number> | undefined, selecte
   const entries = new Map(Object.entries(counts ?? {}));
   for (const value of selected) if (!entries.has(value)) entries.set(value, 0);
   const list = [...entries];
-  return facet === 'year'
-    ? list.sort(([a], [b]) => Number(a) - Number(b))
-    : list.sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, 'vi'));
+  return facet === 'year' ? list.sort(([a], [b]) => Number(a) - Number(b)) : list.sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, 'vi'));
 }
 
 /**

@@ -19,19 +19,7 @@ import {
 import { byId, h } from './dom.ts';
 import { describeError, messagesFor, type Messages } from './i18n.ts';
 import { parseSnippet } from './snippet.ts';
-import {
-  LatestRequest,
-  MAX_LIMIT,
-  emptyFilters,
-  facetEntries,
-  hasFilters,
-  moveIndex,
-  parseFacetsAttribute,
-  parseLimit,
-  parsePopularAttribute,
-  safeHttpUrl,
-  toggleFilter,
-} from './state.ts';
+import { LatestRequest, MAX_LIMIT, emptyFilters, facetEntries, hasFilters, moveIndex, parseFacetsAttribute, parseLimit, parsePopularAttribute, safeHttpUrl, toggleFilter } from './state.ts';
 import { TEMPLATE } from './template.ts';
 import { readUrlSearch, writeUrlSearch, type UrlSearch } from './url-state.ts';
 
@@ -74,9 +62,7 @@ function asApiError(error: unknown): ApiError {
 
 /** Text nodes and <mark> elements only: the HTML of a snippet or title is never handed to the parser. */
 function markedNodes(html: string): Node[] {
-  return parseSnippet(html).map(({ text, marked }) =>
-    marked ? h('mark', { part: 'highlight' }, text) : document.createTextNode(text),
-  );
+  return parseSnippet(html).map(({ text, marked }) => (marked ? h('mark', { part: 'highlight' }, text) : document.createTextNode(text)));
 }
 
 export class VnSearchElement extends HTMLElement {
@@ -321,9 +307,7 @@ export class VnSearchElement extends HTMLElement {
     const option = (content: Node[], part: string): HTMLElement =>
       h('div', { role: 'option', id: `option-${index++}`, class: `option ${part}`, part: `option ${part}`, 'aria-selected': 'false' }, ...content);
     const group = (id: string, label: string, options: HTMLElement[]): HTMLElement | null =>
-      options.length === 0
-        ? null
-        : h('div', { role: 'group', 'aria-labelledby': id, class: 'group' }, h('div', { id, class: 'group-label', role: 'presentation' }, label), ...options);
+      options.length === 0 ? null : h('div', { role: 'group', 'aria-labelledby': id, class: 'group' }, h('div', { id, class: 'group-label', role: 'presentation' }, label), ...options);
 
     this.#listbox.replaceChildren(
       ...[
@@ -468,11 +452,7 @@ export class VnSearchElement extends HTMLElement {
         state.hits = append ? [...state.hits, ...result.hits] : result.hits;
         state.loading = null;
         this.#renderView();
-        this.#announce(
-          result.total === 0
-            ? this.#messages.noResults(state.query)
-            : this.#messages.resultCount(this.#formatNumber(result.total), state.query),
-        );
+        this.#announce(result.total === 0 ? this.#messages.noResults(state.query) : this.#messages.resultCount(this.#formatNumber(result.total), state.query));
         if (append && this.#more.hidden) this.#list.children[firstNew]?.querySelector<HTMLElement>('a, button')?.focus();
       },
       (error: unknown) => {
@@ -502,12 +482,7 @@ export class VnSearchElement extends HTMLElement {
     this.#results.setAttribute('aria-busy', String(state.loading !== null));
     this.#view.classList.toggle('loading', state.loading === 'page');
     byId(this.#root, 'sort-control').hidden = !result;
-    byId(this.#root, 'count').textContent =
-      state.loading === 'page' && !result
-        ? messages.loading
-        : result
-          ? messages.resultCount(this.#formatNumber(result.total), state.query)
-          : '';
+    byId(this.#root, 'count').textContent = state.loading === 'page' && !result ? messages.loading : result ? messages.resultCount(this.#formatNumber(result.total), state.query) : '';
 
     this.#keepingFocus(() => {
       this.#renderFacets();
@@ -568,8 +543,7 @@ export class VnSearchElement extends HTMLElement {
     } else if (state.result && state.result.total === 0 && state.loading === null) {
       part = 'message empty';
       content.push(h('p', {}, messages.noResults(state.query)));
-      const queryButton = (text: string, part: string): HTMLElement =>
-        h('button', { type: 'button', class: 'link', part, 'data-action': 'did-you-mean', 'data-query': text }, text);
+      const queryButton = (text: string, part: string): HTMLElement => h('button', { type: 'button', class: 'link', part, 'data-action': 'did-you-mean', 'data-query': text }, text);
       const offer = (label: string, buttons: HTMLElement[]): void => {
         if (buttons.length > 0) content.push(h('p', { class: 'offer' }, `${label} `, ...buttons.flatMap((button, i) => (i === 0 ? [button] : [', ', button]))));
       };
@@ -583,7 +557,10 @@ export class VnSearchElement extends HTMLElement {
         );
         content.push(h('div', { class: 'chips' }, ...removals, h('button', { type: 'button', class: 'chip', 'data-action': 'clear-filters' }, messages.clearFilters)));
       }
-      offer(messages.popularSearches, parsePopularAttribute(this.getAttribute('popular')).map((text) => queryButton(text, 'popular-search')));
+      offer(
+        messages.popularSearches,
+        parsePopularAttribute(this.getAttribute('popular')).map((text) => queryButton(text, 'popular-search')),
+      );
     }
     this.#message.replaceChildren(...content);
     this.#message.setAttribute('part', part);
@@ -641,7 +618,11 @@ export class VnSearchElement extends HTMLElement {
     });
     const toggle =
       entries.length > FACET_VALUES_SHOWN
-        ? h('button', { type: 'button', class: 'link small', 'data-action': 'expand-facet', 'data-facet': facet, 'data-key': `expand:${facet}`, 'aria-expanded': String(expanded) }, expanded ? this.#messages.fewerValues : this.#messages.moreValues)
+        ? h(
+            'button',
+            { type: 'button', class: 'link small', 'data-action': 'expand-facet', 'data-facet': facet, 'data-key': `expand:${facet}`, 'aria-expanded': String(expanded) },
+            expanded ? this.#messages.fewerValues : this.#messages.moreValues,
+          )
         : null;
     return h('div', { class: 'chips' }, ...chips, toggle);
   }

@@ -12,13 +12,45 @@ import { PROJECT_ROOT, startHttpServer, type RunningServer } from './helpers.ts'
 type MockDocument = DocumentBody;
 
 export const MOCK_DOCUMENTS: MockDocument[] = [
-  { id: 'chile', title: 'Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile', body: 'Đảng Cộng sản Chile và Việt Nam trao đổi kinh nghiệm.', date: '2021-08-06', year: 2021, date_source: 'explicit', source: 'VOV', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'], countries: ['Việt Nam', 'Chile'] },
-  { id: 'japan', title: 'Quan hệ hữu nghị với Đảng Cộng sản Nhật Bản', body: 'Đảng Cộng sản Nhật Bản coi trọng quan hệ truyền thống.', date: '2021-04-26', year: 2021, date_source: 'explicit', source: 'ĐCSVN', url: 'https://example.org/japan', parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'], countries: ['Việt Nam', 'Nhật Bản'] },
-  { id: 'china', title: 'Hội đàm trực tuyến hai Đảng Cộng sản Việt Nam - Trung Quốc', body: 'Đảng Cộng sản Trung Quốc <script>alert(1)</script> hội đàm.', date: '2020-04-19', year: 2020, date_source: 'explicit', source: 'Nhân Dân', url: null, parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Trung Quốc'], countries: ['Việt Nam', 'Trung Quốc'] },
+  {
+    id: 'chile',
+    title: 'Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile',
+    body: 'Đảng Cộng sản Chile và Việt Nam trao đổi kinh nghiệm.',
+    date: '2021-08-06',
+    year: 2021,
+    date_source: 'explicit',
+    source: 'VOV',
+    url: null,
+    parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Chile'],
+    countries: ['Việt Nam', 'Chile'],
+  },
+  {
+    id: 'japan',
+    title: 'Quan hệ hữu nghị với Đảng Cộng sản Nhật Bản',
+    body: 'Đảng Cộng sản Nhật Bản coi trọng quan hệ truyền thống.',
+    date: '2021-04-26',
+    year: 2021,
+    date_source: 'explicit',
+    source: 'ĐCSVN',
+    url: 'https://example.org/japan',
+    parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Nhật Bản'],
+    countries: ['Việt Nam', 'Nhật Bản'],
+  },
+  {
+    id: 'china',
+    title: 'Hội đàm trực tuyến hai Đảng Cộng sản Việt Nam - Trung Quốc',
+    body: 'Đảng Cộng sản Trung Quốc <script>alert(1)</script> hội đàm.',
+    date: '2020-04-19',
+    year: 2020,
+    date_source: 'explicit',
+    source: 'Nhân Dân',
+    url: null,
+    parties: ['Đảng Cộng sản Việt Nam', 'Đảng Cộng sản Trung Quốc'],
+    countries: ['Việt Nam', 'Trung Quốc'],
+  },
 ];
 
-const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export interface MockControls {
@@ -50,7 +82,9 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
     const q = url.searchParams.get('q') ?? '';
     // Telex typed without an input method, read as the API's query readings would, unless asked to search it as typed.
     const interpreted = q === 'ddangr coongj sanr chile' && url.searchParams.get('verbatim') !== 'true' ? 'Đảng Cộng sản Chile' : null;
-    const words = fold(interpreted ?? q).split(/\s+/).filter(Boolean);
+    const words = fold(interpreted ?? q)
+      .split(/\s+/)
+      .filter(Boolean);
     const matches = (doc: MockDocument): boolean => words.every((word) => fold(`${doc.title} ${doc.body}`).includes(word));
     if (url.pathname === '/api/suggest') {
       json(response, 200, { query: q, suggestions: q ? [{ text: `${q} viet nam`, count: 2 }] : [] });
@@ -88,8 +122,7 @@ export async function startMockApi(allowedOrigin: string): Promise<RunningServer
     };
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const offset = Number(url.searchParams.get('offset') ?? 0);
-    const highlight = (text: string): string =>
-      escapeHtml(text).replace(/\S+/g, (word) => (words.includes(fold(word)) ? `<mark>${word}</mark>` : word));
+    const highlight = (text: string): string => escapeHtml(text).replace(/\S+/g, (word) => (words.includes(fold(word)) ? `<mark>${word}</mark>` : word));
     json(response, 200, {
       query: q,
       total: found.length,

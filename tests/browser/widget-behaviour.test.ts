@@ -57,9 +57,7 @@ describe.skipIf(!hasChromium)('<vn-search> behaviour (mock API)', { timeout: 30_
     await expect.poll(() => page.locator('[part="count"]').textContent()).toContain('chile');
     await page.waitForTimeout(1000);
     expect(await page.locator('[part="count"]').textContent()).toContain('1 kết quả cho “chile”');
-    expect(await page.locator('[part~="result-title"]').allTextContents()).toEqual([
-      'Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile',
-    ]);
+    expect(await page.locator('[part~="result-title"]').allTextContents()).toEqual(['Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Chile']);
   });
 
   it('loads more results, keeping the focus in the list', async () => {

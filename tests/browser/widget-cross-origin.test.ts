@@ -8,17 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  PROJECT_ROOT,
-  freePort,
-  hasChromium,
-  launchChromium,
-  runCli,
-  screenshotPath,
-  serveCli,
-  startHostPage,
-  type RunningServer,
-} from './helpers.ts';
+import { PROJECT_ROOT, freePort, hasChromium, launchChromium, runCli, screenshotPath, serveCli, startHostPage, type RunningServer } from './helpers.ts';
 
 const FOLDED_QUERY = 'dang cong san chile';
 
@@ -160,8 +150,7 @@ describe.skipIf(!hasChromium)('<vn-search> embedded from another origin (real CL
     expect(await field.getAttribute('aria-expanded')).toBe('false');
 
     // Tab walks from the field through the controls to the facets and the results.
-    const focusedPart = (): Promise<string | null | undefined> =>
-      page.evaluate(() => document.querySelector('vn-search')?.shadowRoot?.activeElement?.getAttribute('part'));
+    const focusedPart = (): Promise<string | null | undefined> => page.evaluate(() => document.querySelector('vn-search')?.shadowRoot?.activeElement?.getAttribute('part'));
     const visited: string[] = [];
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');

@@ -26,8 +26,7 @@ describe('toMeiliDocument', () => {
       ...article,
       title_folded: 'hoi dam truc tuyen giua hai dang cong san viet nam trung quoc',
       title_exact: 'hooij ddamf truwcj tuyeens giuwax hai ddangr coongj sanr vieetj nam trung quoocs',
-      body_folded:
-        'ngay 19 4 dong chi le hoai trung da hoi dam voi dong chi tong dao hai ben trao doi ve chu nghia mac le nin va quan he hoa binh',
+      body_folded: 'ngay 19 4 dong chi le hoai trung da hoi dam voi dong chi tong dao hai ben trao doi ve chu nghia mac le nin va quan he hoa binh',
       joined: 'lenin',
     });
     expect(exactTerms).toEqual(expect.arrayContaining(['hooij', 'ddamf', 'hooij_ddamf', 'trung_quoocs', 'ngayf_19', 'hoaf_binhf', 'chur_nghiax']));

@@ -42,7 +42,9 @@ describe('MeilisearchEngine when Meilisearch cannot answer', () => {
     await expect(engine.ping()).rejects.toThrow(EngineUnavailableError);
     await expect(engine.search(request)).rejects.toThrow(EngineUnavailableError);
     await expect(engine.getDocument('003_a0d7a5b1341942cd')).rejects.toThrow(EngineUnavailableError);
-    await expect(engine.upsert([{ id: 'a', title: 'Tin', body: 'Nội dung', date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [] }].map(prepareDocument))).rejects.toThrow(EngineUnavailableError);
+    await expect(
+      engine.upsert([{ id: 'a', title: 'Tin', body: 'Nội dung', date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [] }].map(prepareDocument)),
+    ).rejects.toThrow(EngineUnavailableError);
   });
 
   it('gives up on a silent engine after its timeout instead of hanging', async () => {

@@ -170,7 +170,12 @@ export class MeilisearchEngine implements SearchEngine {
       hits: documents.map((document) => toSearchHit(document, query)),
       facets,
     };
-    const interpretation = request.verbatim ? null : interpretQuery(query, documents.flatMap((document) => [document.title, document.body]));
+    const interpretation = request.verbatim
+      ? null
+      : interpretQuery(
+          query,
+          documents.flatMap((document) => [document.title, document.body]),
+        );
     if (interpretation) {
       response.interpreted = interpretation.text;
       if (interpretation.changed) response.didYouMean = interpretation.text;
@@ -184,7 +189,12 @@ export class MeilisearchEngine implements SearchEngine {
    * typos), the counts from one filtered count per phrase, all in two multi-searches.
    */
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
-    return suggestFromTitles(prefix, limit, (readings) => this.suggestionTitles(readings), (phrases) => this.phraseCounts(phrases));
+    return suggestFromTitles(
+      prefix,
+      limit,
+      (readings) => this.suggestionTitles(readings),
+      (phrases) => this.phraseCounts(phrases),
+    );
   }
 
   private async suggestionTitles(readings: readonly PrefixReading[]): Promise<string[]> {
@@ -232,9 +242,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async facets(): Promise<FacetCounts> {
-    const response = await this.read('counting facet values', () =>
-      this.reader.index(this.indexUid).search('', { limit: 0, facets: Object.values(FACET_ATTRIBUTES) }),
-    );
+    const response = await this.read('counting facet values', () => this.reader.index(this.indexUid).search('', { limit: 0, facets: Object.values(FACET_ATTRIBUTES) }));
     const facets: FacetCounts = { party: {}, country: {}, year: {} };
     for (const [attribute, counts] of Object.entries(response.facetDistribution ?? {})) {
       const facet = FACET_NAME_OF.get(attribute);

@@ -86,20 +86,11 @@ describe('buildFilter', () => {
       yearFrom: 2010,
       yearTo: 2020,
     });
-    expect(filter).toEqual([
-      ['parties = "Đảng Cộng sản Việt Nam"', 'parties = "Đảng Cộng sản Chile"'],
-      ['countries = "Chile"'],
-      ['year = 2016', 'year = 2017'],
-      'year >= 2010',
-      'year <= 2020',
-    ]);
+    expect(filter).toEqual([['parties = "Đảng Cộng sản Việt Nam"', 'parties = "Đảng Cộng sản Chile"'], ['countries = "Chile"'], ['year = 2016', 'year = 2017'], 'year >= 2010', 'year <= 2020']);
   });
 
   it('quotes hostile values so they stay values', () => {
-    expect(buildFilter({ party: ['x" OR parties EXISTS OR "y'], country: ['a\\'] })).toEqual([
-      ['parties = "x\\" OR parties EXISTS OR \\"y"'],
-      ['countries = "a\\\\"'],
-    ]);
+    expect(buildFilter({ party: ['x" OR parties EXISTS OR "y'], country: ['a\\'] })).toEqual([['parties = "x\\" OR parties EXISTS OR \\"y"'], ['countries = "a\\\\"']]);
   });
 
   it('leaves out one facet for its disjunctive counts, the year range with the year', () => {

@@ -206,7 +206,10 @@ describe('buildSearchPlan: the multi-search body', () => {
   });
 
   it('sorts by date with one all-words query per reading', () => {
-    for (const [sort, order] of [['date_desc', 'date:desc'], ['date_asc', 'date:asc']] as const) {
+    for (const [sort, order] of [
+      ['date_desc', 'date:desc'],
+      ['date_asc', 'date:asc'],
+    ] as const) {
       const { hits } = plan('bán hàng', { sort });
       expect(hits.queries.map(({ q, matchingStrategy, sort: sent }) => ({ q, matchingStrategy, sort: sent }))).toEqual([{ q: 'ban hang', matchingStrategy: 'all', sort: [order] }]);
     }

@@ -44,7 +44,10 @@ const SORTS: Record<Exclude<SortOrder, 'relevance'>, string[]> = { date_desc: ['
 
 /** Keeps query syntax out of a word: `"` would open or close a phrase, a leading `-` negates. */
 function queryWord(word: string): string {
-  return word.replace(/"/g, ' ').replace(/(^|\s)-+/g, '$1').trim();
+  return word
+    .replace(/"/g, ' ')
+    .replace(/(^|\s)-+/g, '$1')
+    .trim();
 }
 
 /** The reading's words in one form; with `quoted`, each phrase the reading requires in quotes, a phrase to Meilisearch. */

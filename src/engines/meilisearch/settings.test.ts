@@ -58,6 +58,14 @@ describe('foldedSynonyms', () => {
   });
 
   it('merges aliases that fold alike and drops empty ones', () => {
-    expect(foldedSynonyms(new Map([['Lê-nin', ['V. I. Lenin']], ['Lê nin', ['Lenin']], ['—', ['x']]]))).toEqual({ 'le nin': ['v i lenin', 'lenin'] });
+    expect(
+      foldedSynonyms(
+        new Map([
+          ['Lê-nin', ['V. I. Lenin']],
+          ['Lê nin', ['Lenin']],
+          ['—', ['x']],
+        ]),
+      ),
+    ).toEqual({ 'le nin': ['v i lenin', 'lenin'] });
   });
 });

@@ -25,7 +25,15 @@ function stub(taskStatus: (uid: number) => 'succeeded' | 'failed'): Promise<{ se
       if (polled) {
         const uid = Number(polled[1]);
         const status = taskStatus(uid);
-        response.end(JSON.stringify({ uid, indexUid: 'docs', status, type: 'documentAdditionOrUpdate', ...(status === 'failed' ? { error: { message: 'payload refused', code: 'invalid_document_fields' } } : {}) }));
+        response.end(
+          JSON.stringify({
+            uid,
+            indexUid: 'docs',
+            status,
+            type: 'documentAdditionOrUpdate',
+            ...(status === 'failed' ? { error: { message: 'payload refused', code: 'invalid_document_fields' } } : {}),
+          }),
+        );
         return;
       }
       response.statusCode = 202;

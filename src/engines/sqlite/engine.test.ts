@@ -236,10 +236,12 @@ describe('SqliteEngine', () => {
   });
 
   it('rebuilds aside and swaps, keeping the old index when the rebuild fails', async () => {
-    await expect(engine.rebuild(async (writer) => {
-      await writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')].map(prepareDocument));
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      engine.rebuild(async (writer) => {
+        await writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')].map(prepareDocument));
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect((await engine.stats()).documents).toBe(DOCUMENTS.length);
     await engine.rebuild(async (writer) => writer.upsert([doc('only', 'Tài liệu duy nhất', 'Nội dung')].map(prepareDocument)));
     expect((await engine.stats()).documents).toBe(1);

@@ -375,7 +375,12 @@ export class SqliteEngine implements SearchEngine {
     let found = memo.get(word);
     if (!found) {
       const vocabulary = this.vocabulary(snapshot);
-      found = corrections(word, (candidate) => vocabulary.get(candidate) ?? 0, this.options.typos ?? DEFAULT_TYPO_OPTIONS, (term) => this.wordsStartingWith(snapshot, term[0]!));
+      found = corrections(
+        word,
+        (candidate) => vocabulary.get(candidate) ?? 0,
+        this.options.typos ?? DEFAULT_TYPO_OPTIONS,
+        (term) => this.wordsStartingWith(snapshot, term[0]!),
+      );
       memo.set(word, found);
     }
     return found;
@@ -386,8 +391,7 @@ export class SqliteEngine implements SearchEngine {
     const vocabulary = this.vocabulary(snapshot);
     const postings = this.postings(snapshot);
     // The rarest pair bounds the phrase: only words the vocabulary holds are looked up.
-    const documents = (field: Field, words: readonly string[]) =>
-      words.every((word) => vocabulary.has(word)) ? Math.min(...adjacentPairs(words).map((pair) => postings.get(field, pair).length)) : 0;
+    const documents = (field: Field, words: readonly string[]) => (words.every((word) => vocabulary.has(word)) ? Math.min(...adjacentPairs(words).map((pair) => postings.get(field, pair).length)) : 0);
     return {
       wordDocuments: (word) => vocabulary.get(word) ?? 0,
       phraseDocuments: (words) => documents(Field.pairs, words),

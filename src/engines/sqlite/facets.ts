@@ -179,8 +179,7 @@ export class FacetIndex {
         const year = this.years[rowid]!;
         const passParty = this.party.matches(rowid, wantedParties);
         const passCountry = this.country.matches(rowid, wantedCountries);
-        const passYear =
-          !yearFiltered || (year !== NO_YEAR && (!wantedYears || wantedYears.has(year)) && (yearFrom === undefined || year >= yearFrom) && (yearTo === undefined || year <= yearTo));
+        const passYear = !yearFiltered || (year !== NO_YEAR && (!wantedYears || wantedYears.has(year)) && (yearFrom === undefined || year >= yearFrom) && (yearTo === undefined || year <= yearTo));
         count(rowid, passParty, passCountry, passYear);
         if (passParty && passCountry && passYear) kept[keptCount++] = rowid;
       }

@@ -67,7 +67,10 @@ describe('IndexFile against a model', () => {
             const live = reader.liveRowids();
             for (const word of WORDS) {
               const holders = [...reader.postings(Field.words, word, live)].map((rowid) => reader.hitsByRowid([rowid]).get(rowid)!.id).sort();
-              const expected = [...committed].filter(([id, version]) => wordsOf(id, version).includes(word)).map(([id]) => id).sort();
+              const expected = [...committed]
+                .filter(([id, version]) => wordsOf(id, version).includes(word))
+                .map(([id]) => id)
+                .sort();
               expect(holders, `postings of "${word}"`).toEqual(expected);
             }
             expect(reader.vocabulary().get(WORDS[0]!) ?? 0).toBe([...committed].filter(([id, version]) => wordsOf(id, version).includes(WORDS[0]!)).length);

@@ -144,7 +144,10 @@ export class IndexFile {
   private readonly postingsPerSegment: number;
   private readonly maxSegments: number;
 
-  constructor(readonly path: string, options: IndexFileOptions) {
+  constructor(
+    readonly path: string,
+    options: IndexFileOptions,
+  ) {
     this.postingsPerSegment = options.postingsPerSegment ?? POSTINGS_PER_SEGMENT;
     this.maxSegments = options.maxSegments ?? MAX_SEGMENTS;
     this.afterCommit = options.afterCommit;
@@ -175,9 +178,7 @@ export class IndexFile {
       ),
       deleteDocumentById: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       storedHashes: db.prepare<[], [string, string | null]>('SELECT id, content_hash FROM documents').raw(),
-      lastRowid: db.prepare<[], number | null>(
-        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0), coalesce((SELECT max(rowid) FROM documents), 0))",
-      ).pluck(),
+      lastRowid: db.prepare<[], number | null>("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0), coalesce((SELECT max(rowid) FROM documents), 0))").pluck(),
       advanceSequence: db.prepare<[{ seq: number }]>("UPDATE sqlite_sequence SET seq = max(seq, @seq) WHERE name = 'documents'"),
       startSequence: db.prepare<[{ seq: number }]>("INSERT INTO sqlite_sequence (name, seq) SELECT 'documents', @seq WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'documents')"),
       documentById: db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?'),
@@ -198,9 +199,7 @@ export class IndexFile {
       deleteSegmentsUpTo: db.prepare<[number]>('DELETE FROM segments WHERE id <= ?'),
       deleteBlocksUpTo: db.prepare<[number]>('DELETE FROM term_blocks WHERE segment <= ?'),
       insertBlock: db.prepare<[number, number, string, Uint8Array]>('INSERT INTO term_blocks (segment, field, first_term, block) VALUES (?, ?, ?, ?)'),
-      blockOf: db.prepare<[number, number, string], Buffer>(
-        'SELECT block FROM term_blocks WHERE segment = ? AND field = ? AND first_term <= ? ORDER BY first_term DESC LIMIT 1',
-      ).pluck(),
+      blockOf: db.prepare<[number, number, string], Buffer>('SELECT block FROM term_blocks WHERE segment = ? AND field = ? AND first_term <= ? ORDER BY first_term DESC LIMIT 1').pluck(),
       fieldBlocks: db.prepare<[number], Buffer>('SELECT block FROM term_blocks WHERE segment IN (SELECT id FROM segments) AND field = ?').pluck(),
       vocabulary: db.prepare<[], [string, number]>('SELECT term, documents FROM vocabulary').raw(),
       vocabularyPage: db.prepare<[string, number], [string, number]>('SELECT term, documents FROM vocabulary WHERE term > ? ORDER BY term LIMIT ?').raw(),
@@ -306,8 +305,7 @@ export class IndexFile {
     const reader = new Database(this.path, { readonly: true, fileMustExist: true });
     try {
       // One statement per segment: a statement steps through one query at a time.
-      const read = (segment: number) =>
-        reader.prepare<[number], [number, Buffer]>('SELECT field, block FROM term_blocks WHERE segment = ? ORDER BY field, first_term').raw().iterate(segment);
+      const read = (segment: number) => reader.prepare<[number], [number, Buffer]>('SELECT field, block FROM term_blocks WHERE segment = ? ORDER BY field, first_term').raw().iterate(segment);
       const merged = segments.at(-1)! + 1;
       let postings = 0;
       this.transaction(() => {
@@ -346,11 +344,7 @@ export class IndexFile {
   /** The documents as search hits list them, the body as UTF-8 bytes, for building snippets. */
   hitsByRowid(rowids: readonly number[]): Map<number, StoredHit> {
     if (rowids.length === 0) return new Map();
-    return new Map(
-      this.statements.hitsByRowid
-        .all(JSON.stringify(rowids))
-        .map(({ rowid, parties, countries, ...row }) => [rowid, { ...row, parties: names(parties), countries: names(countries) }]),
-    );
+    return new Map(this.statements.hitsByRowid.all(JSON.stringify(rowids)).map(({ rowid, parties, countries, ...row }) => [rowid, { ...row, parties: names(parties), countries: names(countries) }]));
   }
 
   /**
@@ -375,7 +369,10 @@ export class IndexFile {
   postings(field: Field, term: string, live: Uint8Array): Int32Array {
     this.flush();
     // One read transaction: a merge committed by another process between two reads must not be half seen.
-    return decodeRowids(this.read(() => this.encodedPostings(field, term)), live);
+    return decodeRowids(
+      this.read(() => this.encodedPostings(field, term)),
+      live,
+    );
   }
 
   private encodedPostings(field: Field, term: string): Uint8Array[] {

@@ -139,7 +139,12 @@ export function planQuery(query: AnalyzedQuery, corrections: (word: string) => r
     );
   }
   return {
-    match: query.readings.map((reading, r) => readingClause(reading, reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]))),
+    match: query.readings.map((reading, r) =>
+      readingClause(
+        reading,
+        reading.terms.map((term, i) => [term.folded, ...(readingCorrections[r]?.[i] ?? [])]),
+      ),
+    ),
     exclude: (query.excluded ?? []).map((term) => (term.exact === null ? { field: Field.words, terms: [[term.folded]] } : { field: Field.exact, terms: [[term.exact]] })),
     tiers,
     titleTerms: uniqueTitleTerms([...titleReadings, ...(corrected && typed.diacritized ? [foldedTitleTerms(corrected)] : [])]),

@@ -105,7 +105,11 @@ export class PostingsBuffer {
     const rankOf = ranks(wordOrder);
     // `a_b` sorts as `a_` then `b`: by `a_` first (`u20_x` < `u2_x`, though `u2` < `u20`).
     const firstRankOf = ranks(this.idsInOrderOf((word) => `${word}${PAIR_JOINER}`));
-    const bySecond = countingSort(Int32Array.from({ length: this.pairIds.size }, (_, id) => id), (id) => rankOf[this.pairIds.secondOf.at(id)]!, this.words.length);
+    const bySecond = countingSort(
+      Int32Array.from({ length: this.pairIds.size }, (_, id) => id),
+      (id) => rankOf[this.pairIds.secondOf.at(id)]!,
+      this.words.length,
+    );
     const pairOrder = countingSort(bySecond, (id) => firstRankOf[this.pairIds.firstOf.at(id)]!, this.words.length);
     for (let field = 0 as Field; field < FIELD_COUNT; field++) {
       const termIds = this.termIds[field]!.view();

@@ -18,13 +18,7 @@ const TIER_VALUES = 256;
  * are counted first and only the groups that reach into the page are collected and ordered, so a
  * query matching most of the corpus orders a few hundred documents, not all of them.
  */
-export function relevancePage(
-  rowids: ArrayLike<number>,
-  tiers: Uint8Array,
-  offset: number,
-  limit: number,
-  orderGroup: (rowids: number[], count: number) => number[],
-): number[] {
+export function relevancePage(rowids: ArrayLike<number>, tiers: Uint8Array, offset: number, limit: number, orderGroup: (rowids: number[], count: number) => number[]): number[] {
   const sizes = new Int32Array(TIER_VALUES);
   for (let i = 0; i < rowids.length; i++) sizes[tiers[rowids[i]!]!]!++;
   const groups = new Map<number, number[]>();

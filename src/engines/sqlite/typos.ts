@@ -72,12 +72,7 @@ function likeliest(candidates: Map<string, number>, documentCount: (word: string
  * string two edits away would make hundreds of thousands). `documentCount` maps a folded word to
  * how many documents hold it.
  */
-export function corrections(
-  term: string,
-  documentCount: (word: string) => number,
-  options: TypoOptions = DEFAULT_TYPO_OPTIONS,
-  sameStart: (term: string) => Iterable<string> = () => [],
-): string[] {
+export function corrections(term: string, documentCount: (word: string) => number, options: TypoOptions = DEFAULT_TYPO_OPTIONS, sameStart: (term: string) => Iterable<string> = () => []): string[] {
   if (term.length < options.minLength || /^\d+$/.test(term) || documentCount(term) >= options.trustedDocumentCount) return [];
   const close = likeliest(oneEditAway(term), documentCount, options.maxCorrections);
   if (close.length > 0 || term.length < options.minTwoEditLength) return close;
