@@ -3,7 +3,7 @@ import { Meilisearch } from 'meilisearch';
 import { MeilisearchEngine } from '../../src/engines/meilisearch/engine.ts';
 import { prepareDocument } from '../../src/analysis/fields.ts';
 import { loadSearchSynonyms } from '../../src/search/synonyms.ts';
-import { SPELLING_DOCUMENTS, SPELLING_EXAMPLES } from '../fixtures/spelling-examples.ts';
+import { itFindsSpellingExamples, SPELLING_DOCUMENTS } from '../fixtures/spelling-examples.ts';
 
 // Runs against a real Meilisearch only: MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npx vitest run tests/integration/meilisearch-spellings.test.ts
 // Meilisearch runs one task at a time for all its indexes, so indexing these few documents waits behind any large indexing.
@@ -28,13 +28,7 @@ describe.skipIf(!url)('Meilisearch engine: query syntax and spellings readers ty
 
   const ids = async (q: string) => (await engine.search({ q, filters: {}, sort: 'relevance', limit: 50, offset: 0 })).hits.map((hit) => hit.id);
 
-  for (const { query, finds, misses = [] } of SPELLING_EXAMPLES) {
-    it(`${query} finds ${finds.join(', ')}${misses.length > 0 ? `, not ${misses.join(', ')}` : ''}`, async () => {
-      const found = await ids(query);
-      expect(found).toEqual(expect.arrayContaining(finds));
-      for (const id of misses) expect(found).not.toContain(id);
-    });
-  }
+  itFindsSpellingExamples(ids);
 
   it('leaves out excluded words when sorting by date too', async () => {
     const found = (await engine.search({ q: 'ban hang -trung', filters: {}, sort: 'date_desc', limit: 50, offset: 0 })).hits.map((hit) => hit.id);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDocument } from '../../analysis/fields.ts';
-import { SPELLING_DOCUMENTS, SPELLING_EXAMPLES } from '../../../tests/fixtures/spelling-examples.ts';
+import { itFindsSpellingExamples, SPELLING_DOCUMENTS } from '../../../tests/fixtures/spelling-examples.ts';
 import { SqliteEngine } from './engine.ts';
 
 describe('SqliteEngine: query syntax and spellings readers type', () => {
@@ -25,13 +25,7 @@ describe('SqliteEngine: query syntax and spellings readers type', () => {
 
   const ids = async (q: string) => (await engine.search({ q, filters: {}, sort: 'relevance', limit: 50, offset: 0 })).hits.map((hit) => hit.id);
 
-  for (const { query, finds, misses = [] } of SPELLING_EXAMPLES) {
-    it(`${query} finds ${finds.join(', ')}${misses.length > 0 ? `, not ${misses.join(', ')}` : ''}`, async () => {
-      const found = await ids(query);
-      expect(found).toEqual(expect.arrayContaining(finds));
-      for (const id of misses) expect(found).not.toContain(id);
-    });
-  }
+  itFindsSpellingExamples(ids);
 
   it('ranks the name written apart in a title first', async () => {
     expect((await ids('hanoi'))[0]).toBe('hanoi-ring-road');
