@@ -11,6 +11,7 @@ const counts = new Map([
   ['trung', 3000],
   ['trump', 1500],
   ['mercedes', 40],
+  ['xvi', 200],
 ]);
 const documentCount = (word: string) => counts.get(word) ?? 0;
 
@@ -50,6 +51,8 @@ describe('typo corrections', () => {
   it('leaves short words, numbers and frequent words alone', () => {
     expect(corrections('tni', documentCount)).toEqual([]);
     expect(corrections('2017', documentCount)).toEqual([]);
+    expect(corrections('xii', documentCount)).toEqual([]);
+    expect(corrections('xvii', documentCount)).toEqual([]);
     expect(corrections('khong', documentCount)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { editDistance } from '../../search/edit-distance.ts';
+import { fromRoman } from '../../search/numerals.ts';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -70,10 +71,11 @@ function likeliest(candidates: Map<string, number>, documentCount: (word: string
  * likely the edit is as a typo. For a long word with nothing one edit away, words two edits away
  * among `sameStart(term)`, the index words that start with its first letter (generating every
  * string two edits away would make hundreds of thousands). `documentCount` maps a folded word to
- * how many documents hold it.
+ * how many documents hold it. Numbers, Arabic or Roman, are not corrected.
  */
 export function corrections(term: string, documentCount: (word: string) => number, options: TypoOptions = DEFAULT_TYPO_OPTIONS, sameStart: (term: string) => Iterable<string> = () => []): string[] {
-  if (term.length < options.minLength || /^\d+$/.test(term) || documentCount(term) >= options.trustedDocumentCount) return [];
+  // A number is never a typo of another one, in either notation (`xii` is not `xvi`).
+  if (term.length < options.minLength || /^\d+$/.test(term) || fromRoman(term) !== null || documentCount(term) >= options.trustedDocumentCount) return [];
   const close = likeliest(oneEditAway(term), documentCount, options.maxCorrections);
   if (close.length > 0 || term.length < options.minTwoEditLength) return close;
   const twoAway = new Map<string, number>();
