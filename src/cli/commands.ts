@@ -47,6 +47,7 @@ async function indexWith(settings: Settings, paths: readonly string[], options: 
       manifestPath: manifestPath(settings),
       rebuild: options.rebuild,
       ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+      ...(settings.indexThreads !== undefined ? { threads: settings.indexThreads } : {}),
       onProgress: (progress) => bar.update(progress),
       ...(options.onLocked ? { onLocked: options.onLocked } : {}),
     });

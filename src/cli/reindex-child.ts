@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { setPriority } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import type { Settings } from '../config/settings.ts';
 import { PACKAGE_ROOT } from '../config/paths.ts';
 import { IndexLockedError, VnsearchError } from '../errors.ts';
@@ -30,7 +30,10 @@ export function childProcessReindex(settings: Settings): ReindexRuns {
       if (holder !== false) throw new IndexLockedError(dataDir, holder);
       const id = randomUUID();
       const args = [join(PACKAGE_ROOT, 'bin', 'vnsearch.js'), 'index', '--run-id', id, '--data-dir', dataDir, '--engine', settings.engine, ...settings.indexPaths];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true });
+      // One core is left to serving, unless the operator chose the threads (INDEX_THREADS).
+      const threads = settings.indexThreads ?? Math.max(1, availableParallelism() - 1);
+      const env = { ...process.env, INDEX_THREADS: String(threads) };
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true });
       try {
         setPriority(child.pid!, CHILD_NICENESS);
       } catch {

@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ENGINE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  INDEX_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   ADMIN_TOKEN: z.string().min(16).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z.string().optional(),
@@ -51,6 +52,8 @@ export interface Settings {
   engineTimeoutMs: number;
   /** After SIGTERM, how long in-flight requests may take before their connections are closed. */
   shutdownTimeoutMs: number;
+  /** Worker threads `vnsearch index` prepares records in (one per core unless set). */
+  indexThreads?: number;
   adminToken?: string;
   /** Bearer token `/metrics` asks for; without one `/metrics` is off. */
   metricsToken?: string;
@@ -88,6 +91,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, overrides: Se
     workers: overrides.workers ?? e.WEB_CONCURRENCY,
     engineTimeoutMs: e.ENGINE_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    ...(e.INDEX_THREADS !== undefined ? { indexThreads: e.INDEX_THREADS } : {}),
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),

@@ -52,6 +52,8 @@ export interface IndexOptions {
   maxFileBytes?: number;
   /** Documents per engine write. Default 500. */
   batchSize?: number;
+  /** Worker threads that prepare records of JSON Lines files. Default: one per core. */
+  threads?: number;
   onProgress?: (progress: IndexProgress) => void;
   /** Called once the run holds the data directory's lock, before it reads anything. */
   onLocked?: () => void;
@@ -183,7 +185,7 @@ class IndexRun {
 
   private async indexJsonLines(input: InputFile, hash: string): Promise<ManifestEntry> {
     const entry: ManifestEntry = { hash, records: {}, failed: [] };
-    const preparer = (this.preparer ??= new RecordPreparer());
+    const preparer = (this.preparer ??= new RecordPreparer(this.options.threads));
     const raw = createReadStream(input.path);
     const bytesBefore = this.progress.bytesDone;
     raw.on('data', () => {

@@ -25,8 +25,9 @@ export class RecordPreparer {
   private readonly pending = new Map<number, { resolve: (results: PreparedRecord[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(threads = RUNS_COMPILED ? availableParallelism() : 0) {
-    this.workers = Array.from({ length: threads }, () => {
+  /** `threads`: one per core unless given; none when running from TypeScript sources (tests), which workers cannot load. */
+  constructor(threads?: number) {
+    this.workers = Array.from({ length: RUNS_COMPILED ? (threads ?? availableParallelism()) : 0 }, () => {
       const worker = new Worker(new URL('./record-worker.js', import.meta.url));
       worker.on('message', ({ id, results }: { id: number; results: PreparedRecord[] }) => {
         this.pending.get(id)?.resolve(results);
