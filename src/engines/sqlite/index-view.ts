@@ -1,7 +1,8 @@
 import type { SearchResponse } from '../../types/search.ts';
 import type { LocatedText } from '../../search/highlight.ts';
 import { FacetIndex, type FacetEntry } from './facets.ts';
-import type { IndexFile, StoredHit } from './index-file.ts';
+import type { StoredHit } from './document-store.ts';
+import type { IndexFile } from './index-file.ts';
 import { LruCache } from './lru-cache.ts';
 import { PostingsCache } from './postings.ts';
 
