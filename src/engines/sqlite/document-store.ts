@@ -45,6 +45,9 @@ function rowToDocument(row: DocumentRow): SearchDocument {
   };
 }
 
+/** What readers may ask of the documents. */
+export type DocumentReads = Pick<DocumentStore, 'storedHashes' | 'getDocument' | 'hitsByRowid' | 'facetEntries' | 'liveRowids' | 'maxRowid' | 'titlesByRowid' | 'count'>;
+
 /**
  * The `documents` table of an index file, and the rows buffered for the next flush. Each buffered
  * version of a document takes the next rowid, and no rowid is ever given twice

@@ -155,7 +155,7 @@ export class SqliteEngine implements SearchEngine {
    */
   private warm(opened: OpenIndex): Promise<void> {
     const steps: (() => void)[] = [
-      ...opened.file.commonTerms(this.options.warmTerms ?? 0).map((term) => () => void opened.view.postings.get(Field.words, term)),
+      ...opened.file.vocabulary.common(this.options.warmTerms ?? 0).map((term) => () => void opened.view.postings.get(Field.words, term)),
       ...this.warmUpQueries(opened.view).map((q) => () => {
         const current = this.open();
         void current.file.read(() => search(this.reader(current), { q, filters: {}, sort: 'relevance', limit: 10, offset: 0 }, true));
@@ -188,7 +188,7 @@ export class SqliteEngine implements SearchEngine {
     const rowids = view.facets.rowids();
     if (count === 0 || rowids.length === 0) return [];
     const picked = Array.from({ length: Math.min(count, rowids.length) }, (_, i) => rowids[Math.floor((i * rowids.length) / Math.min(count, rowids.length))]!);
-    return view.file.titlesByRowid(picked).map((title, i) => {
+    return view.file.documents.titlesByRowid(picked).map((title, i) => {
       const words = title.split(/\s+/).slice(0, WARM_UP_QUERY_WORDS).join(' ');
       return i % 2 === 0 ? words : foldText(words);
     });
@@ -239,7 +239,7 @@ export class SqliteEngine implements SearchEngine {
     return this.guard(() => {
       const current = this.generations.current();
       if (!current || !existsSync(current) || !IndexFile.hasCurrentFormat(current)) return new Map();
-      return this.reading().file.storedHashes();
+      return this.reading().file.documents.storedHashes();
     });
   }
 
@@ -297,7 +297,7 @@ export class SqliteEngine implements SearchEngine {
   }
 
   async getDocument(id: string): Promise<SearchDocument | null> {
-    return this.guard(() => this.reading().file.getDocument(id));
+    return this.guard(() => this.reading().file.documents.getDocument(id));
   }
 
   async facets(): Promise<FacetCounts> {
@@ -311,7 +311,7 @@ export class SqliteEngine implements SearchEngine {
     return this.guard(() => {
       const { file } = this.reading();
       const sizeBytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(`${file.path}${suffix}`, { throwIfNoEntry: false })?.size ?? 0), 0);
-      return { documents: file.count(), sizeBytes };
+      return { documents: file.documents.count(), sizeBytes };
     });
   }
 
@@ -321,7 +321,7 @@ export class SqliteEngine implements SearchEngine {
    */
   async ping(): Promise<void> {
     await this.guard(() => this.reading()).warming;
-    this.guard(() => this.reading().file.count());
+    this.guard(() => this.reading().file.documents.count());
   }
 
   async close(): Promise<void> {

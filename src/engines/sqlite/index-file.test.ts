@@ -17,7 +17,7 @@ describe('IndexFile', () => {
   let dir: string;
   let file: IndexFile;
   const path = () => join(dir, 'index.db');
-  const ids = (field: Field, term: string) => [...file.postings(field, term, file.liveRowids())].map((rowid) => file.hitsByRowid([rowid]).get(rowid)!.id);
+  const ids = (field: Field, term: string) => [...file.postings(field, term, file.documents.liveRowids())].map((rowid) => file.documents.hitsByRowid([rowid]).get(rowid)!.id);
   /** Reads the committed file through a connection of its own. */
   const query = <T>(sql: string) => {
     const db = new Database(path(), { readonly: true });
@@ -54,12 +54,12 @@ describe('IndexFile', () => {
   it('buffers documents and postings until a commit, then other connections see both', () => {
     file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
     const other = new IndexFile(path(), { create: false });
-    expect(other.getDocument('a')).toBeNull();
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(0);
+    expect(other.documents.getDocument('a')).toBeNull();
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(0);
     file.commit();
-    expect(other.getDocument('a')?.title).toBe('Hoà bình');
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
-    expect(other.vocabulary().get('binh')).toBe(1);
+    expect(other.documents.getDocument('a')?.title).toBe('Hoà bình');
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(1);
+    expect(other.vocabulary.all().get('binh')).toBe(1);
     other.close();
   });
 
@@ -80,8 +80,8 @@ describe('IndexFile', () => {
     expect(ids(Field.words, 'hang')).toEqual(['a', 'c']);
     const blocks = query<Buffer>('SELECT block FROM term_blocks');
     expect(blocks.some((block) => [...blockEntries(block)].some(([term]) => term === 'truyen'))).toBe(false);
-    expect(file.vocabulary().get('truyen')).toBeUndefined();
-    expect(file.vocabulary().get('hang')).toBe(2);
+    expect(file.vocabulary.all().get('truyen')).toBeUndefined();
+    expect(file.vocabulary.all().get('hang')).toBe(2);
   });
 
   it('never gives again a rowid whose postings were written, even for a document deleted before its flush', () => {
@@ -106,8 +106,8 @@ describe('IndexFile', () => {
     file.upsert(Array.from({ length: 50 }, (_, i) => prepareDocument(doc(`n${i}`, `Tin ${i}`, 'Nội dung dài về kinh tế và xã hội. '.repeat(40)))));
     expect(() => file.commit()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
     const other = new IndexFile(path(), { create: false });
-    expect([...other.storedHashes().keys()]).toEqual(['a']);
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
+    expect([...other.documents.storedHashes().keys()]).toEqual(['a']);
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(1);
     other.close();
     file.closeWithoutWriting();
   });

@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3';
-import type { SearchDocument } from '../../types/document.ts';
 import type { PreparedDocument } from '../../analysis/fields.ts';
 import { EngineUnavailableError, IndexDamagedError } from '../../errors.ts';
-import { DocumentStore, type StoredHit } from './document-store.ts';
-import type { FacetEntry } from './facets.ts';
+import { type DocumentReads, DocumentStore } from './document-store.ts';
 import { Field } from './index-terms.ts';
 import { decodeRowids } from './postings-codec.ts';
 import { SegmentStore } from './segment-store.ts';
-import { VocabularyTable } from './vocabulary-table.ts';
+import { VocabularyTable, type VocabularyReads } from './vocabulary-table.ts';
 
 /**
  * The tables, the term-block grammar and the invariants of this file are described in
@@ -77,9 +75,9 @@ export interface IndexFileOptions extends IndexWriteOptions {
  */
 export class IndexFile {
   private readonly db: Database.Database;
-  private readonly documents: DocumentStore;
+  private readonly documentStore: DocumentStore;
   private readonly segments: SegmentStore;
-  private readonly words: VocabularyTable;
+  private readonly vocabularyTable: VocabularyTable;
   private readonly dataVersionStatement;
   private commits = 0;
   private readonly afterCommit: ((commits: number) => void) | undefined;
@@ -129,28 +127,38 @@ export class IndexFile {
     if (options.maxPages !== undefined) this.db.pragma(`max_page_count = ${options.maxPages}`);
     this.db.exec(SCHEMA);
     if (format === null) this.db.pragma(`user_version = ${INDEX_FORMAT}`);
-    this.documents = new DocumentStore(this.db);
+    this.documentStore = new DocumentStore(this.db);
     this.segments = new SegmentStore(this.db);
-    this.words = new VocabularyTable(this.db);
+    this.vocabularyTable = new VocabularyTable(this.db);
     this.dataVersionStatement = this.db.prepare<[], { data_version: number }>('PRAGMA data_version');
+  }
+
+  /** The documents, to read; they are written through `upsert`, `delete` and `flush`. */
+  get documents(): DocumentReads {
+    return this.documentStore;
+  }
+
+  /** The vocabulary, to read; every flush counts it anew. */
+  get vocabulary(): VocabularyReads {
+    return this.vocabularyTable;
   }
 
   /** Buffers documents (and their postings) until the next flush; a document written twice keeps its last version. */
   upsert(documents: readonly PreparedDocument[]): void {
     for (const prepared of documents) {
-      this.segments.post(prepared, this.documents.add(prepared));
+      this.segments.post(prepared, this.documentStore.add(prepared));
       if (this.segments.pendingPostings >= this.postingsPerSegment) this.flush();
     }
   }
 
   /** Buffers deletions until the next flush. */
   delete(ids: readonly string[]): void {
-    this.documents.delete(ids);
+    this.documentStore.delete(ids);
   }
 
   /** Whether writes are waiting for a flush. */
   get hasPendingWrites(): boolean {
-    return this.documents.hasPendingWrites || this.segments.pendingPostings > 0;
+    return this.documentStore.hasPendingWrites || this.segments.pendingPostings > 0;
   }
 
   /**
@@ -161,11 +169,11 @@ export class IndexFile {
   flush(): void {
     if (!this.hasPendingWrites) return;
     this.transaction(() => {
-      this.documents.writePending();
+      this.documentStore.writePending();
       this.segments.writePending();
-      this.words.rewrite(this.segments.blocks(Field.words), this.documents.liveRowids());
+      this.vocabularyTable.rewrite(this.segments.blocks(Field.words), this.documentStore.liveRowids());
     });
-    this.documents.committed();
+    this.documentStore.committed();
     if (this.segments.count() > this.maxSegments) this.mergeSegments();
   }
 
@@ -182,7 +190,7 @@ export class IndexFile {
 
   /** Rewrites every segment as one, reading them through a second connection (`SegmentStore.mergeAll`). */
   private mergeSegments(): void {
-    const live = this.documents.liveRowids();
+    const live = this.documentStore.liveRowids();
     const snapshot = new Database(this.path, { readonly: true, fileMustExist: true });
     try {
       this.transaction(() => this.segments.mergeAll(snapshot, live));
@@ -206,58 +214,6 @@ export class IndexFile {
       this.read(() => this.segments.encodedPostings(field, term)),
       live,
     );
-  }
-
-  /** What the file holds: each document's id and the content hash it was written from (empty when none was given). */
-  storedHashes(): Map<string, string> {
-    return this.documents.storedHashes();
-  }
-
-  getDocument(id: string): SearchDocument | null {
-    return this.documents.getDocument(id);
-  }
-
-  /** The documents as search hits list them, the body as UTF-8 bytes, for building snippets. */
-  hitsByRowid(rowids: readonly number[]): Map<number, StoredHit> {
-    return this.documents.hitsByRowid(rowids);
-  }
-
-  /** What facets need of the documents whose rowid is above `afterRowid` (`DocumentStore.facetEntries`). */
-  facetEntries(afterRowid = 0): FacetEntry[] {
-    return this.documents.facetEntries(afterRowid);
-  }
-
-  /** A flag per rowid, set for the documents in the index: what tells stale postings apart. */
-  liveRowids(): Uint8Array {
-    return this.documents.liveRowids();
-  }
-
-  maxRowid(): number {
-    return this.documents.maxRowid();
-  }
-
-  /** The titles of the documents, in the order of `rowids` (a rowid with no document is skipped). */
-  titlesByRowid(rowids: readonly number[]): string[] {
-    return this.documents.titlesByRowid(rowids);
-  }
-
-  count(): number {
-    return this.documents.count();
-  }
-
-  /** Folded word → how many documents hold it, what typo correction and completion draw on. */
-  vocabulary(): Map<string, number> {
-    return this.words.all();
-  }
-
-  /** The vocabulary's words after `after` in byte order, `limit` of them: what a reader loads in steps. */
-  vocabularyPage(after: string, limit: number): [string, number][] {
-    return this.words.page(after, limit);
-  }
-
-  /** The folded words held by the most documents, most first. */
-  commonTerms(limit: number): string[] {
-    return this.words.common(limit);
   }
 
   /** Changes whenever another connection commits, so caches know when to reload. */

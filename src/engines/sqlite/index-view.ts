@@ -52,7 +52,7 @@ export class IndexView {
 
   /** A flag per rowid, set for the documents in the index: what tells stale postings apart. */
   get live(): Uint8Array {
-    return (this.liveSet ??= this.file.liveRowids());
+    return (this.liveSet ??= this.file.documents.liveRowids());
   }
 
   get facets(): FacetIndex {
@@ -60,7 +60,7 @@ export class IndexView {
     const live = this.live;
     const previous = this.carried;
     // Rows committed after the live set was read are left for the next view, as its postings are.
-    const added = this.file.facetEntries(previous?.maxRowid ?? 0).filter((entry) => live[entry.rowid] === 1);
+    const added = this.file.documents.facetEntries(previous?.maxRowid ?? 0).filter((entry) => live[entry.rowid] === 1);
     const entries = previous ? [...previous.entries.filter((entry) => live[entry.rowid] === 1), ...added] : added;
     this.facetEntries = { entries, maxRowid: added.at(-1)?.rowid ?? previous?.maxRowid ?? 0 };
     return (this.facetIndex = new FacetIndex(entries));

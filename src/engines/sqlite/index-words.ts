@@ -33,7 +33,7 @@ export class IndexWords {
 
   /** Folded word → how many documents hold it. */
   vocabulary(): Map<string, number> {
-    return (this.loaded ??= this.file.vocabulary());
+    return (this.loaded ??= this.file.vocabulary.all());
   }
 
   /** Likely intended index words for a word the index lacks or barely holds (`typos.ts`). */
@@ -98,7 +98,7 @@ export class IndexWords {
       if (!current()) return void (this.reloading = undefined);
       let page: [string, number][];
       try {
-        page = this.file.vocabularyPage(after, VOCABULARY_PAGE);
+        page = this.file.vocabulary.page(after, VOCABULARY_PAGE);
       } catch {
         // The searches that need the words meet the same error and report it.
         return void (this.reloading = undefined);

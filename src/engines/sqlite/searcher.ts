@@ -121,7 +121,7 @@ function withinTierScores(view: IndexView, plan: QueryPlan, scores: Float64Array
 /** Every matching document, the tier of each, and a way to order any tier group. */
 function matches(view: IndexView, plan: QueryPlan): { rowids: Postings; tiers: Uint8Array; orderGroup: (rowids: number[], count: number) => number[] } {
   const { postings } = view;
-  const scratch = view.scratch(view.file.maxRowid());
+  const scratch = view.scratch(view.file.documents.maxRowid());
   const clauses = new Map<string, Postings>();
   const tiers = tierValues(
     plan.tiers.map((tier) => ({ weight: tier.weight, rowids: evaluate(postings, tier.match, clauses) })),
@@ -150,7 +150,7 @@ function byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array
 function pageHits(view: IndexView, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: string[] } {
   const cache = view.pageDocuments;
   const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
-  for (const [rowid, { body, ...listed }] of view.file.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
+  for (const [rowid, { body, ...listed }] of view.file.documents.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
     const document = { listed, body: locateText(body) };
     cache.set(rowid, document, document.body.bytes);
     documents.set(rowid, document);

@@ -32,7 +32,7 @@ export function suggestionTitles(view: IndexView, words: IndexWords, readings: r
   );
   const { tieOrder } = view.facets;
   const newest = firstInOrder(Array.from(matching), SUGGESTION_TITLES, (a, b) => tieOrder[a]! - tieOrder[b]!);
-  return view.file.titlesByRowid(newest);
+  return view.file.documents.titlesByRowid(newest);
 }
 
 /** Documents holding the phrase's words in its spelling, next to each other (every adjacent pair of them). */

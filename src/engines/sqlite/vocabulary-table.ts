@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { decodeRowids } from './postings-codec.ts';
 import { blockEntries } from './term-blocks.ts';
 
+/** What readers may ask of the vocabulary. */
+export type VocabularyReads = Pick<VocabularyTable, 'all' | 'page' | 'common'>;
+
 /**
  * The `vocabulary` table of an index file: folded word → how many live documents hold it, counted
  * at every flush, so that a server loads the vocabulary in a fraction of a second instead of
