@@ -63,6 +63,16 @@ describe('IndexFile', () => {
     other.close();
   });
 
+  it('never writes on a read: its own buffered writes show after a flush', () => {
+    file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
+    expect(ids(Field.words, 'hoa')).toEqual([]);
+    expect(file.vocabulary.all().size).toBe(0);
+    expect(file.hasPendingWrites).toBe(true);
+    file.flush();
+    expect(file.hasPendingWrites).toBe(false);
+    expect(ids(Field.words, 'hoa')).toEqual(['a']);
+  });
+
   it('never shows the postings of a replaced or deleted document, and merges them away', () => {
     file.upsert([prepareDocument(doc('a', 'Truyền thống', 'Truyền thống đoàn kết.')), prepareDocument(doc('b', 'Truyền thông', 'Cơ quan truyền thông.'))]);
     file.commit();
