@@ -113,7 +113,7 @@ export class SqliteEngine implements SearchEngine {
     const opened = this.open();
     if (opened.file.hasPendingWrites) {
       opened.file.flush();
-      this.forget(opened);
+      this.forget();
     }
     return opened;
   }
@@ -210,7 +210,9 @@ export class SqliteEngine implements SearchEngine {
   }
 
   /** After this engine's own writes: everything read before them is dropped, the words included. */
-  private forget(opened: OpenIndex): void {
+  private forget(): void {
+    const opened = this.opened;
+    if (!opened) return;
     opened.view = new IndexView(opened.file, opened.view.dataVersion);
     opened.words = this.words(opened.file);
   }
@@ -221,17 +223,17 @@ export class SqliteEngine implements SearchEngine {
 
   async upsert(documents: readonly PreparedDocument[]): Promise<void> {
     this.guard(() => this.writableFile().upsert(documents));
-    if (this.opened) this.forget(this.opened);
+    this.forget();
   }
 
   async delete(ids: string[]): Promise<void> {
     this.guard(() => this.writableFile().delete(ids));
-    if (this.opened) this.forget(this.opened);
+    this.forget();
   }
 
   async commit(): Promise<void> {
     this.guard(() => this.writableFile().commit());
-    if (this.opened) this.forget(this.opened);
+    this.forget();
   }
 
   /** Every document the live index holds, with the content hash it was written from; empty when there is no index of this format. */
