@@ -62,18 +62,18 @@ describe('IndexFile against a model', () => {
               for (const [id, version] of pending) version === null ? committed.delete(id) : committed.set(id, version);
               pending = new Map();
             }
-            const seen = new Map(IDS.flatMap((id) => (reader.getDocument(id) ? [[id, Number(reader.getDocument(id)!.title.slice(1))] as const] : [])));
+            const seen = new Map(IDS.flatMap((id) => (reader.documents.getDocument(id) ? [[id, Number(reader.documents.getDocument(id)!.title.slice(1))] as const] : [])));
             expect(seen).toEqual(committed);
-            const live = reader.liveRowids();
+            const live = reader.documents.liveRowids();
             for (const word of WORDS) {
-              const holders = [...reader.postings(Field.words, word, live)].map((rowid) => reader.hitsByRowid([rowid]).get(rowid)!.id).sort();
+              const holders = [...reader.postings(Field.words, word, live)].map((rowid) => reader.documents.hitsByRowid([rowid]).get(rowid)!.id).sort();
               const expected = [...committed]
                 .filter(([id, version]) => wordsOf(id, version).includes(word))
                 .map(([id]) => id)
                 .sort();
               expect(holders, `postings of "${word}"`).toEqual(expected);
             }
-            expect(reader.vocabulary().get(WORDS[0]!) ?? 0).toBe([...committed].filter(([id, version]) => wordsOf(id, version).includes(WORDS[0]!)).length);
+            expect(reader.vocabulary.all().get(WORDS[0]!) ?? 0).toBe([...committed].filter(([id, version]) => wordsOf(id, version).includes(WORDS[0]!)).length);
           }
         } finally {
           writer.closeWithoutWriting();

@@ -17,15 +17,24 @@ describe('IndexFile', () => {
   let dir: string;
   let file: IndexFile;
   const path = () => join(dir, 'index.db');
-  const ids = (field: Field, term: string) => [...file.postings(field, term, file.liveRowids())].map((rowid) => file.hitsByRowid([rowid]).get(rowid)!.id);
-  const segments = () => file.db.prepare('SELECT count(*) FROM segments').pluck().get();
+  const ids = (field: Field, term: string) => [...file.postings(field, term, file.documents.liveRowids())].map((rowid) => file.documents.hitsByRowid([rowid]).get(rowid)!.id);
+  /** Reads the committed file through a connection of its own. */
+  const query = <T>(sql: string) => {
+    const db = new Database(path(), { readonly: true });
+    try {
+      return db.prepare<[], T>(sql).pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+  const segments = () => query<number>('SELECT count(*) FROM segments')[0];
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'vnsearch-index-file-'));
     file = new IndexFile(path(), { create: true, maxSegments: 2 });
   });
   afterEach(() => {
-    file.db.open && file.close();
+    file.closeWithoutWriting();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -45,13 +54,23 @@ describe('IndexFile', () => {
   it('buffers documents and postings until a commit, then other connections see both', () => {
     file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
     const other = new IndexFile(path(), { create: false });
-    expect(other.getDocument('a')).toBeNull();
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(0);
+    expect(other.documents.getDocument('a')).toBeNull();
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(0);
     file.commit();
-    expect(other.getDocument('a')?.title).toBe('Hoà bình');
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
-    expect(other.vocabulary().get('binh')).toBe(1);
+    expect(other.documents.getDocument('a')?.title).toBe('Hoà bình');
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(1);
+    expect(other.vocabulary.all().get('binh')).toBe(1);
     other.close();
+  });
+
+  it('never writes on a read: its own buffered writes show after a flush', () => {
+    file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
+    expect(ids(Field.words, 'hoa')).toEqual([]);
+    expect(file.vocabulary.all().size).toBe(0);
+    expect(file.hasPendingWrites).toBe(true);
+    file.flush();
+    expect(file.hasPendingWrites).toBe(false);
+    expect(ids(Field.words, 'hoa')).toEqual(['a']);
   });
 
   it('never shows the postings of a replaced or deleted document, and merges them away', () => {
@@ -69,10 +88,10 @@ describe('IndexFile', () => {
     expect(segments()).toBe(1);
     expect(ids(Field.words, 'truyen')).toEqual([]);
     expect(ids(Field.words, 'hang')).toEqual(['a', 'c']);
-    const blocks = file.db.prepare<[], Buffer>('SELECT block FROM term_blocks').pluck().all();
+    const blocks = query<Buffer>('SELECT block FROM term_blocks');
     expect(blocks.some((block) => [...blockEntries(block)].some(([term]) => term === 'truyen'))).toBe(false);
-    expect(file.vocabulary().get('truyen')).toBeUndefined();
-    expect(file.vocabulary().get('hang')).toBe(2);
+    expect(file.vocabulary.all().get('truyen')).toBeUndefined();
+    expect(file.vocabulary.all().get('hang')).toBe(2);
   });
 
   it('never gives again a rowid whose postings were written, even for a document deleted before its flush', () => {
@@ -91,13 +110,14 @@ describe('IndexFile', () => {
 
   it('keeps the last commit whole and readable when a flush fails for want of space', () => {
     file.upsert([prepareDocument(doc('a', 'Hoà bình', 'Giữ vững hoà bình.'))]);
-    file.commit();
-    file.db.pragma(`max_page_count = ${file.db.pragma('page_count', { simple: true }) as number}`);
+    file.close();
+    // The disk is full: the file may not grow past the pages it has.
+    file = new IndexFile(path(), { create: false, maxPages: query<number>('PRAGMA page_count')[0] });
     file.upsert(Array.from({ length: 50 }, (_, i) => prepareDocument(doc(`n${i}`, `Tin ${i}`, 'Nội dung dài về kinh tế và xã hội. '.repeat(40)))));
     expect(() => file.commit()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
     const other = new IndexFile(path(), { create: false });
-    expect([...other.storedHashes().keys()]).toEqual(['a']);
-    expect(other.postings(Field.words, 'hoa', other.liveRowids())).toHaveLength(1);
+    expect([...other.documents.storedHashes().keys()]).toEqual(['a']);
+    expect(other.postings(Field.words, 'hoa', other.documents.liveRowids())).toHaveLength(1);
     other.close();
     file.closeWithoutWriting();
   });
