@@ -24,6 +24,15 @@ describe('/openapi.json, generated from the zod schemas', () => {
     expect(parameterSchema('/api/documents/{id}', 'id')).toMatchObject({ type: 'string', minLength: 1, maxLength: 512 });
   });
 
+  it('gives every parameter of every operation a type (an untyped one lets clients send what the server refuses)', () => {
+    for (const methods of Object.values(paths)) {
+      for (const { operationId, parameters } of Object.values(methods)) {
+        for (const { name, schema } of parameters ?? []) expect(schema.type ?? schema.$ref, `${operationId} ${name}`).toBeDefined();
+      }
+    }
+    expect(parameterSchema('/api/search', 'verbatim')).toMatchObject({ type: 'boolean' });
+  });
+
   it('names every operation once and documents the statuses each can answer', () => {
     const ids = OPERATIONS.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -75,6 +75,8 @@ export const searchQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true')
+    // Piped so that the OpenAPI description (written from the output) says boolean.
+    .pipe(z.boolean())
     .describe('`true` searches the words exactly as typed: no Telex decoding, aliases, typo corrections or interpretation'),
 });
 
