@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { interpretQuery } from './interpretation.ts';
+import { interpretQuery, scanText } from './interpretation.ts';
 import { analyzeQuery } from './query.ts';
 
-const interpret = (query: string, texts: readonly string[]) => interpretQuery(analyzeQuery(query), texts);
+const interpret = (query: string, texts: readonly string[]) => interpretQuery(analyzeQuery(query), texts.map(scanText));
 
 const PARTY_TEXTS = [
   'Tổng Bí thư Đảng Cộng sản Việt Nam tiếp đoàn đại biểu. Đảng Cộng sản Việt Nam luôn coi trọng quan hệ.',
@@ -34,7 +34,7 @@ describe('interpretQuery', () => {
   });
 
   it('corrects a word taken for a typo where a text holds it too, when texts hold a close word more', () => {
-    const texts = ['Donald Trump nói', 'Ông Donald Trump', 'Phản ứng với Donald Trunp'];
+    const texts = ['Donald Trump nói', 'Ông Donald Trump', 'Phản ứng với Donald Trunp'].map(scanText);
     const query = analyzeQuery('Donald Trunp');
     expect(interpretQuery(query, texts)).toBeNull();
     expect(interpretQuery(query, texts, new Set(['trunp']))).toEqual({ text: 'Donald Trump', changed: true });

@@ -19,7 +19,8 @@ interface TextWord {
   end: number;
 }
 
-interface ScannedText {
+/** A text as the reading of a query reads it: its first words with their forms. Worth keeping for a text that comes up often. */
+export interface ScannedText {
   text: string;
   words: TextWord[];
   /** Where each folded word is, in `words`. */
@@ -36,7 +37,7 @@ const JOINING_GAP = /^[ \t\u00a0]+$/;
 /** A text is read this far: the title, and the lead of the body, say what the article is about. */
 export const READ_CHARS = 2000;
 
-function scan(whole: string): ScannedText {
+export function scanText(whole: string): ScannedText {
   const text = whole.slice(0, READ_CHARS);
   const words: TextWord[] = [];
   const at = new Map<string, number[]>();
@@ -144,16 +145,15 @@ function restore(terms: readonly QueryTerm[], texts: readonly ScannedText[], fal
 const comparable = (text: string) => normalizeForMatching(text).toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
 /**
- * How the best hits read the query, from their texts (titles and bodies, best first): the typed
+ * How the best hits read the query, from their texts (titles and bodies, best first, as `scanText` reads them): the typed
  * words, or their Telex decoding when more texts hold it (a query typed in Telex throughout wins
  * ties), with typos corrected to the words the texts hold, written as the texts
  * write them. Null when the reading is the typed text itself (case aside) or no text holds it.
  * `mistyped`: folded typed words the engine took for typos (rare, and close to common words),
  * corrected even where a text holds them, as texts hold the same typos (`Donald Trunp`).
  */
-export function interpretQuery(query: AnalyzedQuery, texts: readonly string[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
-  if (texts.length === 0) return null;
-  const scanned = texts.map(scan);
+export function interpretQuery(query: AnalyzedQuery, scanned: readonly ScannedText[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
+  if (scanned.length === 0) return null;
   const candidates = query.readings.filter((reading) => reading.kind === 'typed' || reading.kind === 'telex');
   let chosen: { reading: QueryReading; terms: QueryTerm[]; corrected: boolean; support: number } | null = null;
   for (const reading of candidates) {

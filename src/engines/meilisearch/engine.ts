@@ -11,7 +11,7 @@ import { highlightDocument } from '../../search/highlight.ts';
 import { suggestFromTitles, type PrefixReading } from '../../search/completion.ts';
 import { termForms } from '../../analysis/fields.ts';
 import { tokenize } from '../../vietnamese/index.ts';
-import { asTyped, interpretQuery } from '../../search/interpretation.ts';
+import { asTyped, interpretQuery, scanText } from '../../search/interpretation.ts';
 import { phraseLexicon, type SpellingVocabulary } from '../../search/spellings.ts';
 import { synonymKey } from '../../search/synonyms.ts';
 import { lexiconWords } from '../../vietnamese/index.ts';
@@ -174,7 +174,7 @@ export class MeilisearchEngine implements SearchEngine {
       ? null
       : interpretQuery(
           query,
-          documents.flatMap((document) => [document.title, document.body]),
+          documents.flatMap((document) => [scanText(document.title), scanText(document.body)]),
         );
     if (interpretation) {
       response.interpreted = interpretation.text;

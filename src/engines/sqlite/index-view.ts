@@ -1,5 +1,6 @@
 import type { SearchResponse } from '../../types/search.ts';
 import type { LocatedText } from '../../search/highlight.ts';
+import type { ScannedText } from '../../search/interpretation.ts';
 import { FacetIndex, type FacetEntry } from './facets.ts';
 import type { StoredHit } from './document-store.ts';
 import type { IndexFile } from './index-file.ts';
@@ -10,6 +11,8 @@ import { PostingsCache } from './postings.ts';
 export interface PageDocument {
   listed: Omit<StoredHit, 'body'>;
   body: LocatedText;
+  /** The title and the lead of the body as the reading of a query reads them (`interpretation.ts`). */
+  read: readonly ScannedText[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchRequest, SearchResponse } from '../../types/search.ts';
 import { analyzeQuery, type AnalyzedQuery, type SynonymMap } from '../../search/query.ts';
 import { highlightDocument, locateText } from '../../search/highlight.ts';
-import { asTyped, interpretQuery } from '../../search/interpretation.ts';
+import { asTyped, interpretQuery, READ_CHARS, scanText, type ScannedText } from '../../search/interpretation.ts';
 import type { SpellingVocabulary } from '../../search/spellings.ts';
 import { adjacentPairs } from '../../analysis/tokens.ts';
 import type { FacetIndex } from './facets.ts';
@@ -146,23 +146,29 @@ function byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array
   });
 }
 
+/** About how much memory a scanned text holds: its characters and an object per word. */
+const scannedBytes = (text: ScannedText) => text.text.length * 2 + text.words.length * 96;
+
 /** The hits of a page, and their titles and bodies for reading the query (`interpretation.ts`). */
-function pageHits(view: IndexView, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: string[] } {
+function pageHits(view: IndexView, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: ScannedText[] } {
   const cache = view.pageDocuments;
   const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
   for (const [rowid, { body, ...listed }] of view.file.documents.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
-    const document = { listed, body: locateText(body) };
-    cache.set(rowid, document, document.body.bytes);
+    const located = locateText(body);
+    // Only the lead is decoded: the reading of a query reads no further.
+    const read = [scanText(listed.title), scanText(located.slice(0, Math.min(located.located.length, READ_CHARS)))];
+    const document = { listed, body: located, read };
+    cache.set(rowid, document, located.bytes + read.reduce((bytes, text) => bytes + scannedBytes(text), 0));
     documents.set(rowid, document);
   }
   const hits: SearchHit[] = [];
-  const texts: string[] = [];
+  const texts: ScannedText[] = [];
   for (const rowid of page) {
     const document = documents.get(rowid);
     if (!document) continue;
     const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query);
     hits.push({ ...document.listed, snippet, title_html: titleHtml });
-    texts.push(document.listed.title, document.body.slice(0, document.body.located.length));
+    texts.push(...document.read);
   }
   return { hits, texts };
 }
