@@ -1,12 +1,14 @@
 /**
  * Precision and recall of the party and country facets against hand labels:
- * `npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out]`.
+ * `npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out] [--batch NAME]`.
  *
  * Corpus articles are extracted as the indexer extracts them (recordToDocument); labelled files
  * (docs-corpus/) through extractDocument. Figures are micro-averaged over (article, value) pairs,
  * per part: `tuning`, and with `--held-out` the held-out part (see labelPart), whose figures are
  * for the end of a piece of work. `--errors` lists the tuning part's false positives and misses;
- * the held-out part's are never listed, so that nothing is tuned on them.
+ * the held-out part's are never listed, so that nothing is tuned on them. Articles labelled in a
+ * batch (`"batch": NAME`) are held out entirely: they count only with `--batch NAME`, as one part
+ * `batch NAME`, whose errors are never listed either.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,16 +18,24 @@ import { createGunzip } from 'node:zlib';
 import { decodeInput, extractDocument, formatOf, recordToDocument } from '../src/extraction/index.ts';
 import { idOfFile } from '../src/indexing/inputs.ts';
 import type { SearchDocument } from '../src/types/document.ts';
-import { labelKey, labelPart, loadLabels, type LabelledArticle, type LabelPart } from './lib/extraction-labels.ts';
+import { labelKey, labelPart, loadLabels, type LabelledArticle, selectLabels } from './lib/extraction-labels.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { errors: { type: 'boolean', default: false }, 'held-out': { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { errors: { type: 'boolean', default: false }, 'held-out': { type: 'boolean', default: false }, batch: { type: 'string' } },
+});
 const [corpus, labelsPath] = positionals;
 if (!corpus || !labelsPath) {
-  console.error('usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out]');
+  console.error('usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out] [--batch NAME]');
   process.exit(2);
 }
 
-const labels = loadLabels(labelsPath);
+const batch = values.batch;
+const labels = selectLabels(loadLabels(labelsPath), batch);
+if (batch !== undefined && labels.length === 0) {
+  console.error(`${labelsPath}: no article has "batch": "${batch}"; give a batch name the labels use`);
+  process.exit(2);
+}
 const wanted = new Set(labels.flatMap((article) => (article.id === undefined ? [] : [article.id])));
 const documents = new Map<string, SearchDocument>();
 const input = createReadStream(corpus);
@@ -52,7 +62,7 @@ interface Counts {
   articles: number;
 }
 const counts = new Map<string, Counts>();
-const countsOf = (part: LabelPart, facet: Facet) => {
+const countsOf = (part: string, facet: Facet) => {
   const key = `${part}/${facet}`;
   if (!counts.has(key)) counts.set(key, { truePositives: 0, falsePositives: 0, misses: 0, articles: 0 });
   return counts.get(key)!;
@@ -67,7 +77,7 @@ for (const article of labels) {
     missing.push(key);
     continue;
   }
-  const part = labelPart(key);
+  const part = batch === undefined ? labelPart(key) : `batch ${batch}`;
   for (const facet of FACETS) {
     const expected = new Set(article[facet]);
     const found = new Set(document[facet]);
@@ -89,11 +99,13 @@ function describe(article: LabelledArticle, facet: Facet, falsePositives: string
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 'n/a' : (numerator / denominator).toFixed(3));
 if (missing.length > 0) console.error(`not found in ${corpus}: ${missing.join(', ')}`);
-console.log('part      facet      articles  precision  recall  (tp/fp/missed)');
-for (const part of values['held-out'] ? (['tuning', 'held-out'] as const) : (['tuning'] as const)) {
+const parts = batch !== undefined ? [`batch ${batch}`] : values['held-out'] ? ['tuning', 'held-out'] : ['tuning'];
+const partWidth = Math.max(9, ...parts.map((part) => part.length));
+console.log(`${'part'.padEnd(partWidth)} facet      articles  precision  recall  (tp/fp/missed)`);
+for (const part of parts) {
   for (const facet of FACETS) {
     const { truePositives: tp, falsePositives: fp, misses: fn, articles } = countsOf(part, facet);
-    console.log(`${part.padEnd(9)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`);
+    console.log(`${part.padEnd(partWidth)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`);
   }
 }
 if (values.errors) for (const line of errors) console.log(line);

@@ -15,6 +15,7 @@ const labelledArticle = z
     id: z.string().optional(),
     file: z.string().optional(),
     stratum: z.string(),
+    batch: z.string().optional(),
     countries: z.array(z.string()),
     parties: z.array(z.string()),
     note: z.string().optional(),
@@ -32,4 +33,12 @@ export function loadLabels(path: string): LabelledArticle[] {
 /** The key a labelled article is held out by: its corpus id, or its file's name. */
 export function labelKey(article: LabelledArticle): string {
   return article.id ?? basename(article.file!);
+}
+
+/**
+ * The articles an evaluation counts: with a batch name, that batch's articles (a batch is held out
+ * entirely); without one, the articles of no batch, split into tuning and held-out by labelPart.
+ */
+export function selectLabels(articles: LabelledArticle[], batch?: string): LabelledArticle[] {
+  return articles.filter((article) => article.batch === batch);
 }
