@@ -1,31 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../analysis/fields.ts';
-import { IndexFile } from './index-file.ts';
+import { bodyDocument as document, writerAndReader, type WriterAndReader } from '../../../tests/lib/index-files.ts';
+import type { IndexFile } from './index-file.ts';
 import { Field } from './index-terms.ts';
 import { IndexView } from './index-view.ts';
 
-const document = (id: string, body: string, year: number) => prepareDocument({ id, title: id, body, date: null, year, date_source: null, source: null, url: null, parties: [], countries: [] });
-
 describe('IndexView', () => {
-  let dir: string;
+  let files: WriterAndReader;
   let writer: IndexFile;
   let reader: IndexFile;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vnsearch-index-view-'));
-    writer = new IndexFile(join(dir, 'index.db'), { create: true });
-    writer.upsert([document('a', 'Hoà bình.', 2017), document('b', 'Hoà giải.', 2018)]);
-    writer.commit();
-    reader = new IndexFile(join(dir, 'index.db'), { create: false });
+    files = writerAndReader([document('a', 'Hoà bình.', 2017), document('b', 'Hoà giải.', 2018)]);
+    ({ writer, reader } = files);
   });
-  afterEach(() => {
-    writer.closeWithoutWriting();
-    reader.closeWithoutWriting();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => files.close());
 
   const years = (view: IndexView) => view.facets.filterAndCount(view.facets.rowids(), {}).facets.year;
   const rowids = (view: IndexView, word: string) => [...view.postings.get(Field.words, word)];

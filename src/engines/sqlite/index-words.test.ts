@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { prepareDocument } from '../../analysis/fields.ts';
-import { IndexFile } from './index-file.ts';
+import { bodyDocument as document, writerAndReader, type WriterAndReader } from '../../../tests/lib/index-files.ts';
+import type { IndexFile } from './index-file.ts';
 import { IndexWords } from './index-words.ts';
 import { DEFAULT_TYPO_OPTIONS } from './typos.ts';
-
-const document = (id: string, body: string) => prepareDocument({ id, title: id, body, date: null, year: null, date_source: null, source: null, url: null, parties: [], countries: [] });
 
 /** Lets the steps queued with setImmediate run. */
 const turns = async (count: number) => {
@@ -15,22 +10,15 @@ const turns = async (count: number) => {
 };
 
 describe('IndexWords', () => {
-  let dir: string;
+  let files: WriterAndReader;
   let writer: IndexFile;
   let reader: IndexFile;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vnsearch-index-words-'));
-    writer = new IndexFile(join(dir, 'index.db'), { create: true });
-    writer.upsert([document('a', 'Hoà bình và hợp tác.'), document('b', 'Hoà giải.')]);
-    writer.commit();
-    reader = new IndexFile(join(dir, 'index.db'), { create: false });
+    files = writerAndReader([document('a', 'Hoà bình và hợp tác.'), document('b', 'Hoà giải.')]);
+    ({ writer, reader } = files);
   });
-  afterEach(() => {
-    writer.closeWithoutWriting();
-    reader.closeWithoutWriting();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => files.close());
 
   it('completes a prefix with the words the most documents hold first', () => {
     const words = new IndexWords(reader, DEFAULT_TYPO_OPTIONS);
