@@ -1,14 +1,12 @@
 /**
  * Precision and recall of the party and country facets against hand labels:
- * `npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out] [--batch NAME]`.
+ * `npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors]`.
  *
  * Corpus articles are extracted as the indexer extracts them (recordToDocument); labelled files
  * (docs-corpus/) through extractDocument. Figures are micro-averaged over (article, value) pairs,
- * per part: `tuning`, and with `--held-out` the held-out part (see labelPart), whose figures are
- * for the end of a piece of work. `--errors` lists the tuning part's false positives and misses;
- * the held-out part's are never listed, so that nothing is tuned on them. Articles labelled in a
- * batch (`"batch": NAME`) are held out entirely: they count only with `--batch NAME`, as one part
- * `batch NAME`, whose errors are never listed either.
+ * per part (see partOf): `tuning`, then each held-out batch as `batch NAME`, whose figures are for
+ * the end of a piece of work. `--errors` lists the tuning part's false positives and misses; a
+ * held-out batch's are never listed, so that nothing is tuned on them.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,24 +16,20 @@ import { createGunzip } from 'node:zlib';
 import { decodeInput, extractDocument, formatOf, recordToDocument } from '../src/extraction/index.ts';
 import { idOfFile } from '../src/indexing/inputs.ts';
 import type { SearchDocument } from '../src/types/document.ts';
-import { labelKey, labelPart, loadLabels, type LabelledArticle, selectLabels } from './lib/extraction-labels.ts';
+import { labelKey, type LabelledArticle, loadLabels, partOf, partsOf } from './lib/extraction-labels.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { errors: { type: 'boolean', default: false }, 'held-out': { type: 'boolean', default: false }, batch: { type: 'string' } },
+  options: { errors: { type: 'boolean', default: false } },
 });
 const [corpus, labelsPath] = positionals;
 if (!corpus || !labelsPath) {
-  console.error('usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors] [--held-out] [--batch NAME]');
+  console.error('usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors]');
   process.exit(2);
 }
 
-const batch = values.batch;
-const labels = selectLabels(loadLabels(labelsPath), batch);
-if (batch !== undefined && labels.length === 0) {
-  console.error(`${labelsPath}: no article has "batch": "${batch}"; give a batch name the labels use`);
-  process.exit(2);
-}
+const labelFile = loadLabels(labelsPath);
+const labels = labelFile.articles;
 const wanted = new Set(labels.flatMap((article) => (article.id === undefined ? [] : [article.id])));
 const documents = new Map<string, SearchDocument>();
 const input = createReadStream(corpus);
@@ -77,7 +71,7 @@ for (const article of labels) {
     missing.push(key);
     continue;
   }
-  const part = batch === undefined ? labelPart(key) : `batch ${batch}`;
+  const part = partOf(labelFile, article);
   for (const facet of FACETS) {
     const expected = new Set(article[facet]);
     const found = new Set(document[facet]);
@@ -99,7 +93,7 @@ function describe(article: LabelledArticle, facet: Facet, falsePositives: string
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 'n/a' : (numerator / denominator).toFixed(3));
 if (missing.length > 0) console.error(`not found in ${corpus}: ${missing.join(', ')}`);
-const parts = batch !== undefined ? [`batch ${batch}`] : values['held-out'] ? ['tuning', 'held-out'] : ['tuning'];
+const parts = partsOf(labelFile);
 const partWidth = Math.max(9, ...parts.map((part) => part.length));
 console.log(`${'part'.padEnd(partWidth)} facet      articles  precision  recall  (tp/fp/missed)`);
 for (const part of parts) {

@@ -1,6 +1,7 @@
 /**
  * Draws the articles labelled by hand in tests/fixtures/extraction-labels.json and prints them for
- * labelling: `npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N]`.
+ * labelling: `npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N]
+ * [--named-party N] [--labels LABELS.json --batch NAME]`.
  *
  * The corpus order is shuffled (Fisher-Yates driven by mulberry32(seed)); the first `--random`
  * articles are the random sample, the next `--party` articles of that order whose text writes
@@ -8,7 +9,9 @@
  * stratum, and the next `--named-party` articles after those whose text writes `đảng` before a
  * capitalised word, or `Công đảng`, are the named-party stratum, so that parties, rare in random
  * news, get enough mentions to measure. Each stratum continues the same order, so a larger count
- * only adds articles.
+ * only adds articles. With `--labels`, articles already labelled there are skipped (all but those of
+ * `--batch NAME`, the batch being drawn), so that a new batch never repeats an earlier one and the
+ * same command still reproduces it once its labels are in the file.
  *
  * For each article it prints the title, the lead and every passage that a deliberately loose net
  * catches: any capitalised occurrence of a gazetteer alias (diacritics aside), a few capitals and
@@ -20,7 +23,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { gazetteerConfig } from '../src/config/language-data.ts';
-import { labelPart } from './lib/extraction-labels.ts';
+import { labelKey, loadLabels } from './lib/extraction-labels.ts';
 import { mulberry32 } from './lib/random.ts';
 
 const { values, positionals } = parseArgs({
@@ -30,11 +33,13 @@ const { values, positionals } = parseArgs({
     random: { type: 'string', default: '150' },
     party: { type: 'string', default: '40' },
     'named-party': { type: 'string', default: '0' },
+    labels: { type: 'string' },
+    batch: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N] [--named-party N]');
+  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N] [--named-party N] [--labels LABELS.json --batch NAME]');
   process.exit(2);
 }
 
@@ -58,16 +63,21 @@ for (let i = order.length - 1; i > 0; i--) {
   [order[i], order[j]] = [order[j]!, order[i]!];
 }
 
+const labelledBefore = new Set(
+  values.labels === undefined ? [] : loadLabels(values.labels).articles.flatMap((article) => (article.batch === values.batch ? [] : [labelKey(article)])),
+);
+const unlabelled = order.filter((index) => !labelledBefore.has(articles[index]!.id));
+
 const textOf = (article: Article) => `${article.title}\n${article.sapo ?? ''}\n${article.body}`;
 const WRITES_PARTY = /(?<!\p{L})đảng\s+\p{L}/iu;
 const NAMES_A_PARTY = /(?<!\p{L})(?:[đĐ]ảng\s+\p{Lu}|Công\s+đảng(?!\p{L}))/u;
 const randomCount = Number(values.random);
-const sample = order.slice(0, randomCount).map((index) => ({ article: articles[index]!, stratum: 'random' }));
+const sample = unlabelled.slice(0, randomCount).map((index) => ({ article: articles[index]!, stratum: 'random' }));
 let position = randomCount;
 const drawStratum = (stratum: string, count: number, rule: RegExp) => {
   const target = sample.length + count;
-  for (; position < order.length && sample.length < target; position++) {
-    const article = articles[order[position]!]!;
+  for (; position < unlabelled.length && sample.length < target; position++) {
+    const article = articles[unlabelled[position]!]!;
     if (rule.test(textOf(article))) sample.push({ article, stratum });
   }
 };
@@ -112,7 +122,7 @@ const NET = new RegExp(`(?<![a-z0-9])(?:${folded.map((alias) => escapeRegExp(ali
 
 for (const { article, stratum } of sample) {
   const text = textOf(article).replace(/\s+/g, ' ');
-  console.log(`\n=== ${article.id} [${stratum}, ${labelPart(article.id)}] ${article.title}`);
+  console.log(`\n=== ${article.id} [${stratum}] ${article.title}`);
   console.log(`  lead: ${(article.sapo ?? '').slice(0, 300)}`);
   let lastEnd = -1;
   for (const match of fold(text).matchAll(NET)) {

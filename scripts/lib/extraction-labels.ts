@@ -1,14 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-
-export type LabelPart = 'tuning' | 'held-out';
-
-/** An article is held out when the first byte of the SHA-256 of its id is divisible by 3 (a third). */
-export function labelPart(id: string): LabelPart {
-  return createHash('sha256').update(id).digest()[0]! % 3 === 0 ? 'held-out' : 'tuning';
-}
 
 const labelledArticle = z
   .object({
@@ -22,23 +14,45 @@ const labelledArticle = z
   })
   .refine((article) => (article.id === undefined) !== (article.file === undefined), 'an article has either an id or a file');
 
-const labelsSchema = z.object({ articles: z.array(labelledArticle) });
+/** How a batch was drawn, and whether it is tuned on or held out entirely. */
+const batchDescription = z.object({ part: z.enum(['tuning', 'held-out']), command: z.string() }).passthrough();
+
+const labelsSchema = z
+  .object({ batches: z.record(z.string(), batchDescription).default({}), articles: z.array(labelledArticle) })
+  .superRefine((labels, context) => {
+    for (const article of labels.articles) {
+      if (article.batch !== undefined && labels.batches[article.batch] === undefined) {
+        context.addIssue({ code: 'custom', message: `article ${labelKey(article)} names batch "${article.batch}", which "batches" does not describe` });
+      }
+    }
+  });
 
 export type LabelledArticle = z.infer<typeof labelledArticle>;
+export type Labels = z.infer<typeof labelsSchema>;
 
-export function loadLabels(path: string): LabelledArticle[] {
-  return labelsSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).articles;
+/** The labels of a file, or an error naming the file and what is wrong in it. */
+export function loadLabels(path: string): Labels {
+  const parsed = labelsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => [...issue.path, issue.message].join(': ')).join('; ')}`);
+  return parsed.data;
 }
 
-/** The key a labelled article is held out by: its corpus id, or its file's name. */
+/** The key an article is labelled by: its corpus id, or its file's name. */
 export function labelKey(article: LabelledArticle): string {
   return article.id ?? basename(article.file!);
 }
 
 /**
- * The articles an evaluation counts: with a batch name, that batch's articles (a batch is held out
- * entirely); without one, the articles of no batch, split into tuning and held-out by labelPart.
+ * The part an article counts in: `tuning` (articles of no batch, and of batches drawn for tuning),
+ * or `batch NAME` for a held-out batch, which is measured apart and never tuned on.
  */
-export function selectLabels(articles: LabelledArticle[], batch?: string): LabelledArticle[] {
-  return articles.filter((article) => article.batch === batch);
+export function partOf(labels: Labels, article: LabelledArticle): string {
+  if (article.batch === undefined || labels.batches[article.batch]?.part === 'tuning') return 'tuning';
+  return `batch ${article.batch}`;
+}
+
+/** Every part of the labels, tuning first, then the held-out batches in the order the file describes them. */
+export function partsOf(labels: Labels): string[] {
+  const heldOut = Object.entries(labels.batches).flatMap(([name, batch]) => (batch.part === 'held-out' ? [`batch ${name}`] : []));
+  return ['tuning', ...heldOut];
 }
