@@ -63,9 +63,7 @@ for (let i = order.length - 1; i > 0; i--) {
   [order[i], order[j]] = [order[j]!, order[i]!];
 }
 
-const labelledBefore = new Set(
-  values.labels === undefined ? [] : loadLabels(values.labels).articles.flatMap((article) => (article.batch === values.batch ? [] : [labelKey(article)])),
-);
+const labelledBefore = new Set(values.labels === undefined ? [] : loadLabels(values.labels).articles.flatMap((article) => (article.batch === values.batch ? [] : [labelKey(article)])));
 const unlabelled = order.filter((index) => !labelledBefore.has(articles[index]!.id));
 
 const textOf = (article: Article) => `${article.title}\n${article.sapo ?? ''}\n${article.body}`;

@@ -17,15 +17,13 @@ const labelledArticle = z
 /** How a batch was drawn, and whether it is tuned on or held out entirely. */
 const batchDescription = z.object({ part: z.enum(['tuning', 'held-out']), command: z.string() }).passthrough();
 
-const labelsSchema = z
-  .object({ batches: z.record(z.string(), batchDescription).default({}), articles: z.array(labelledArticle) })
-  .superRefine((labels, context) => {
-    for (const article of labels.articles) {
-      if (article.batch !== undefined && labels.batches[article.batch] === undefined) {
-        context.addIssue({ code: 'custom', message: `article ${labelKey(article)} names batch "${article.batch}", which "batches" does not describe` });
-      }
+const labelsSchema = z.object({ batches: z.record(z.string(), batchDescription).default({}), articles: z.array(labelledArticle) }).superRefine((labels, context) => {
+  for (const article of labels.articles) {
+    if (article.batch !== undefined && labels.batches[article.batch] === undefined) {
+      context.addIssue({ code: 'custom', message: `article ${labelKey(article)} names batch "${article.batch}", which "batches" does not describe` });
     }
-  });
+  }
+});
 
 export type LabelledArticle = z.infer<typeof labelledArticle>;
 export type Labels = z.infer<typeof labelsSchema>;
