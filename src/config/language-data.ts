@@ -76,6 +76,10 @@ const gazetteerSchema = z.object({
   party_member_words: z.array(nonEmpty).default([]),
   /** Words shortly before a party head that make the name one under discussion (`đổi tên thành đảng Sức mạnh`). */
   party_naming_words: z.array(nonEmpty).default([]),
+  /** Words between a party's name and its country (`đảng Ennahdha của Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`). */
+  party_country_words: z.array(nonEmpty).default([]),
+  /** Countries with one party, which the gazetteer names: a party it does not know is never theirs. */
+  single_party_countries: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

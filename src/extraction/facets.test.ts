@@ -7,7 +7,7 @@ const parties = (text: string) => extractFacets(text).parties;
 
 describe('extractFacets', () => {
   it('matches canonical names, acronyms, transliterations and older spellings', () => {
-    expect(parties('Ban Chấp hành Trung ương CPP chúc mừng Đảng ta')).toEqual(['Đảng Nhân dân Campuchia', 'Đảng Cộng sản Việt Nam']);
+    expect(parties('Ban Chấp hành Trung ương CPP của Campuchia chúc mừng Đảng ta').sort()).toEqual(['Đảng Cộng sản Việt Nam', 'Đảng Nhân dân Campuchia']);
     expect(countries('quan hệ với Cam-pu-chia và Chi-lê')).toEqual(['Campuchia', 'Chile']);
     expect(countries('Thuỵ Điển và Thụy Điển')).toEqual(['Thụy Điển']);
     expect(countries('hàng hóa từ TQ')).toEqual(['Trung Quốc']);
@@ -124,12 +124,47 @@ describe('extractFacets', () => {
     expect(parties(korea)).toEqual(['Đảng Nhân dân Hàn Quốc']);
   });
 
+  it('a name never runs from one paragraph into the next', () => {
+    expect(parties('Kỷ luật cán bộ thể hiện trách nhiệm của Đảng\n\nViệc phát hiện sai phạm ở Việt Nam.')).toEqual([]);
+    expect(parties('Thủ tướng Anh kêu gọi bầu cử.\n\nĐảng\nBảo thủ thắng.')).toEqual([]);
+  });
+
+  it("a party's acronym needs its country and is not part of a code", () => {
+    expect(extractFacets('Radar tìm kiếm SPS-40 trên tàu AN/SPS của Mỹ.')).toEqual({ parties: [], countries: ['Hoa Kỳ'] });
+    expect(extractFacets('Kênh ANC đưa tin về vụ tấn công ở Manila, Philippines.')).toEqual({ parties: [], countries: ['Philippines'] });
+    expect(parties('Ở Nam Phi, ANC giành đa số.')).toEqual(['Đại hội Dân tộc Phi']);
+  });
+
+  it("a party the gazetteer does not know is not a one-party state's", () => {
+    expect(parties('Nghị sĩ Hàn Quốc Kim thuộc đảng Nhân dân đối lập bàn về Triều Tiên.')).toEqual(['Đảng Nhân dân Hàn Quốc']);
+    expect(parties('Khối Dân – Chính Đảng TP họp ở Việt Nam.')).toEqual([]);
+    expect(parties('Tại Trung Quốc, Đảng Cộng sản tổ chức hội nghị.')).toEqual(['Đảng Cộng sản Trung Quốc']);
+  });
+
+  it('prefers the country whose parties the text names for certain over a nearer one', () => {
+    expect(parties('Ở Hàn Quốc, đảng Hàn Quốc Tự do và đảng Bareun phản đối Nhật Bản.')).toEqual(['Đảng Quyền lực Nhân dân', 'Đảng Bareun Hàn Quốc']);
+  });
+
+  it("reads a party's country after its name, and names a person's name does not make", () => {
+    expect(parties('Tại Mỹ, CIA loại đảng Ennahdha của Tunisia khỏi danh sách.')).toEqual(['Đảng Ennahdha Tunisia']);
+    expect(parties('Ở Mỹ, ứng viên đảng Dân chủ (DP) đối lập Mông Cổ thắng cử.')).toEqual(['Đảng Dân chủ Mông Cổ']);
+    expect(parties('Tại Pháp, ứng viên đảng cực hữu Marine Le Pen dẫn đầu.')).toEqual([]);
+    expect(parties('Ở Campuchia, cựu lãnh đạo đảng đối lập Sam Rainsy về nước.')).toEqual([]);
+  });
+
+  it('a known name that goes on is another party; lowercase words before an abbreviation belong to the name', () => {
+    expect(parties('Tại Hy Lạp, đảng Dân chủ Mới đối lập dẫn đầu.')).toEqual(['Đảng Dân chủ Mới Hy Lạp']);
+    expect(parties('Tại Séc, Đảng Dân chủ xã hội (CSSD) cầm quyền phản đối.')).toEqual(['Đảng Dân chủ Xã hội Séc']);
+    expect(parties('Ở Đức, tỷ lệ ủng hộ đảng Xanh bảo vệ môi trường tăng.')).toEqual(['Đảng Xanh Đức']);
+    expect(parties('Ở Mỹ, đảng Dân chủ Hillary Clinton thua.')).toEqual(['Đảng Dân chủ Mỹ']);
+  });
+
   it('works with a gazetteer given in memory, validated with zod', () => {
     const gazetteer = parseGazetteer({
       countries: [{ name: 'Lào', aliases: [{ text: 'Lào', exact: true }] }],
       parties: [{ name: 'Đảng Nhân dân Cách mạng Lào', country: 'Lào', aliases: ['LPRP'] }],
     });
-    expect(extractFacets('LPRP', gazetteer)).toEqual({ parties: ['Đảng Nhân dân Cách mạng Lào'], countries: ['Lào'] });
+    expect(extractFacets('LPRP ở Lào', gazetteer)).toEqual({ parties: ['Đảng Nhân dân Cách mạng Lào'], countries: ['Lào'] });
     expect(() => parseGazetteer({ countries: [{ name: '' }], parties: [] })).toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerCon
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
+import { lexiconWords } from '../vietnamese/segment.ts';
 
 export interface Facets {
   parties: string[];
@@ -79,6 +80,10 @@ interface Matcher {
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
   partyCountry: Map<string, string>;
+  partyCountryWords: Set<string>;
+  singlePartyCountries: Set<string>;
+  /** Words of two syllables (accented, lowercase): `bảo vệ` in `đảng Xanh bảo vệ môi trường` is not part of the name. */
+  twoSyllableWords: Set<string>;
 }
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
@@ -143,6 +148,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
         typeof alias === 'string'
           ? { exact: false, context: false, needsCountry: false, club: false, seat: false }
           : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club, seat: alias.seat };
+      // A party's acronym is also a radar's, a TV channel's or a plan's (`SPS-40`, `kênh ANC`): it needs the party's country.
+      if (entity.kind === 'party' && isAcronym(aliasTexts(alias))) options.needsCountry = true;
       for (const variant of spellingVariants(aliasTexts(alias))) add(variant, options, entity);
     }
   };
@@ -200,6 +207,13 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
+    partyCountryWords: new Set(config.party_country_words.map((word) => nameKey(word))),
+    singlePartyCountries: new Set(config.single_party_countries),
+    twoSyllableWords: new Set(
+      lexiconWords()
+        .map(nameKey)
+        .filter((word) => word.split(' ').length === 2),
+    ),
   };
 }
 
@@ -298,6 +312,34 @@ function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
   return inside;
 }
 
+/** `SPS-40`, `AN/SPS`, `PVV-Vinapharm`: an acronym joined to a code or a name by a dash or a slash. */
+function isInCode(tokens: Token[], start: number, end: number): boolean {
+  return (tokens[end]?.kind === 'dash' && isWord(tokens[end + 1])) || (tokens[start - 1]?.text === '/' && isWord(tokens[start - 2]));
+}
+
+/** A country alias starts at `at` (guards aside). */
+function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const token = tokens[at];
+  const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+  if (!index) return false;
+  const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+  return [...longer, ...index.oneToken].some((pattern) => pattern.entities[0]?.kind === 'country' && matchesAt(pattern, tokens, at));
+}
+
+/**
+ * A party's name goes on after a name the gazetteer knows (`Đảng Dân chủ Mới`, `Đảng Tự do Dân
+ * chủ`, `Đảng Dân chủ xã hội (CSSD)`): a capitalised Vietnamese word follows that is not a country,
+ * nor the start of a person's name (`Đảng Cộng sản Nguyễn Phú Trọng`), or words up to an
+ * abbreviation. The longer name is another party.
+ */
+function continuesPartyName(matcher: Matcher, tokens: Token[], end: number): boolean {
+  if (wordsBeforeAbbreviation(matcher, tokens, end)) return true;
+  const [next, after] = [tokens[end], tokens[end + 1]];
+  if (!isWord(next) || !isCapitalized(next.text) || next.text === next.text.toUpperCase() || !isVietnameseSyllable(next.text)) return false;
+  if (startsCountry(matcher, tokens, end)) return false;
+  return !(isWord(after) && isCapitalized(after.text));
+}
+
 function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
   return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
 }
@@ -318,6 +360,8 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'party' && isAcronym(candidate.text) && isInCode(tokens, at, end)) return false;
+      if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase()) && continuesPartyName(matcher, tokens, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -422,7 +466,9 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     at++;
     const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
-    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text))) {
+    // `Xanh bảo vệ`: the lowercase syllable begins the next word rather than ending the name's.
+    const beginsWord = isWord(next) && !closesWord && matcher.twoSyllableWords.has(`${next.accented} ${after!.accented}`);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text)) && !beginsWord) {
       words.push(next.text);
       at++;
     }
@@ -438,11 +484,58 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     at = beforeConjunction.at;
     country = undefined;
   }
+  if (!country && words.length > 0) {
+    // `đảng cực hữu Marine Le Pen`, `đảng đối lập Sam Rainsy`, `đảng La REM`: one word, then a name goes on that the reading cannot take.
+    const stop = tokens[at];
+    if (words.length === 1 && isWord(stop) && isCapitalized(stop.text) && !isFunctionWord(stop.text)) return null;
+    const rest = wordsBeforeAbbreviation(matcher, tokens, at);
+    if (rest) {
+      words.push(...rest.words);
+      at = rest.end;
+    }
+  }
   const written = words.join(' ');
   const folded = foldText(written);
   if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
   if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
-  return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
+  const trailing = trailingCountry(matcher, tokens, at, countryAt);
+  return { start: head, nameStart, end: at, name: written, country: trailing ?? null, abbreviation: false, members };
+}
+
+/**
+ * `đảng Dân chủ xã hội (CSSD)`, `đảng Lao động Kurdistan (PKK)`: words the reading stopped at that
+ * run up to an abbreviation in parentheses belong to the name. A lowercase word of two syllables
+ * is written as names write it (`Xã hội`).
+ */
+function wordsBeforeAbbreviation(matcher: Matcher, tokens: Token[], at: number): { words: string[]; end: number } | null {
+  const words: string[] = [];
+  let end = at;
+  while (end < at + 4 && isWord(tokens[end]) && !/\d/.test(tokens[end]!.text)) {
+    const word = tokens[end]!;
+    if (isFunctionWord(word.text) || startsWithPhrase(matcher.partyStanceWords, tokens, end) || startsCountry(matcher, tokens, end)) return null;
+    const next = tokens[end + 1];
+    const startsWord = !isCapitalized(word.text) && isWord(next) && !isCapitalized(next.text) && matcher.twoSyllableWords.has(`${word.accented} ${next.accented}`);
+    words.push(startsWord ? `${word.text.charAt(0).toUpperCase()}${word.text.slice(1)}` : word.text);
+    end++;
+  }
+  const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
+  const defined = words.length > 0 && open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text);
+  return defined ? { words, end } : null;
+}
+
+/**
+ * The country written after a party's name, past its abbreviation and stance: `đảng Ennahdha của
+ * Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`, `đảng Tự do Quốc gia đối lập chính của Romania`.
+ */
+function trailingCountry(matcher: Matcher, tokens: Token[], end: number, countryAt: Map<number, Mention>): string | undefined {
+  let at = end;
+  if (tokens[at]?.text === '(' && tokens[at + 2]?.text === ')' && isWord(tokens[at + 1]) && isAbbreviation(tokens[at + 1]!.text)) at += 3;
+  const stance = startsWithPhrase(matcher.partyStanceWords, tokens, at);
+  if (stance) at += stance.length;
+  const skipped = at > end;
+  if (isWord(tokens[at]) && matcher.partyCountryWords.has(tokens[at]!.accented)) at++;
+  else if (!skipped) return undefined;
+  return countryAt.get(at)?.pattern.entities[0]?.name;
 }
 
 /** A parenthesis right after the name (`... (còn gọi là đảng Fretilin)`) that holds a party the gazetteer knows. */
@@ -482,6 +575,13 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
   return found;
 }
 
+const LINE_BREAK: Token = { text: '\n', folded: '\n', toned: '\n', accented: '\n', kind: 'punct' };
+
+/** Tokens with a mark at each line break, so that no name or list runs from one paragraph into the next. */
+function tokenizeLines(text: string): Token[] {
+  return text.split('\n').flatMap((line, index) => (index === 0 ? tokenize(line) : [LINE_BREAK, ...tokenize(line)]));
+}
+
 /**
  * Parties and countries mentioned in a text, by canonical name, most mentioned first. A party implies
  * its country; context-bound aliases count only in context (in a text about sport, so do club names);
@@ -492,7 +592,7 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
-  const tokens = tokenize(text);
+  const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
   const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start));
   const countries = new Map<string, number>();
@@ -527,14 +627,21 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
     if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
-  const nearestCountry = (at: number, among?: Set<string>): string | null => {
+  const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => {
     let best: Mention | null = null;
     for (const mention of countryMentions) {
-      if (among && !among.has(mention.pattern.entities[0]!.name)) continue;
+      if (!among(mention.pattern.entities[0]!.name)) continue;
       if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention;
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
+  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
+  // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
+  // a party named without its country is more likely one of theirs than of a country merely nearer.
+  const partySystems = new Set([...partyCountries.values(), ...namedParties.flatMap((named) => (named.country ? [named.country] : []))]);
+  const nearestCountry = (at: number, among: (country: string) => boolean = () => true): string | null =>
+    nearestAmong(at, (country) => among(country) && partySystems.has(country)) ?? nearestAmong(at, among);
   // A name read without its country keeps the country of its first reading: one party per name.
   const countryOfName = new Map<string, string>();
   /** The gazetteer's party for a name and its country, or for a name that only one party bears, if that party's country is in the text. */
@@ -542,8 +649,10 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const unique = matcher.partyByUniqueName.get(nameKey(name));
     return matcher.partyByName.get(nameKey(`${name} ${country}`)) ?? (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined);
   };
+  // A one-party state's party is in the gazetteer: a name it does not know there is another country's party.
+  const mayHave = (name: string) => (country: string) => !matcher.singlePartyCountries.has(country) || knownParty(name, country) !== undefined;
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
-    const country = written ?? countryOfName.get(name) ?? nearestCountry(at);
+    const country = written ?? countryOfName.get(name) ?? nearestCountry(at, mayHave(name));
     if (country === null) return;
     const known = knownParty(name, country);
     if (knownOnly && !known) return;
@@ -559,23 +668,31 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   for (const mention of counted) if (!isCountry(mention)) defineAbbreviation(mention.end, mention.pattern.entities[0]!.name);
   addImpliedCountries();
 
-  for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
-    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
-    const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
+  const needingCountry = mentions
+    .filter((mention) => mention.pattern.needsCountry)
+    .map((mention) => {
+      const written = trailingCountry(matcher, tokens, mention.end, countryAt);
+      const candidates = mention.pattern.entities.filter((entity) => (written ? entity.country === written : countries.has(entity.country!)));
+      if (candidates.length === 1) partySystems.add(candidates[0]!.country!);
+      return { mention, written, candidates };
+    });
+  const partyStarts = new Set(mentions.filter((mention) => !isCountry(mention)).map((mention) => mention.start));
+  for (const { mention, written, candidates } of needingCountry) {
+    const country = candidates.length > 1 ? nearestCountry(mention.start, (name) => candidates.some((entity) => entity.country === name)) : null;
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
       bump(parties, party.name);
       partyCountries.set(party.name, party.country!);
       defineAbbreviation(mention.end, party.name);
-    } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention)) {
-      countPartyOf(mention.pattern.text, mention.start, mention.end);
+    } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention) && !namesKnownPartyAfter(tokens, mention.end, partyStarts)) {
+      countPartyOf(mention.pattern.text, mention.start, mention.end, written ?? null);
     }
   }
   const definedInText = new Set<string>();
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (tokens[at]!.text === '(' && tokens[at + 2]!.text === ')' && isAbbreviation(tokens[at + 1]!.text)) definedInText.add(tokens[at + 1]!.text);
   }
-  for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
+  for (const named of namedParties) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
     const known = named.name.includes(' ') ? undefined : matcher.partyByAcronym.get(foldText(named.name));
     if (known) {
@@ -598,7 +715,11 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
 
 /** Metadata names to canonical gazetteer names where they name one known entity; kept as given otherwise. */
 export function canonicalFacetValues(values: readonly string[], kind: Entity['kind']): string[] {
+  const matcher = (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const names = values.map((value) => {
+    // A value is a name by itself (`ĐCSVN`): no context to ask for.
+    const party = kind === 'party' ? matcher.partyByName.get(nameKey(value)) : undefined;
+    if (party) return party;
     const facets = extractFacets(value);
     const found = kind === 'party' ? facets.parties : facets.countries;
     return found.length === 1 ? found[0]! : value.trim();
