@@ -105,7 +105,13 @@ describe('extractFacets', () => {
     const france = 'Tại Pháp, đảng trung hữu Phong trào Dân chủ (MoDem) và đảng cực hữu Mặt trận Dân tộc (FN) tranh cử. MoDem dẫn đầu.';
     expect(parties(france)).toEqual(['Đảng Phong trào Dân chủ Pháp', 'Đảng Mặt trận Quốc gia Pháp']);
     expect(parties('Tại Ba Lan, người đứng đầu đảng Pháp luật và Công lý (PiS) phát biểu.')).toEqual(['Đảng Luật pháp và Công lý']);
-    expect(parties('Ở Mỹ, hai đảng Cộng hòa và Dân chủ tranh cãi.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Ở Mỹ, hai đảng Cộng hòa và Dân chủ tranh cãi.')).toEqual(['Đảng Cộng hòa Mỹ', 'Đảng Dân chủ Mỹ']);
+    expect(parties('Thủ tướng Anh: Công đảng có thể hợp lực với Đảng Dân tộc Scotland và Dân chủ Tự do để lập liên minh.').sort()).toEqual([
+      'Công đảng Anh',
+      'Đảng Dân chủ Tự do Anh',
+      'Đảng Dân tộc Scotland',
+    ]);
+    expect(parties('Ở Mỹ, đảng Cộng hòa và Thượng viện bất đồng.')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Ông Guterres được cả đảng CNRT ở Timor Leste ủng hộ.')).toEqual(['Đảng CNRT Đông Timor']);
     expect(parties('Tại Anh, đảng Ukip công bố cương lĩnh.')).toEqual(['Đảng Độc lập Anh']);
     expect(parties('Ở Hàn Quốc, đảng đối lập Minjoo phản đối.')).toEqual(['Đảng Dân chủ Hàn Quốc']);

@@ -86,6 +86,9 @@ interface Matcher {
   twoSyllableWords: Set<string>;
 }
 
+/** `và` as tokens write it (tone mark last). */
+const AND = tokenize('và')[0]!.accented;
+
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
 const ENUMERATION_GLUE = new Set([',', '-', '/', '&', 'va', 'hoac', 'voi']);
 
@@ -466,14 +469,16 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     at++;
     const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
-    // `Xanh bảo vệ`: the lowercase syllable begins the next word rather than ending the name's.
+    // `Tự do để`: the two syllables make a word; `Xanh bảo vệ`: the lowercase syllable begins the next word instead.
+    const formsWord = isWord(next) && matcher.twoSyllableWords.has(`${word.accented} ${next.accented}`);
     const beginsWord = isWord(next) && !closesWord && matcher.twoSyllableWords.has(`${next.accented} ${after!.accented}`);
-    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text)) && !beginsWord) {
+    const ends = formsWord || ((closesWord || !isFunctionWord(next!.text)) && !beginsWord);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && ends) {
       words.push(next.text);
       at++;
     }
     const [conjunction, joined] = [tokens[at], tokens[at + 1]];
-    if (beforeConjunction === null && isViet && conjunction?.accented === 'và' && isWord(joined) && isCapitalized(joined.text) && !countryAt.has(at + 1)) {
+    if (beforeConjunction === null && isViet && conjunction?.accented === AND && isWord(joined) && isCapitalized(joined.text) && !countryAt.has(at + 1)) {
       beforeConjunction = { words: words.length, at };
       words.push(conjunction.text);
       at++;
@@ -524,17 +529,15 @@ function wordsBeforeAbbreviation(matcher: Matcher, tokens: Token[], at: number):
 }
 
 /**
- * The country written after a party's name, past its abbreviation and stance: `đảng Ennahdha của
- * Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`, `đảng Tự do Quốc gia đối lập chính của Romania`.
+ * The country written after a party's name, right after it (`Đảng Tiến lên Italy`) or past its
+ * abbreviation and stance: `đảng Ennahdha của Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`, `đảng Tự do Quốc gia đối lập chính của Romania`.
  */
 function trailingCountry(matcher: Matcher, tokens: Token[], end: number, countryAt: Map<number, Mention>): string | undefined {
   let at = end;
   if (tokens[at]?.text === '(' && tokens[at + 2]?.text === ')' && isWord(tokens[at + 1]) && isAbbreviation(tokens[at + 1]!.text)) at += 3;
   const stance = startsWithPhrase(matcher.partyStanceWords, tokens, at);
   if (stance) at += stance.length;
-  const skipped = at > end;
   if (isWord(tokens[at]) && matcher.partyCountryWords.has(tokens[at]!.accented)) at++;
-  else if (!skipped) return undefined;
   return countryAt.get(at)?.pattern.entities[0]?.name;
 }
 
@@ -702,6 +705,17 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       const head = tokens[named.start]!.text;
       countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country, named.members);
     }
+  }
+  // `hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`: a known party's name after `và` shares the head before it.
+  const headed = [
+    ...mentions.filter((mention) => !isCountry(mention)).map((mention) => ({ start: mention.start, end: mention.end })),
+    ...namedParties.map((named) => ({ start: named.start, end: named.end })),
+  ];
+  for (const { start, end } of headed) {
+    const head = tokens.slice(start, end).find((token) => matcher.partyHeads.has(token.accented));
+    if (!head || tokens[end]?.accented !== AND || partyStarts.has(end + 1)) continue;
+    const party = readPartyName(matcher, tokens, end, countryAt);
+    if (party && !party.abbreviation) countPartyOf(`${head.text.charAt(0).toUpperCase()}${head.text.slice(1)} ${party.name}`, end, party.end, party.country, true);
   }
   if (abbreviations.size > 0) {
     for (const token of tokens) {
