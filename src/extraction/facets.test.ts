@@ -163,6 +163,9 @@ describe('extractFacets', () => {
     expect(parties('Tại Séc, Đảng Dân chủ xã hội (CSSD) cầm quyền phản đối.')).toEqual(['Đảng Dân chủ Xã hội Séc']);
     expect(parties('Ở Đức, tỷ lệ ủng hộ đảng Xanh bảo vệ môi trường tăng.')).toEqual(['Đảng Xanh Đức']);
     expect(parties('Ở Mỹ, đảng Dân chủ Hillary Clinton thua.')).toEqual(['Đảng Dân chủ Mỹ']);
+    expect(parties('Cờ trong tay đảng Cộng hòa Không phải thẩm phán ở Mỹ.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Ở Pháp, đảng Xã hội (PS) và đảng bảo thủ Những người Cộng hòa (LR) thua.')).toEqual(['Đảng Xã hội Pháp', 'Đảng Những người Cộng hòa']);
+    expect(parties('Tại Hà Lan, đảng Cánh tả Xanh (GroenLinks) tăng.')).toEqual(['Đảng Cánh tả Xanh Hà Lan']);
   });
 
   it('works with a gazetteer given in memory, validated with zod', () => {

@@ -340,6 +340,8 @@ function continuesPartyName(matcher: Matcher, tokens: Token[], end: number): boo
   const [next, after] = [tokens[end], tokens[end + 1]];
   if (!isWord(next) || !isCapitalized(next.text) || next.text === next.text.toUpperCase() || !isVietnameseSyllable(next.text)) return false;
   if (startsCountry(matcher, tokens, end)) return false;
+  // `đảng Cộng hòa Không phải thẩm phán` (a caption run into the text) is a sentence going on; `Đảng Dân chủ Mới đối lập` a name.
+  if (isFunctionWord(next.text) && isWord(after) && !isCapitalized(after.text) && !startsWithPhrase(matcher.partyStanceWords, tokens, end + 1)) return false;
   return !(isWord(after) && isCapitalized(after.text));
 }
 
@@ -444,7 +446,9 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
   const words: string[] = [];
   let at = head + 1;
   const memberWord = startsWithPhrase(matcher.partyMemberWords, tokens, at);
-  const leadIn = memberWord ?? startsWithPhrase(matcher.partyStanceWords, tokens, at);
+  // A stance is written in lowercase: `Đảng Cánh tả` is a name.
+  const stance = isWord(tokens[at]) && !isCapitalized(tokens[at]!.text) ? startsWithPhrase(matcher.partyStanceWords, tokens, at) : undefined;
+  const leadIn = memberWord ?? stance;
   const afterLeadIn = leadIn ? tokens[at + leadIn.length] : undefined;
   const members = leadIn !== undefined && leadIn === memberWord && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text);
   if (leadIn && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) at += leadIn.length;
