@@ -84,6 +84,7 @@ describe('extractFacets', () => {
     expect(parties('Ủy viên Trung ương Đảng Đinh La Thăng thăm Việt Nam.')).toEqual([]);
     expect(parties('Ban Cán sự Đảng Bộ Văn hóa Việt Nam họp.')).toEqual([]);
     expect(parties('Ông là thành viên băng đảng Yakuza ở Nhật Bản.')).toEqual([]);
+    expect(parties('Anh làm bảo kê cho các băng đảng xã hội đen, rồi sang Pháp.')).toEqual([]);
     expect(parties('Nhiều nghị sĩ Hàn Quốc chuyển sang một đảng bảo thủ khác.')).toEqual([]);
     expect(parties('Đảng Cộng sản tổ chức hội nghị.')).toEqual([]);
   });

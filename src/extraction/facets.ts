@@ -366,7 +366,12 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'party' && isAcronym(candidate.text) && isInCode(tokens, at, end)) return false;
-      if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase()) && continuesPartyName(matcher, tokens, end)) return false;
+      if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase())) {
+        // `đảng bảo thủ Những người Cộng hòa`: a stance before the name.
+        const described = end > at + 1 && isCapitalized(candidate.text.split(' ')[1] ?? '') && !isCapitalized(tokens[at + 1]!.text);
+        if (described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end)) return false;
+        if (continuesPartyName(matcher, tokens, end)) return false;
+      }
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
