@@ -78,6 +78,8 @@ const gazetteerSchema = z.object({
   party_naming_words: z.array(nonEmpty).default([]),
   /** Words between a party's name and its country (`đảng Ennahdha của Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`). */
   party_country_words: z.array(nonEmpty).default([]),
+  /** Phrases that refer back to the country the text has just named (`nước này`), after `party_country_words`. */
+  this_country_phrases: z.array(nonEmpty).default([]),
   /** Countries with one party, which the gazetteer names: a party it does not know is never theirs. */
   single_party_countries: z.array(nonEmpty).default([]),
 });

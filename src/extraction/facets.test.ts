@@ -148,6 +148,11 @@ describe('extractFacets', () => {
     expect(parties('Tại Trung Quốc, Đảng Cộng sản tổ chức hội nghị.')).toEqual(['Đảng Cộng sản Trung Quốc']);
   });
 
+  it('a name the gazetteer knows for one of the countries goes there; `ở nước này` is the country just named', () => {
+    expect(parties('Chủ tịch Hạ viện Anh phản đối chuyến thăm. Nghị sĩ đảng Lao động đối lập Stephen Doughty phản đối ông Trump của Mỹ.')).toEqual(['Công đảng Anh']);
+    expect(parties('Đức ủng hộ phạt tiền. Một tòa ở Áo yêu cầu xóa bài xúc phạm người đứng đầu Đảng Xanh ở nước này.')).toEqual(['Đảng Xanh Áo']);
+  });
+
   it('prefers the country whose parties the text names for certain over a nearer one', () => {
     expect(parties('Ở Hàn Quốc, đảng Hàn Quốc Tự do và đảng Bareun phản đối Nhật Bản.')).toEqual(['Đảng Quyền lực Nhân dân', 'Đảng Bareun Hàn Quốc']);
   });

@@ -81,6 +81,8 @@ interface Matcher {
   partyByName: Map<string, string>;
   partyCountry: Map<string, string>;
   partyCountryWords: Set<string>;
+  /** `nước này`: the country the text has just named. */
+  thisCountryPhrases: string[][];
   singlePartyCountries: Set<string>;
   /** Words of two syllables (accented, lowercase): `bảo vệ` in `đảng Xanh bảo vệ môi trường` is not part of the name. */
   twoSyllableWords: Set<string>;
@@ -211,6 +213,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyByName,
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     partyCountryWords: new Set(config.party_country_words.map((word) => nameKey(word))),
+    thisCountryPhrases: accentedPhrases(config.this_country_phrases),
     singlePartyCountries: new Set(config.single_party_countries),
     twoSyllableWords: new Set(
       lexiconWords()
@@ -546,8 +549,18 @@ function trailingCountry(matcher: Matcher, tokens: Token[], end: number, country
   if (tokens[at]?.text === '(' && tokens[at + 2]?.text === ')' && isWord(tokens[at + 1]) && isAbbreviation(tokens[at + 1]!.text)) at += 3;
   const stance = startsWithPhrase(matcher.partyStanceWords, tokens, at);
   if (stance) at += stance.length;
-  if (isWord(tokens[at]) && matcher.partyCountryWords.has(tokens[at]!.accented)) at++;
+  if (isWord(tokens[at]) && matcher.partyCountryWords.has(tokens[at]!.accented)) {
+    at++;
+    // `Đảng Xanh ở nước này`: the country the text has just named.
+    if (startsWithPhrase(matcher.thisCountryPhrases, tokens, at)) return countryBefore(countryAt, end);
+  }
   return countryAt.get(at)?.pattern.entities[0]?.name;
+}
+
+function countryBefore(countryAt: Map<number, Mention>, at: number): string | undefined {
+  let last: Mention | undefined;
+  for (const [start, mention] of countryAt) if (start < at && (!last || start > last.start)) last = mention;
+  return last?.pattern.entities[0]?.name;
 }
 
 /** A parenthesis right after the name (`... (còn gọi là đảng Fretilin)`) that holds a party the gazetteer knows. */
@@ -664,7 +677,10 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   // A one-party state's party is in the gazetteer: a name it does not know there is another country's party.
   const mayHave = (name: string) => (country: string) => !matcher.singlePartyCountries.has(country) || knownParty(name, country) !== undefined;
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
-    const country = written ?? countryOfName.get(name) ?? nearestCountry(at, mayHave(name));
+    // Past the countries whose parties the text names, a country that has a party of this name (`đảng Lao động` near `Anh`) comes first.
+    const nearest = () =>
+      nearestAmong(at, (country) => partySystems.has(country) && mayHave(name)(country)) ?? nearestAmong(at, (country) => knownParty(name, country) !== undefined) ?? nearestAmong(at, mayHave(name));
+    const country = written ?? countryOfName.get(name) ?? nearest();
     if (country === null) return;
     const known = knownParty(name, country);
     if (knownOnly && !known) return;
