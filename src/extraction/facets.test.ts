@@ -174,6 +174,18 @@ describe('extractFacets', () => {
     expect(parties('Tại Hà Lan, đảng Cánh tả Xanh (GroenLinks) tăng.')).toEqual(['Đảng Cánh tả Xanh Hà Lan']);
   });
 
+  it("a related-article link, an outlet's stamp and a common word that starts with a short name are not the country", () => {
+    expect(countries('Trẻ uống sữa. [Trung Quốc trong top 10 nước có trẻ tử vong nhiều nhất] Bên cạnh đó, Mỹ khuyến cáo.')).toEqual(['Hoa Kỳ']);
+    expect(countries('Messi ghi bàn. Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017')).toEqual([]);
+    expect(countries('Hung thủ tấn công bảo tàng. Ý đồ của nhóm Anh em Hồi giáo. Danh hiệu Anh hùng lao động.')).toEqual([]);
+    expect(countries('Lương tăng [theo hệ số của Việt Nam và các nước khác] mỗi năm.')).toEqual(['Việt Nam']);
+  });
+
+  it('a short name in parentheses after a place is the country, a club is not', () => {
+    expect(countries('Giải điền kinh diễn ra tại London (Anh) và Viên (Áo).')).toEqual(['Anh', 'Áo']);
+    expect(countries('Tiền đạo Mbappe (Monaco) ghi bàn, HLV và cầu thủ mừng chiến thắng ở Champions League.')).toEqual([]);
+  });
+
   it('works with a gazetteer given in memory, validated with zod', () => {
     const gazetteer = parseGazetteer({
       countries: [{ name: 'Lào', aliases: [{ text: 'Lào', exact: true }] }],

@@ -86,6 +86,8 @@ interface Matcher {
   singlePartyCountries: Set<string>;
   /** Words of two syllables (accented, lowercase): `bảo vệ` in `đảng Xanh bảo vệ môi trường` is not part of the name. */
   twoSyllableWords: Set<string>;
+  /** The common words among them, as the lexicon writes them in lowercase (`anh hùng`, `hung thủ`, `pháp luật`). */
+  commonTwoSyllableWords: Set<string>;
 }
 
 /** `và` as tokens write it (tone mark last). */
@@ -215,6 +217,12 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyCountryWords: new Set(config.party_country_words.map((word) => nameKey(word))),
     thisCountryPhrases: accentedPhrases(config.this_country_phrases),
     singlePartyCountries: new Set(config.single_party_countries),
+    commonTwoSyllableWords: new Set(
+      lexiconWords()
+        .filter((word) => word === word.toLowerCase())
+        .map(nameKey)
+        .filter((word) => word.split(' ').length === 2),
+    ),
     twoSyllableWords: new Set(
       lexiconWords()
         .map(nameKey)
@@ -318,6 +326,35 @@ function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
   return inside;
 }
 
+/**
+ * Token positions of a related-article link (`[Iran hoan nghênh hiệp ước ...]` between two
+ * sentences) and of an outlet's stamp (`Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017`): their
+ * names are not what the text discusses.
+ */
+function linkAndStampPositions(tokens: Token[]): Set<number> {
+  const inside = new Set<number>();
+  for (let at = 0; at < tokens.length; at++) {
+    const before = tokens[at - 1];
+    if (tokens[at]!.text !== '[' || !(before === undefined || ['.', '!', '?', '"', '”', '\n'].includes(before.text))) continue;
+    let close = at + 1;
+    while (close < tokens.length && close < at + 40 && tokens[close]!.text !== ']' && tokens[close]!.text !== '\n') close++;
+    if (tokens[close]?.text !== ']' || tokens.slice(at + 1, close).filter(isWord).length < 5) continue;
+    for (let inner = at + 1; inner < close; inner++) inside.add(inner);
+  }
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (tokens[at]!.text !== '|' || !/^\d{1,2}$/.test(tokens[at + 1]!.text) || tokens[at + 2]!.text !== ':') continue;
+    // The outlet's name runs back from the bar to the dash after the writer's name, or to the line start.
+    for (let back = at - 1; back >= 0 && back >= at - 8 && tokens[back]!.kind === 'word'; back--) inside.add(back);
+  }
+  return inside;
+}
+
+/** `Hung thủ`, `Anh hùng`, `Pháp luật`: a short name that begins a common word with the lowercase syllable after it. */
+function isCommonWordStart(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return isWord(next) && !isCapitalized(next.text) && matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
+}
+
 /** `SPS-40`, `AN/SPS`, `PVV-Vinapharm`: an acronym joined to a code or a name by a dash or a slash. */
 function isInCode(tokens: Token[], start: number, end: number): boolean {
   return (tokens[end]?.kind === 'dash' && isWord(tokens[end + 1])) || (tokens[start - 1]?.text === '/' && isWord(tokens[start - 2]));
@@ -368,6 +405,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
+      if (candidate.exact && candidate.tokens.length === 1 && isCommonWordStart(matcher, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'party' && isAcronym(candidate.text) && isInCode(tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase())) {
         // `đảng bảo thủ Những người Cộng hòa`: a stance before the name.
@@ -619,7 +657,8 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
-  const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start));
+  const links = linkAndStampPositions(tokens);
+  const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !links.has(mention.start));
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
   const partyCountries = new Map<string, string>();
@@ -633,6 +672,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     (mention) =>
       contextBound(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
+        (mention.pattern.context && tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')') ||
         (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end])) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
