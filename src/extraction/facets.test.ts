@@ -179,6 +179,8 @@ describe('extractFacets', () => {
     expect(countries('Messi ghi bàn. Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017')).toEqual([]);
     expect(countries('Hung thủ tấn công bảo tàng. Ý đồ của nhóm Anh em Hồi giáo. Danh hiệu Anh hùng lao động.')).toEqual([]);
     expect(countries('Lương tăng [theo hệ số của Việt Nam và các nước khác] mỗi năm.')).toEqual(['Việt Nam']);
+    expect(countries('Hải quân Mỹ điều tàu.\n\nHạ Tú/ Theo Gia đình Việt Nam')).toEqual(['Hoa Kỳ']);
+    expect(countries('Mẫu SUV ra mắt tại triển lãm Geneva 2017. Đạt thủ con dao Thái Lan trong người.')).toEqual([]);
   });
 
   it('a short name in parentheses after a place is the country, a club is not', () => {

@@ -328,8 +328,8 @@ function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
 
 /**
  * Token positions of a related-article link (`[Iran hoan nghênh hiệp ước ...]` between two
- * sentences) and of an outlet's stamp (`Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017`): their
- * names are not what the text discusses.
+ * sentences), of an outlet's stamp (`Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017`) and of a
+ * source credit on the last line (`Theo Gia đình Việt Nam`): their names are not what the text discusses.
  */
 function linkAndStampPositions(tokens: Token[]): Set<number> {
   const inside = new Set<number>();
@@ -346,6 +346,10 @@ function linkAndStampPositions(tokens: Token[]): Set<number> {
     // The outlet's name runs back from the bar to the dash after the writer's name, or to the line start.
     for (let back = at - 1; back >= 0 && back >= at - 8 && tokens[back]!.kind === 'word'; back--) inside.add(back);
   }
+  // `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source.
+  const lastLine = tokens.findLastIndex((token) => token === LINE_BREAK) + 1;
+  const credit = tokens.findIndex((token, at) => at >= lastLine && token.text === 'Theo' && (at === lastLine || ['/', '.', '-'].includes(tokens[at - 1]!.text)));
+  if (credit >= 0 && tokens.slice(lastLine).filter(isWord).length <= 12) for (let at = credit + 1; at < tokens.length; at++) inside.add(at);
   return inside;
 }
 
