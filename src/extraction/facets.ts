@@ -347,7 +347,7 @@ function linkAndStampPositions(tokens: Token[]): Set<number> {
     for (let back = at - 1; back >= 0 && back >= at - 8 && tokens[back]!.kind === 'word'; back--) inside.add(back);
   }
   // `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source.
-  const lastLine = tokens.findLastIndex((token) => token === LINE_BREAK) + 1;
+  const lastLine = tokens.lastIndexOf(LINE_BREAK) + 1;
   const credit = tokens.findIndex((token, at) => at >= lastLine && token.text === 'Theo' && (at === lastLine || ['/', '.', '-'].includes(tokens[at - 1]!.text)));
   if (credit >= 0 && tokens.slice(lastLine).filter(isWord).length <= 12) for (let at = credit + 1; at < tokens.length; at++) inside.add(at);
   return inside;
