@@ -646,7 +646,12 @@ const LINE_BREAK: Token = { text: '\n', folded: '\n', toned: '\n', accented: '\n
 
 /** Tokens with a mark at each line break, so that no name or list runs from one paragraph into the next. */
 function tokenizeLines(text: string): Token[] {
-  return text.split('\n').flatMap((line, index) => (index === 0 ? tokenize(line) : [LINE_BREAK, ...tokenize(line)]));
+  const tokens: Token[] = [];
+  for (const line of text.split('\n')) {
+    if (tokens.length > 0) tokens.push(LINE_BREAK);
+    for (const token of tokenize(line)) tokens.push(token);
+  }
+  return tokens;
 }
 
 /**
