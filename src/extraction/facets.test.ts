@@ -178,6 +178,9 @@ describe('extractFacets', () => {
     expect(countries('Trẻ uống sữa. [Trung Quốc trong top 10 nước có trẻ tử vong nhiều nhất] Bên cạnh đó, Mỹ khuyến cáo.')).toEqual(['Hoa Kỳ']);
     expect(countries('Messi ghi bàn. Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017')).toEqual([]);
     expect(countries('Hung thủ tấn công bảo tàng. Ý đồ của nhóm Anh em Hồi giáo. Danh hiệu Anh hùng lao động.')).toEqual([]);
+    expect(countries('Võ sĩ quyền Anh Mayweather thắng. Nhạc sĩ Đức Huy, ca sĩ Ý Lan hát. Đáp án môn tiếng Đức.')).toEqual([]);
+    expect(countries('Ảnh: M.Đức. Đảng cầm quyền Anh đổi tỷ USD; rapper nổi tiếng Hàn Quốc.')).toEqual(['Anh', 'Hàn Quốc']);
+    expect(countries('Tổ chức quyền Anh thế giới họp; trời nổi gió Lào. Theo chính quyền Anh, người dân Ý và quân Pháp đến.')).toEqual(['Anh', 'Italy', 'Pháp']);
     expect(countries('Lương tăng [theo hệ số của Việt Nam và các nước khác] mỗi năm.')).toEqual(['Việt Nam']);
     expect(countries('Hải quân Mỹ điều tàu.\n\nHạ Tú/ Theo Gia đình Việt Nam')).toEqual(['Hoa Kỳ']);
     expect(countries('Mẫu SUV ra mắt tại triển lãm Geneva 2017. Đạt thủ con dao Thái Lan trong người.')).toEqual([]);

@@ -88,6 +88,8 @@ interface Matcher {
   twoSyllableWords: Set<string>;
   /** The common words among them, as the lexicon writes them in lowercase (`anh hùng`, `hung thủ`, `pháp luật`). */
   commonTwoSyllableWords: Set<string>;
+  /** Words of a lowercase syllable and a capitalised one, as written (`quyền Anh`, `gió Lào`). */
+  wordsEndingInName: Set<string>;
 }
 
 /** `và` as tokens write it (tone mark last). */
@@ -217,6 +219,12 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyCountryWords: new Set(config.party_country_words.map((word) => nameKey(word))),
     thisCountryPhrases: accentedPhrases(config.this_country_phrases),
     singlePartyCountries: new Set(config.single_party_countries),
+    wordsEndingInName: new Set(
+      lexiconWords()
+        .map((word) => tokenize(word))
+        .filter((words) => words.length === 2 && !isCapitalized(words[0]!.text) && isCapitalized(words[1]!.text))
+        .map((words) => `${words[0]!.toned} ${words[1]!.toned}`),
+    ),
     commonTwoSyllableWords: new Set(
       lexiconWords()
         .filter((word) => word === word.toLowerCase())
@@ -282,8 +290,9 @@ function isGoverned(matcher: Matcher, tokens: Token[], start: number): boolean {
 /**
  * A short, exactly written alias (`Mỹ`, `Đức`, `Nga`, `Lào`) is also part of personal and place names
  * (`ông Đức`, `Phạm Đức Ấn`, `Hằng Nga`, `huyện Mỹ Đức`, `ở Lào Cai`). Reject it after an honorific,
- * a place word or another name word, and before a name word unless a lowercase head noun governs it
- * (`Tổng thống Mỹ Donald Trump`).
+ * a place word, an initial (`M.Đức`) or another name word, and before a name word unless a lowercase
+ * head noun governs it and the name is not Vietnamese (`Tổng thống Mỹ Donald Trump`, not `nhà thiết
+ * kế Đức Duy`).
  */
 function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: number): boolean {
   const previous = tokens[start - 1];
@@ -294,9 +303,12 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
     if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
   }
+  // `Ảnh: M.Đức`: after an initial.
+  if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
   if (isNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
-    return !governed;
+    // `nhà thiết kế Đức Duy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `báo giới Anh Daily Mail` names something of the country.
+    return !governed || isVietnameseSyllable(next!.text);
   }
   return false;
 }
@@ -304,6 +316,13 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
 /** One of the phrases (accented, lowercase) ends right before `start`: `tại` Vienna, `xì gà` Cuba. */
 function precededBy(phrases: string[][], tokens: Token[], start: number): boolean {
   return phrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word));
+}
+
+/** `xì gà Cuba`, `tiếng Đức`, but not `rapper nổi tiếng Hàn Quốc`: the style word is not the end of another word. */
+function afterStyleWord(matcher: Matcher, tokens: Token[], start: number): boolean {
+  const phrase = matcher.styleWords.find((words) => precededBy([words], tokens, start));
+  const before = phrase ? tokens[start - phrase.length - 1] : undefined;
+  return phrase !== undefined && !(isWord(before) && matcher.commonTwoSyllableWords.has(`${before.accented} ${phrase[0]}`));
 }
 
 /** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
@@ -349,7 +368,9 @@ function linkAndStampPositions(tokens: Token[]): Set<number> {
   // `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source.
   const lastLine = tokens.lastIndexOf(LINE_BREAK) + 1;
   const credit = tokens.findIndex((token, at) => at >= lastLine && token.text === 'Theo' && (at === lastLine || ['/', '.', '-'].includes(tokens[at - 1]!.text)));
-  if (credit >= 0 && tokens.slice(lastLine).filter(isWord).length <= 12) for (let at = credit + 1; at < tokens.length; at++) inside.add(at);
+  const credited = tokens.slice(credit + 1);
+  const isCredit = credit >= 0 && isCapitalized(credited[0]?.text ?? '') && !credited.some((token) => token.text === ',') && tokens.slice(lastLine).filter(isWord).length <= 12;
+  if (isCredit) for (let at = credit + 1; at < tokens.length; at++) inside.add(at);
   return inside;
 }
 
@@ -357,6 +378,18 @@ function linkAndStampPositions(tokens: Token[]): Set<number> {
 function isCommonWordStart(matcher: Matcher, tokens: Token[], at: number): boolean {
   const next = tokens[at + 1];
   return isWord(next) && !isCapitalized(next.text) && matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
+}
+
+/**
+ * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
+ * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
+ */
+function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const [previous, before] = [tokens[at - 1], tokens[at - 2]];
+  if (!isWord(previous) || !matcher.wordsEndingInName.has(`${previous.toned} ${tokens[at]!.toned}`)) return false;
+  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
+  // `chính quyền Anh` is the British government; in `Tổ chức quyền Anh`, `chức` is taken by `Tổ chức`.
+  return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
 }
 
 /** `SPS-40`, `AN/SPS`, `PVV-Vinapharm`: an acronym joined to a code or a name by a dash or a slash. */
@@ -408,8 +441,8 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
-      if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
-      if (candidate.exact && candidate.tokens.length === 1 && isCommonWordStart(matcher, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && afterStyleWord(matcher, tokens, at)) return false;
+      if (candidate.exact && candidate.tokens.length === 1 && (isCommonWordStart(matcher, tokens, at) || isCommonWordEnd(matcher, tokens, at))) return false;
       if (candidate.entities[0]?.kind === 'party' && isAcronym(candidate.text) && isInCode(tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase())) {
         // `đảng bảo thủ Những người Cộng hòa`: a stance before the name.
