@@ -172,10 +172,7 @@ export class MeilisearchEngine implements SearchEngine {
     };
     const interpretation = request.verbatim
       ? null
-      : interpretQuery(
-          query,
-          documents.flatMap((document) => [scanText(document.title), scanText(document.body)]),
-        );
+      : interpretQuery(query, () => documents.flatMap((document) => [scanText(document.title), scanText(document.body)]));
     if (interpretation) {
       response.interpreted = interpretation.text;
       if (interpretation.changed) response.didYouMean = interpretation.text;
