@@ -133,3 +133,56 @@ describe('extractFacets', () => {
     expect(() => parseGazetteer({ countries: [{ name: '' }], parties: [] })).toThrow();
   });
 });
+
+describe('extractFacets: what is not the state', () => {
+  it("a byline, a related article's headline or a link list is not the article's text", () => {
+    expect(countries('Buffon thi đấu từ 1994. Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017')).toEqual([]);
+    expect(countries('Trẻ cần ăn hoa quả. [Trung Quốc trong top 10 nước có trẻ tử vong nhiều nhất] Bên cạnh đó, Mỹ khuyên...')).toEqual(['Hoa Kỳ']);
+    expect(countries('Xem ảnh. Tin liên quan Nàng WAGs Thụy Sĩ vẫn gợi cảm bất chấp thời gian')).toEqual([]);
+  });
+
+  it('a name does not run across a line: a title ending in `Đảng` does not name a party with the lead', () => {
+    expect(parties('Kỷ luật cán bộ thể hiện trách nhiệm của Đảng\n\nViệc phát hiện sai phạm ở Việt Nam')).toEqual([]);
+  });
+
+  it("a country in a geographic name is not the state, in the state's own waters it is", () => {
+    expect(countries('Tên lửa rơi xuống biển Nhật Bản. Gió Lào thổi qua Đà Nẵng; đàm phán về bán đảo Triều Tiên.')).toEqual([]);
+    expect(countries('Tàu lạ xâm phạm vùng biển Nhật Bản.')).toEqual(['Nhật Bản']);
+  });
+
+  it('a country at the end of the name of a contest, a title or a publication is part of the name', () => {
+    expect(countries('Cô từng thi Hoa hậu Việt Nam 2016, Miss Áo dài Nữ sinh Việt Nam 2014 và The Face Việt Nam.')).toEqual([]);
+    expect(countries('Cô là Hoa khôi Học viện Hàng không Việt Nam 2012; loài voọc có trong Sách Đỏ Việt Nam.')).toEqual([]);
+    expect(countries("Tại Giải Bóng bầu dục quốc gia Mỹ (NFL), tuổi nghề ngắn. Cô thi Vietnam's Next Top Model.")).toEqual([]);
+    // A head that is also a context word makes the country right before it; a phrase is no name.
+    expect(countries('Nữ hoàng Anh tiếp khách. Giải pháp cho Việt Nam là gì?')).toEqual(['Anh', 'Việt Nam']);
+  });
+
+  it('a country after a language word, and the countries listed after it, are languages', () => {
+    expect(countries('Cô nói tiếng Tây Ban Nha, Bồ Đào Nha và tiếng Anh; ngành Ngôn ngữ Anh.')).toEqual([]);
+    expect(countries('Cô nói tiếng Tây Ban Nha với người Bồ Đào Nha.')).toEqual(['Bồ Đào Nha']);
+  });
+
+  it('a one-word name the text also gives a person (`Nguyễn Thị Nga`) is that person, unless a context word or a list makes it the state', () => {
+    const trial = 'Tòa xử bị cáo Nguyễn Thị Nga. Sau 14 năm, Nga bị bắt. Nhận thấy vai trò của Nga, công an truy nã.';
+    expect(countries(trial)).toEqual([]);
+    expect(countries(`${trial} Tổng thống Nga và Pháp, Nga gửi điện.`)).toEqual(['Nga', 'Pháp']);
+    // A middle name is no given name, and a direction places within the country.
+    expect(countries('Bà Vũ Thị Mỹ Ngọc nói. Mỹ tăng thuế. Vùng Viễn Đông Nga lạnh.')).toEqual(['Hoa Kỳ', 'Nga']);
+  });
+
+  it('a capital inside a name (a person, an event) is not the government', () => {
+    expect(countries('ĐB Lưu Bình Nhưỡng phát biểu. Sharapova thắng ở Rome Masters.')).toEqual([]);
+    expect(countries('Bình Nhưỡng phản đối.')).toEqual(['Triều Tiên']);
+  });
+
+  it('a context-bound name alone in parentheses after a name places it (`London (Anh)`)', () => {
+    expect(countries('Giải diễn ra tại London (Anh); tiến sĩ ở Đại học Coventry (Anh) cho biết.')).toEqual(['Anh']);
+    expect(countries('Anh (anh trai) đi làm.')).toEqual([]);
+  });
+
+  it('compounds and honours that open with a country name are not the country', () => {
+    expect(countries('Thăm Mẹ Việt Nam Anh hùng; tổ chức Anh em Hồi giáo; các Anh hùng liệt sĩ.')).toEqual([]);
+    expect(countries('Lào Cai6. Tỉnh Lào Cai.')).toEqual([]);
+  });
+});

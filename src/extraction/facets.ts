@@ -1,5 +1,6 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from '../config/language-data.ts';
 import { isFunctionWord } from './boilerplate.ts';
+import { nonArticlePositions, tokenizeLines } from './facet-spans.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 
@@ -79,6 +80,13 @@ interface Matcher {
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
   partyCountry: Map<string, string>;
+  relatedLinkCues: string[][];
+  geographicWords: string[][];
+  territoryWords: string[][];
+  /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
+  nameHeads: string[][];
+  languageWords: string[][];
+  partyMemberTitles: string[][];
 }
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
@@ -200,6 +208,12 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
+    relatedLinkCues: accentedPhrases(config.related_link_cues),
+    geographicWords: accentedPhrases(config.geographic_words),
+    territoryWords: accentedPhrases(config.territory_words),
+    nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
+    languageWords: accentedPhrases(config.language_words),
+    partyMemberTitles: accentedPhrases(config.party_member_titles),
   };
 }
 
@@ -238,6 +252,11 @@ function isNameWord(token: Token | undefined): boolean {
   return isWord(token) && isCapitalized(token.text) && !isFunctionWord(token.text) && !/\d/.test(token.text);
 }
 
+/** `Cai6` in `Lào Cai6.`: a name word with a list number glued to it. */
+function isNumberedNameWord(token: Token | undefined): boolean {
+  return isWord(token) && /^\p{Lu}\p{Ll}+\d+$/u.test(token.text);
+}
+
 /** `400MP`, `6GB`, `T880`, `MT6750`: how model numbers are written (an age group such as `U23` is not one). */
 function isModelNumber(token: Token | undefined): boolean {
   return isWord(token) && (/^\d+\p{L}+$/u.test(token.text) || /^\p{L}+\d{3,}/u.test(token.text));
@@ -266,7 +285,7 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
     if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
   }
-  if (isNameWord(next)) {
+  if (isNameWord(next) || isNumberedNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
     return !governed;
   }
@@ -276,6 +295,51 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
 /** One of the phrases (accented, lowercase) ends right before `start`: `tại` Vienna, `xì gà` Cuba. */
 function precededBy(phrases: string[][], tokens: Token[], start: number): boolean {
   return phrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word));
+}
+
+/** `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the state's. */
+function isGeographicName(matcher: Matcher, tokens: Token[], at: number): boolean {
+  return precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at);
+}
+
+/** A head phrase (as written, case counting) that ends right before `at`. */
+function headEndingAt(matcher: Matcher, tokens: Token[], at: number): string[] | undefined {
+  return matcher.nameHeads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
+}
+
+/**
+ * A country at the end of a contest's, title's or publication's name (`Hoa hậu Việt Nam`, `Miss Áo
+ * dài Nữ sinh Việt Nam`, `Giải Bóng bầu dục quốc gia Mỹ`): a name head, then a capitalised name of
+ * content words, then the country. A head that is also a context word makes the country when it
+ * stands right before it (`Nữ hoàng Anh`), and a lowercase word after the head makes a phrase, not
+ * a name (`Giải pháp cho Việt Nam`).
+ */
+function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const direct = headEndingAt(matcher, tokens, at);
+  if (direct) return !hasContextWord(matcher, tokens, at);
+  for (let start = at - 1; start >= 0 && start >= at - 6; start--) {
+    const token = tokens[start]!;
+    // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own (`Giải pháp cho`).
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text);
+    if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
+    if (isCapitalized(token.text) && headEndingAt(matcher, tokens, start)) return true;
+  }
+  return false;
+}
+
+/** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
+function opensEnglishTitle(tokens: Token[], end: number): boolean {
+  return ["'", '’'].includes(tokens[end]?.text ?? '') && tokens[end + 1]?.text === 's' && isNameWord(tokens[end + 2]);
+}
+
+/**
+ * A capital inside a person's or an event's name: after a Vietnamese name word (`ĐB Lưu Bình
+ * Nhưỡng`), or before a foreign one (`Rome Masters`, `Washington Post`).
+ */
+function seatInName(tokens: Token[], start: number, end: number): boolean {
+  const [previous, next] = [tokens[start - 1], tokens[end]];
+  if (isWord(previous) && isNameWord(previous) && previous.text !== previous.text.toUpperCase() && isVietnameseSyllable(previous.text)) return true;
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
 }
 
 /** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
@@ -318,6 +382,8 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
+      if (candidate.seat && seatInName(tokens, at, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -328,6 +394,51 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
     }
   }
   return mentions;
+}
+
+/** `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it. */
+function placesInParentheses(tokens: Token[], mention: Mention): boolean {
+  return tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')' && isNameWord(tokens[mention.start - 2]);
+}
+
+/**
+ * Mentions that name a language or a person rather than the state: a country after a language word
+ * and the countries listed after it (`tiếng Tây Ban Nha, Bồ Đào Nha`); a one-word name that the text
+ * also writes as a person's given name (`Nguyễn Thị Nga` ... `Nga đã bỏ trốn`), unless a context word
+ * or a list of countries makes it the state.
+ */
+function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Mention[]): Mention[] {
+  const languages = new Set<Mention>();
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    if (precededBy(matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
+      languages.add(mention);
+    }
+  });
+  const givenNames = givenNamesIn(matcher, tokens, mentions);
+  return mentions.filter((mention, index) => {
+    if (languages.has(mention)) return false;
+    if (!givenNames.has(mention.pattern) || hasContextWord(matcher, tokens, mention.start)) return true;
+    const [previous, next] = [mentions[index - 1], mentions[index + 1]];
+    return (previous !== undefined && enumerated(tokens, previous, mention)) || (next !== undefined && enumerated(tokens, mention, next));
+  });
+}
+
+/** One-word country names that end a Vietnamese full name in the text (`Nguyễn Thị Nga`): that person's given name. */
+function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<Pattern> {
+  const oneWord = new Map<string, Pattern>();
+  for (const mention of mentions) if (mention.pattern.guarded && mention.pattern.tokens.length === 1) oneWord.set(mention.pattern.tokens[0]!, mention.pattern);
+  const names = new Set<Pattern>();
+  for (let at = 2; at < tokens.length; at++) {
+    const pattern = oneWord.get(tokens[at]!.toned);
+    const [first, middle] = [tokens[at - 2], tokens[at - 1]];
+    // `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country.
+    const vietnameseName = (token: Token | undefined) =>
+      isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
+    // `Vũ Thị Mỹ Ngọc`: a middle name is no given name.
+    if (pattern && vietnameseName(first) && vietnameseName(middle) && !isNameWord(tokens[at + 1])) names.add(pattern);
+  }
+  return names;
 }
 
 /** Only list glue (commas, `và`, dashes) stands between the two mentions. */
@@ -492,9 +603,11 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
-  const tokens = tokenize(text);
+  const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
-  const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start));
+  const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
+  const found = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  const mentions = withoutNonStateMentions(matcher, tokens, found);
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
   const partyCountries = new Map<string, string>();
@@ -509,6 +622,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       contextBound(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
         (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end])) ||
+        (mention.pattern.context && placesInParentheses(tokens, mention)) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
   const counted = [...plain, ...contextual].sort((a, b) => a.start - b.start);
