@@ -105,7 +105,7 @@ describe('extractFacets', () => {
     const france = 'Tại Pháp, đảng trung hữu Phong trào Dân chủ (MoDem) và đảng cực hữu Mặt trận Dân tộc (FN) tranh cử. MoDem dẫn đầu.';
     expect(parties(france)).toEqual(['Đảng Phong trào Dân chủ Pháp', 'Đảng Mặt trận Quốc gia Pháp']);
     expect(parties('Tại Ba Lan, người đứng đầu đảng Pháp luật và Công lý (PiS) phát biểu.')).toEqual(['Đảng Luật pháp và Công lý']);
-    expect(parties('Ở Mỹ, hai đảng Cộng hòa và Dân chủ tranh cãi.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Ở Mỹ, hai đảng Cộng hòa và Dân chủ tranh cãi.')).toEqual(['Đảng Cộng hòa Mỹ', 'Đảng Dân chủ Mỹ']);
     expect(parties('Ông Guterres được cả đảng CNRT ở Timor Leste ủng hộ.')).toEqual(['Đảng CNRT Đông Timor']);
     expect(parties('Tại Anh, đảng Ukip công bố cương lĩnh.')).toEqual(['Đảng Độc lập Anh']);
     expect(parties('Ở Hàn Quốc, đảng đối lập Minjoo phản đối.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
@@ -184,5 +184,43 @@ describe('extractFacets: what is not the state', () => {
   it('compounds and honours that open with a country name are not the country', () => {
     expect(countries('Thăm Mẹ Việt Nam Anh hùng; tổ chức Anh em Hồi giáo; các Anh hùng liệt sĩ.')).toEqual([]);
     expect(countries('Lào Cai6. Tỉnh Lào Cai.')).toEqual([]);
+  });
+});
+
+describe('extractFacets: how parties are written', () => {
+  it('a second name joined by `và` is a party too, where the gazetteer knows it', () => {
+    expect(parties('Ở Mỹ, cả hai đảng Dân chủ và Cộng hòa đều phản đối.')).toEqual(['Đảng Dân chủ Mỹ', 'Đảng Cộng hòa Mỹ']);
+    const britain = 'Tại Anh, Công đảng có thể hợp lực với Đảng Dân tộc Scotland và Dân chủ Tự do để lập liên minh.';
+    expect(parties(britain)).toEqual(['Đảng Dân tộc Scotland', 'Công đảng Anh', 'Đảng Dân chủ Tự do Anh']);
+    expect(parties('Ở Mỹ, đảng Dân chủ và Tổng thống Trump bất đồng.')).toEqual(['Đảng Dân chủ Mỹ']);
+  });
+
+  it('a word for members before a bare name counts the known party (`thượng nghị sĩ Cộng hòa`)', () => {
+    expect(parties('Ở Mỹ, thượng nghị sĩ Cộng hòa Joni Ernst nhận định.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Bức tường ở Mexico bị một số nghị sỹ bảo thủ của Cộng hòa Mỹ chỉ trích.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Nhiều nghị sĩ Quốc hội Mỹ và nghị sĩ Hàn Quốc gặp nhau.')).toEqual([]);
+  });
+
+  it('the name as the text writes it, where it is longer or shorter than an alias that needs a country', () => {
+    expect(parties('Ở Romania, Đảng Tự do Quốc gia đối lập yêu cầu Thủ tướng từ chức.')).toEqual(['Đảng Tự do Quốc gia Romania']);
+    expect(parties('Ở Hy Lạp, 31,8% ủng hộ đảng Dân chủ Mới đối lập.')).toEqual(['Đảng Dân chủ Mới Hy Lạp']);
+    expect(parties('Ở Hàn Quốc, ông Moon thuộc đảng Dân chủ tự do thắng cử.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
+  });
+
+  it('an abbreviation after the name closes it, or names the known party it is; `của` + country gives its country', () => {
+    const montenegro = 'Nga tạm giữ phó Chủ tịch đảng Dân chủ xã hội (DPS) cầm quyền của Montenegro tại Moscow. Mỹ phản đối.';
+    expect(parties(montenegro)).toEqual(['Đảng Dân chủ xã hội Montenegro']);
+    expect(parties('Ở Mỹ và Italy, đảng Dân chủ (PD) của ông Renzi bị thách thức.')).toEqual(['Đảng Dân chủ Italy']);
+    expect(parties('Ở Đức và Mỹ, lãnh đạo đảng Dân chủ Xã hội (SPD) phản ứng.')).toEqual(['Đảng Dân chủ Xã hội Đức']);
+  });
+
+  it('a bare name goes to the nearest country whose party of that name is known, before a nearer one without', () => {
+    expect(parties('Ông Kim ở Hàn Quốc nói về chính sách Triều Tiên, ông thuộc đảng Nhân dân đối lập.')).toEqual(['Đảng Nhân dân Hàn Quốc']);
+    expect(parties('Ở Mỹ, Nghị sĩ Cộng hòa Chuck Grassley hỏi luật sư Nga.')).toEqual(['Đảng Cộng hòa Mỹ']);
+  });
+
+  it('a stance is written in lowercase: a capitalised word after the head is the name', () => {
+    expect(parties('Tại Pháp, đảng REM của ông Macron và đảng liên minh MoDem thắng lớn.')).toEqual(['Đảng Phong trào Dân chủ Pháp', 'Đảng Nền Cộng hòa Tiến bước']);
+    expect(parties('Ở Bangladesh, Đảng Liên minh Awami (BAL) lên nắm quyền.')).toEqual(['Đảng Liên minh Awami Bangladesh']);
   });
 });

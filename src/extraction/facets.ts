@@ -79,6 +79,10 @@ interface Matcher {
   partyOrganWords: Set<string>;
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
+  /** Party names written without a country (`Đảng Cộng hòa`), folded, to each country's party of that name. */
+  partyByBareName: Map<string, Map<string, string>>;
+  /** Two-syllable words of party names (`tự do`, `dân chủ`): a name keeps the second even where it is a function word (`do`). */
+  partyNameWords: Set<string>;
   partyCountry: Map<string, string>;
   relatedLinkCues: string[][];
   geographicWords: string[][];
@@ -186,6 +190,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   for (const party of config.parties) {
     for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) partiesByName.set(nameKey(alias), (partiesByName.get(nameKey(alias)) ?? new Set()).add(party.name));
   }
+  const partyByBareName = new Map<string, Map<string, string>>();
+  for (const party of config.parties) {
+    for (const alias of party.aliases) {
+      if (typeof alias === 'string' || !alias.needs_country) continue;
+      const byCountry = partyByBareName.get(nameKey(alias.text)) ?? new Map<string, string>();
+      partyByBareName.set(nameKey(alias.text), byCountry.set(party.country, party.name));
+    }
+  }
   const partyByUniqueName = new Map([...partiesByName].filter(([, names]) => names.size === 1).map(([key, names]) => [key, [...names][0]!]));
   const accentedPhrases = (words: string[]) => words.map((phrase) => tokenize(phrase).map((token) => token.accented));
   return {
@@ -207,6 +219,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
+    partyByBareName,
+    partyNameWords: partyNameWords(config),
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     relatedLinkCues: accentedPhrases(config.related_link_cues),
     geographicWords: accentedPhrases(config.geographic_words),
@@ -215,6 +229,21 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
   };
+}
+
+/** Every capitalised syllable and the lowercase one after it in the gazetteer's party names (`Tự do`, `Dân chủ`), accented. */
+function partyNameWords(config: GazetteerConfig): Set<string> {
+  const words = new Set<string>();
+  for (const party of config.parties) {
+    for (const name of [party.name, ...party.aliases.map(aliasTexts)]) {
+      const tokens = tokenize(name);
+      tokens.forEach((token, at) => {
+        const next = tokens[at + 1];
+        if (isCapitalized(token.text) && next && !isCapitalized(next.text)) words.add(`${token.accented} ${next.accented}`);
+      });
+    }
+  }
+  return words;
 }
 
 let defaultMatcher: Matcher | undefined;
@@ -508,7 +537,8 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
   const words: string[] = [];
   let at = head + 1;
   const memberWord = startsWithPhrase(matcher.partyMemberWords, tokens, at);
-  const leadIn = memberWord ?? startsWithPhrase(matcher.partyStanceWords, tokens, at);
+  // A stance is written in lowercase: `Đảng Liên minh Awami` is a name, `đảng liên minh MoDem` a stance.
+  const leadIn = memberWord ?? (isWord(tokens[at]) && !isCapitalized(tokens[at]!.text) ? startsWithPhrase(matcher.partyStanceWords, tokens, at) : undefined);
   const afterLeadIn = leadIn ? tokens[at + leadIn.length] : undefined;
   const members = leadIn !== undefined && leadIn === memberWord && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text);
   if (leadIn && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) at += leadIn.length;
@@ -533,12 +563,13 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     at++;
     const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
-    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || !isFunctionWord(next.text))) {
+    const partyWord = matcher.partyNameWords.has(`${word.accented} ${next?.accented}`);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || partyWord || !isFunctionWord(next.text))) {
       words.push(next.text);
       at++;
     }
     const [conjunction, joined] = [tokens[at], tokens[at + 1]];
-    if (beforeConjunction === null && isViet && conjunction?.accented === 'và' && isWord(joined) && isCapitalized(joined.text) && !countryAt.has(at + 1)) {
+    if (beforeConjunction === null && isViet && conjunction?.accented === AND && isWord(joined) && isCapitalized(joined.text) && !countryAt.has(at + 1)) {
       beforeConjunction = { words: words.length, at };
       words.push(conjunction.text);
       at++;
@@ -566,6 +597,88 @@ function namesKnownPartyAfter(tokens: Token[], end: number, partyStarts: Set<num
   if (tokens[open]?.text !== '(') return false;
   for (let at = open + 1; at < tokens.length && at < open + 12 && tokens[at]!.text !== ')'; at++) if (partyStarts.has(at)) return true;
   return false;
+}
+
+/** `(DPS)` at `at`: an abbreviation in parentheses, or null. */
+function abbreviationAt(tokens: Token[], at: number): string | null {
+  const [open, abbreviation, close] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+  return open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text) ? abbreviation.text : null;
+}
+
+/**
+ * The name up to an abbreviation in parentheses that follows it within a few words (`đảng Dân chủ
+ * xã hội (DPS)`, `đảng Công nhân người Kurd (PKK)`): the abbreviation closes the name. Words of
+ * stance (`cầm quyền`) are not the name's.
+ */
+function extendToAbbreviation(matcher: Matcher, tokens: Token[], party: NamedParty): NamedParty {
+  if (party.country !== null || party.abbreviation) return party;
+  for (let at = party.end; at <= party.end + 3 && at < tokens.length; at++) {
+    if (abbreviationAt(tokens, at) !== null) {
+      const words = tokens.slice(party.end, at).map((token) => token.text);
+      return words.length === 0 ? party : { ...party, end: at, name: [party.name, ...words].join(' ') };
+    }
+    if (!isWord(tokens[at]) || startsWithPhrase(matcher.partyStanceWords, tokens, at)) return party;
+  }
+  return party;
+}
+
+/** `của` and `và` as tokens compare them (tone mark last, not composed). */
+const OF = tokenize('của')[0]!.accented;
+const AND = tokenize('và')[0]!.accented;
+
+/** `đảng Dân chủ xã hội (DPS) cầm quyền của Montenegro`: the country the text gives a party after its name. */
+function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, Mention>): string | null {
+  for (let at = end; at < tokens.length && at < end + 7; at++) {
+    const token = tokens[at]!;
+    if (token.accented === OF) return countryAt.get(at + 1)?.pattern.entities[0]!.name ?? null;
+    if (token.kind !== 'word' && token.text !== '(' && token.text !== ')') return null;
+  }
+  return null;
+}
+
+/**
+ * How the text writes a party where a gazetteer alias that needs a country matched: longer than
+ * the alias (`Đảng Tự do Quốc gia` for `Đảng Tự do`, `đảng Dân chủ Mới`), shorter where the text
+ * does not capitalise the alias's words (`đảng Dân chủ tự do` is `Dân chủ`), or up to an
+ * abbreviation (`đảng Dân chủ xã hội (DPS)`). Null where the text writes the alias itself.
+ */
+function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>): NamedParty | null {
+  if (!matcher.partyHeads.has(tokens[mention.start]!.accented)) return null;
+  const reading = readPartyName(matcher, tokens, mention.start, countryAt);
+  if (!reading || reading.abbreviation || reading.members) return null;
+  const written = extendToAbbreviation(matcher, tokens, reading);
+  const aliasWords = tokenize(mention.pattern.text).map((token) => token.text);
+  const lowered = aliasWords.some((word, offset) => offset > 0 && isCapitalized(word) && !isCapitalized(tokens[mention.start + offset]!.text));
+  if (written.end > mention.end || (lowered && written.end < mention.end)) return written;
+  return null;
+}
+
+/** Where a second party name joined by `và` starts (`hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`). */
+function coordinatedAt(tokens: Token[], end: number): number | null {
+  const [conjunction, next] = [tokens[end], tokens[end + 1]];
+  return conjunction?.accented === AND && isWord(next) && isCapitalized(next.text) ? end : null;
+}
+
+/**
+ * Bare party names after a word for a party's members (`thượng nghị sĩ Cộng hòa`, `Nghị sĩ Cộng
+ * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between.
+ * They count only as parties the gazetteer knows.
+ */
+function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>): NamedParty[] {
+  const found: NamedParty[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const title = startsWithPhrase(matcher.partyMemberTitles, tokens, at);
+    if (!title) continue;
+    for (let name = at + title.length; name <= at + title.length + 3 && name < tokens.length; name++) {
+      const token = tokens[name]!;
+      if (!isWord(token) || matcher.partyHeads.has(token.accented)) break;
+      if (!isCapitalized(token.text)) continue;
+      const reading = readPartyName(matcher, tokens, name - 1, countryAt);
+      if (reading && !reading.abbreviation) found.push({ ...reading, members: true });
+      break;
+    }
+  }
+  return found;
 }
 
 /**
@@ -654,10 +767,22 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   /** The gazetteer's party for a name and its country, or for a name that only one party bears, if that party's country is in the text. */
   const knownParty = (name: string, country: string): string | undefined => {
     const unique = matcher.partyByUniqueName.get(nameKey(name));
-    return matcher.partyByName.get(nameKey(`${name} ${country}`)) ?? (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined);
+    return (
+      matcher.partyByName.get(nameKey(`${name} ${country}`)) ??
+      matcher.partyByBareName.get(nameKey(name))?.get(country) ??
+      (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined)
+    );
+  };
+  /** The countries of the text whose party of this name the gazetteer knows (`Đảng Dân chủ`: Hàn Quốc, Hoa Kỳ). */
+  const knownCountries = (name: string): Set<string> => new Set([...countries.keys()].filter((country) => knownParty(name, country) !== undefined));
+  /** A country for a name read without one: the nearest whose party of that name is known, else the nearest. */
+  const countryFor = (name: string, at: number): string | null => {
+    const known = knownCountries(name);
+    // A country only a party implies (`Đảng Dân tộc Scotland`: Anh) has no mention to be near.
+    return known.size === 0 ? nearestCountry(at) : (nearestCountry(at, known) ?? [...known][0]!);
   };
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
-    const country = written ?? countryOfName.get(name) ?? nearestCountry(at);
+    const country = written ?? countryOfName.get(name) ?? countryFor(name, at);
     if (country === null) return;
     const known = knownParty(name, country);
     if (knownOnly && !known) return;
@@ -673,7 +798,25 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   for (const mention of counted) if (!isCountry(mention)) defineAbbreviation(mention.end, mention.pattern.entities[0]!.name);
   addImpliedCountries();
 
+  const partyEnds: number[] = counted.filter((mention) => !isCountry(mention)).map((mention) => mention.end);
+  const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const countWritten = (named: NamedParty, knownOnly: boolean) => {
+    const head = tokens[named.start]!.text;
+    const name = `${matcher.partyHeads.has(head.toLowerCase()) ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : 'Đảng'} ${named.name}`;
+    countPartyOf(name, named.start, named.end, named.country ?? countryAfterName(tokens, named.end, countryAt), knownOnly);
+    partyEnds.push(named.end);
+  };
   for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
+    // `đảng Dân chủ (PD)`: a known party's abbreviation after the name says which party it is.
+    const abbreviation = abbreviationAt(tokens, mention.end);
+    if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
+    const written = writtenPartyName(matcher, tokens, mention, countryAt);
+    if (written) {
+      const known = abbreviationAt(tokens, written.end);
+      if (known === null || !matcher.partyByAcronym.has(foldText(known))) countWritten(written, false);
+      continue;
+    }
+    partyEnds.push(mention.end);
     const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
     const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
@@ -695,10 +838,16 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     if (known) {
       bump(parties, known);
       partyCountries.set(known, matcher.partyCountry.get(known)!);
+      partyEnds.push(named.end);
     } else if (!(named.abbreviation && definedInText.has(named.name))) {
-      const head = tokens[named.start]!.text;
-      countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country, named.members);
+      countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named), named.members);
     }
+  }
+  for (const named of memberReadings(matcher, tokens, countryAt)) countWritten(named, true);
+  for (const end of partyEnds) {
+    const conjunction = coordinatedAt(tokens, end);
+    const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);
+    if (second && !second.abbreviation) countWritten(second, true);
   }
   if (abbreviations.size > 0) {
     for (const token of tokens) {
