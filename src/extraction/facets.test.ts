@@ -223,4 +223,20 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Tại Pháp, đảng REM của ông Macron và đảng liên minh MoDem thắng lớn.')).toEqual(['Đảng Phong trào Dân chủ Pháp', 'Đảng Nền Cộng hòa Tiến bước']);
     expect(parties('Ở Bangladesh, Đảng Liên minh Awami (BAL) lên nắm quyền.')).toEqual(['Đảng Liên minh Awami Bangladesh']);
   });
+
+  it('a person after the head or a stance is no party, in any language (`đảng cực hữu Marine Le Pen`)', () => {
+    expect(parties('Tại Pháp, ứng viên đảng cực hữu Marine Le Pen dẫn đầu.')).toEqual([]);
+    expect(parties('Campuchia cho lãnh đạo đảng đối lập Sam Rainsy về nước.')).toEqual([]);
+  });
+
+  it('a known name in another case or before a known abbreviation is that party; a capitalised function word ends a name', () => {
+    expect(parties('Tại Pháp, đảng REM liên minh với đảng Modem của ông Bayrou.')).toEqual(['Đảng Nền Cộng hòa Tiến bước', 'Đảng Phong trào Dân chủ Pháp']);
+    expect(parties('Tại Pháp, tổng thư ký của đảng La REM nói ở Syria.')).toEqual(['Đảng Nền Cộng hòa Tiến bước']);
+    expect(parties('Ở Mỹ, cờ trong tay đảng Cộng hòa Không phải thẩm phán quyết định.')).toEqual(['Đảng Cộng hòa Mỹ']);
+  });
+
+  it("an alias written in lowercase is the alias where its party's country is in the text, and `của` gives a bare alias its country", () => {
+    expect(parties('Ở Pháp, đảng Mặt trận quốc gia của bà Le Pen được 13%.')).toEqual(['Đảng Mặt trận Quốc gia Pháp']);
+    expect(parties('CIA của Mỹ cho biết đảng Công lý và Phát triển của Maroc không còn trong danh sách.')).toEqual(['Đảng Công lý và Phát triển Maroc']);
+  });
 });

@@ -556,8 +556,11 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     const word = tokens[at]!;
     if (!isWord(word) || !isCapitalized(word.text) || word.text === word.text.toUpperCase() || /\d/.test(word.text)) break;
     const isViet = isVietnameseSyllable(word.text);
-    if (vietnamese !== null && isViet !== vietnamese) break;
+    // A capitalised function word after the name opens a sentence the text forgot to end (`đảng Cộng hòa Không phải...`).
+    if (words.length > 0 && isFunctionWord(word.text)) break;
+    // Two capitalised words in a row are a person (`Marine Le Pen`, `Sam Rainsy`), whatever their language.
     if (words.length > 0 && isCapitalized(words.at(-1)!)) return null;
+    if (vietnamese !== null && isViet !== vietnamese) break;
     vietnamese = isViet;
     words.push(word.text);
     at++;
@@ -612,7 +615,7 @@ function abbreviationAt(tokens: Token[], at: number): string | null {
  */
 function extendToAbbreviation(matcher: Matcher, tokens: Token[], party: NamedParty): NamedParty {
   if (party.country !== null || party.abbreviation) return party;
-  for (let at = party.end; at <= party.end + 3 && at < tokens.length; at++) {
+  for (let at = party.end; at <= party.end + 4 && at < tokens.length; at++) {
     if (abbreviationAt(tokens, at) !== null) {
       const words = tokens.slice(party.end, at).map((token) => token.text);
       return words.length === 0 ? party : { ...party, end: at, name: [party.name, ...words].join(' ') };
@@ -639,17 +642,18 @@ function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, M
 /**
  * How the text writes a party where a gazetteer alias that needs a country matched: longer than
  * the alias (`Đảng Tự do Quốc gia` for `Đảng Tự do`, `đảng Dân chủ Mới`), shorter where the text
- * does not capitalise the alias's words (`đảng Dân chủ tự do` is `Dân chủ`), or up to an
- * abbreviation (`đảng Dân chủ xã hội (DPS)`). Null where the text writes the alias itself.
+ * does not capitalise the alias's words and no country of the alias's parties is in the text
+ * (`đảng Dân chủ tự do` in Korea is `Dân chủ`; `đảng Mặt trận quốc gia` in France is the alias), or
+ * up to an abbreviation (`đảng Dân chủ xã hội (DPS)`). Null where the text writes the alias itself.
  */
-function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>): NamedParty | null {
+function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>, aliasFits: boolean): NamedParty | null {
   if (!matcher.partyHeads.has(tokens[mention.start]!.accented)) return null;
   const reading = readPartyName(matcher, tokens, mention.start, countryAt);
   if (!reading || reading.abbreviation || reading.members) return null;
   const written = extendToAbbreviation(matcher, tokens, reading);
   const aliasWords = tokenize(mention.pattern.text).map((token) => token.text);
   const lowered = aliasWords.some((word, offset) => offset > 0 && isCapitalized(word) && !isCapitalized(tokens[mention.start + offset]!.text));
-  if (written.end > mention.end || (lowered && written.end < mention.end)) return written;
+  if (written.end > mention.end || (lowered && !aliasFits && written.end < mention.end)) return written;
   return null;
 }
 
@@ -698,7 +702,8 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
     if (isWord(tokens[at - 1]) && matcher.partyHeadBlockers.has(tokens[at - 1]!.accented)) continue;
     const party = readPartyName(matcher, tokens, at, countryAt);
     // `Đảng En Marche`: the gazetteer already knows the party after the head.
-    if (!party || covered.has(party.nameStart)) continue;
+    // `đảng La REM`: a known party right after the words is what they lead to.
+    if (!party || covered.has(party.nameStart) || partyStarts.has(party.end)) continue;
     if (tokens.slice(Math.max(0, at - 4), at).some((word) => matcher.partyNamingWords.has(word.accented))) continue;
     if (!party.abbreviation && namesKnownPartyAfter(tokens, party.end, partyStarts)) continue;
     found.push(party);
@@ -810,14 +815,14 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     // `đảng Dân chủ (PD)`: a known party's abbreviation after the name says which party it is.
     const abbreviation = abbreviationAt(tokens, mention.end);
     if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
-    const written = writtenPartyName(matcher, tokens, mention, countryAt);
+    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
+    const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0);
     if (written) {
       const known = abbreviationAt(tokens, written.end);
       if (known === null || !matcher.partyByAcronym.has(foldText(known))) countWritten(written, false);
       continue;
     }
     partyEnds.push(mention.end);
-    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
     const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
@@ -825,7 +830,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       partyCountries.set(party.name, party.country!);
       defineAbbreviation(mention.end, party.name);
     } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention)) {
-      countPartyOf(mention.pattern.text, mention.start, mention.end);
+      countPartyOf(mention.pattern.text, mention.start, mention.end, countryAfterName(tokens, mention.end, countryAt));
     }
   }
   const definedInText = new Set<string>();
@@ -834,7 +839,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   }
   for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
-    const known = named.name.includes(' ') ? undefined : matcher.partyByAcronym.get(foldText(named.name));
+    const known = named.name.includes(' ') ? undefined : (matcher.partyByAcronym.get(foldText(named.name)) ?? matcher.partyByName.get(nameKey(named.name)));
     if (known) {
       bump(parties, known);
       partyCountries.set(known, matcher.partyCountry.get(known)!);
