@@ -80,6 +80,8 @@ const gazetteerSchema = z.object({
   related_link_cues: z.array(nonEmpty).default([]),
   /** Words before a country that make it part of a geographic name (`biển Nhật Bản`, `gió Lào`). */
   geographic_words: z.array(nonEmpty).default([]),
+  /** Words for a currency before a country (`bảng Anh`, `đô la Mỹ`): the money, not the state. */
+  currency_words: z.array(nonEmpty).default([]),
   /** Words before a geographic word that make the country's own territory (`vùng biển Nhật Bản`): the country counts. */
   territory_words: z.array(nonEmpty).default([]),
   /** Capitalised words that open the name of a contest, title or publication, which a country inside does not make the country (`Hoa hậu Việt Nam`, `Sách Đỏ Việt Nam`). */

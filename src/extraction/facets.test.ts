@@ -239,4 +239,12 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Ở Pháp, đảng Mặt trận quốc gia của bà Le Pen được 13%.')).toEqual(['Đảng Mặt trận Quốc gia Pháp']);
     expect(parties('CIA của Mỹ cho biết đảng Công lý và Phát triển của Maroc không còn trong danh sách.')).toEqual(['Đảng Công lý và Phát triển Maroc']);
   });
+
+  it('a currency, a compound and an event a city names are not the state', () => {
+    expect(countries('Giá 666.000 bảng Anh, tức 800.000 đô la Mỹ hay 90 triệu yên Nhật.')).toEqual([]);
+    // The money still says whose party a bare name is, and the party implies its country.
+    expect(extractFacets('Giá bảng Anh hồi phục khi đảng Bảo thủ cầm quyền dẫn trước.')).toEqual({ parties: ['Đảng Bảo thủ Anh'], countries: ['Anh'] });
+    expect(countries('Hung thủ thật sự đã bị bắt.')).toEqual([]);
+    expect(countries('Mẫu xe ra mắt tại triển lãm Geneva 2017. Geneva phản đối.')).toEqual(['Thụy Sĩ']);
+  });
 });

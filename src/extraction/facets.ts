@@ -87,6 +87,7 @@ interface Matcher {
   relatedLinkCues: string[][];
   geographicWords: string[][];
   territoryWords: string[][];
+  currencyWords: string[][];
   /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
   nameHeads: string[][];
   languageWords: string[][];
@@ -225,6 +226,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     relatedLinkCues: accentedPhrases(config.related_link_cues),
     geographicWords: accentedPhrases(config.geographic_words),
     territoryWords: accentedPhrases(config.territory_words),
+    currencyWords: accentedPhrases(config.currency_words),
     nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
@@ -363,10 +365,11 @@ function opensEnglishTitle(tokens: Token[], end: number): boolean {
 
 /**
  * A capital inside a person's or an event's name: after a Vietnamese name word (`ĐB Lưu Bình
- * Nhưỡng`), or before a foreign one (`Rome Masters`, `Washington Post`).
+ * Nhưỡng`), before a foreign one (`Rome Masters`, `Washington Post`) or a year (`triển lãm Geneva 2017`).
  */
 function seatInName(tokens: Token[], start: number, end: number): boolean {
   const [previous, next] = [tokens[start - 1], tokens[end]];
+  if (/^(19|20)\d\d$/.test(next?.text ?? '')) return true;
   if (isWord(previous) && isNameWord(previous) && previous.text !== previous.text.toUpperCase() && isVietnameseSyllable(previous.text)) return true;
   return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
 }
@@ -725,7 +728,14 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const credits = creditPositions(matcher, tokens);
   const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
   const found = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
-  const mentions = withoutNonStateMentions(matcher, tokens, found);
+  // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
+  const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
+  const currencyCountries = new Set(found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name));
+  const mentions = withoutNonStateMentions(
+    matcher,
+    tokens,
+    found.filter((mention) => !isCurrency(mention)),
+  );
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
   const partyCountries = new Map<string, string>();
@@ -815,7 +825,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     // `đảng Dân chủ (PD)`: a known party's abbreviation after the name says which party it is.
     const abbreviation = abbreviationAt(tokens, mention.end);
     if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
-    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!));
+    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!) || currencyCountries.has(entity.country!));
     const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0);
     if (written) {
       const known = abbreviationAt(tokens, written.end);
