@@ -247,4 +247,15 @@ describe('extractFacets: how parties are written', () => {
     expect(countries('Hung thủ thật sự đã bị bắt.')).toEqual([]);
     expect(countries('Mẫu xe ra mắt tại triển lãm Geneva 2017. Geneva phản đối.')).toEqual(['Thụy Sĩ']);
   });
+
+  it('a party abbreviation that the text defines for something else, or joins to a model or a company, is not the party', () => {
+    expect(parties('Kế hoạch năng lượng sạch (CPP) của Mỹ có hiệu lực; CPP giảm khí thải.')).toEqual([]);
+    expect(parties('Tàu có radar SPS-40 và dự án PVV-Vinapharm ở Hà Nội.')).toEqual([]);
+    expect(parties('Thủ tướng Campuchia nói đảng CPP sẽ thắng.')).toEqual(['Đảng Nhân dân Campuchia']);
+  });
+
+  it('a name closed by an abbreviation keeps its words where the text writes it again without it', () => {
+    const czech = 'Ở Séc, Đảng Dân chủ xã hội (CSSD) dẫn đầu. Chủ tịch Đảng Dân chủ xã hội, ông Sobotka, từ chức; Mỹ theo dõi.';
+    expect(parties(czech)).toEqual(['Đảng Dân chủ xã hội Séc']);
+  });
 });

@@ -374,6 +374,29 @@ function seatInName(tokens: Token[], start: number, end: number): boolean {
   return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
 }
 
+/** `SPS-40`, `PVV-Vinapharm`: an acronym joined to a number or a foreign name is a model or a company, not the party. */
+function joinsForeignName(tokens: Token[], end: number): boolean {
+  const [dash, next] = [tokens[end], tokens[end + 1]];
+  if (dash?.kind !== 'dash' || !isWord(next)) return false;
+  return /\d/.test(next.text) || (isCapitalized(next.text) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text));
+}
+
+/**
+ * Abbreviations of known parties that the text defines for something else (`Kế hoạch năng lượng
+ * sạch (CPP)`): no party's name or head stands right before the parenthesis.
+ */
+function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<string> {
+  const partyEnds = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.end));
+  const others = new Set<string>();
+  for (let at = 1; at < tokens.length; at++) {
+    const abbreviation = abbreviationAt(tokens, at);
+    if (abbreviation === null || !matcher.partyByAcronym.has(foldText(abbreviation)) || partyEnds.has(at) || !isWord(tokens[at - 1])) continue;
+    const before = tokens.slice(Math.max(0, at - 8), at);
+    if (!before.some((token) => matcher.partyHeads.has(token.accented))) others.add(abbreviation);
+  }
+  return others;
+}
+
 /** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
 function isDomainTail(tokens: Token[], at: number): boolean {
   const [dot, before] = [tokens[at - 1], tokens[at - 2]];
@@ -412,7 +435,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
-      if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
+      if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
@@ -616,16 +639,30 @@ function abbreviationAt(tokens: Token[], at: number): string | null {
  * xã hội (DPS)`, `đảng Công nhân người Kurd (PKK)`): the abbreviation closes the name. Words of
  * stance (`cầm quyền`) are not the name's.
  */
-function extendToAbbreviation(matcher: Matcher, tokens: Token[], party: NamedParty): NamedParty {
+function extendToAbbreviation(matcher: Matcher, tokens: Token[], party: NamedParty, extendedNames: ReadonlySet<string> = new Set()): NamedParty {
   if (party.country !== null || party.abbreviation) return party;
+  const extendTo = (at: number) => ({ ...party, end: at, name: [party.name, ...tokens.slice(party.end, at).map((token) => token.text)].join(' ') });
   for (let at = party.end; at <= party.end + 4 && at < tokens.length; at++) {
-    if (abbreviationAt(tokens, at) !== null) {
-      const words = tokens.slice(party.end, at).map((token) => token.text);
-      return words.length === 0 ? party : { ...party, end: at, name: [party.name, ...words].join(' ') };
-    }
-    if (!isWord(tokens[at]) || startsWithPhrase(matcher.partyStanceWords, tokens, at)) return party;
+    if (abbreviationAt(tokens, at) !== null) return at === party.end ? party : extendTo(at);
+    if (!isWord(tokens[at]) || startsWithPhrase(matcher.partyStanceWords, tokens, at)) break;
+  }
+  // `Chủ tịch Đảng Dân chủ xã hội,` after `Đảng Dân chủ xã hội (CSSD)`: the text's name, written again without its abbreviation.
+  for (let at = party.end + 4; at > party.end; at--) {
+    if (at <= tokens.length && tokens.slice(party.end, at).every(isWord) && extendedNames.has(nameKey(extendTo(at).name))) return extendTo(at);
   }
   return party;
+}
+
+/** Names the text closes with an abbreviation (`Dân chủ xã hội (CSSD)`), which its other readings of the same words keep. */
+function namesClosedByAbbreviations(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>): Set<string> {
+  const names = new Set<string>();
+  tokens.forEach((token, at) => {
+    if (!matcher.partyHeads.has(token.accented)) return;
+    const reading = readPartyName(matcher, tokens, at, countryAt);
+    const extended = reading && extendToAbbreviation(matcher, tokens, reading);
+    if (reading && extended && extended.end !== reading.end) names.add(nameKey(extended.name));
+  });
+  return names;
 }
 
 /** `của` and `và` as tokens compare them (tone mark last, not composed). */
@@ -649,11 +686,11 @@ function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, M
  * (`đảng Dân chủ tự do` in Korea is `Dân chủ`; `đảng Mặt trận quốc gia` in France is the alias), or
  * up to an abbreviation (`đảng Dân chủ xã hội (DPS)`). Null where the text writes the alias itself.
  */
-function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>, aliasFits: boolean): NamedParty | null {
+function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>, aliasFits: boolean, extendedNames: ReadonlySet<string>): NamedParty | null {
   if (!matcher.partyHeads.has(tokens[mention.start]!.accented)) return null;
   const reading = readPartyName(matcher, tokens, mention.start, countryAt);
   if (!reading || reading.abbreviation || reading.members) return null;
-  const written = extendToAbbreviation(matcher, tokens, reading);
+  const written = extendToAbbreviation(matcher, tokens, reading, extendedNames);
   const aliasWords = tokenize(mention.pattern.text).map((token) => token.text);
   const lowered = aliasWords.some((word, offset) => offset > 0 && isCapitalized(word) && !isCapitalized(tokens[mention.start + offset]!.text));
   if (written.end > mention.end || (lowered && !aliasFits && written.end < mention.end)) return written;
@@ -727,7 +764,9 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
   const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
-  const found = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  const inText = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
+  const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
   // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
   const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
   const currencyCountries = new Set(found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name));
@@ -815,6 +854,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
 
   const partyEnds: number[] = counted.filter((mention) => !isCountry(mention)).map((mention) => mention.end);
   const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const extendedNames = namesClosedByAbbreviations(matcher, tokens, countryAt);
   const countWritten = (named: NamedParty, knownOnly: boolean) => {
     const head = tokens[named.start]!.text;
     const name = `${matcher.partyHeads.has(head.toLowerCase()) ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : 'Đảng'} ${named.name}`;
@@ -826,7 +866,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const abbreviation = abbreviationAt(tokens, mention.end);
     if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
     const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!) || currencyCountries.has(entity.country!));
-    const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0);
+    const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0, extendedNames);
     if (written) {
       const known = abbreviationAt(tokens, written.end);
       if (known === null || !matcher.partyByAcronym.has(foldText(known))) countWritten(written, false);
@@ -855,7 +895,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       partyCountries.set(known, matcher.partyCountry.get(known)!);
       partyEnds.push(named.end);
     } else if (!(named.abbreviation && definedInText.has(named.name))) {
-      countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named), named.members);
+      countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named, extendedNames), named.members);
     }
   }
   for (const named of memberReadings(matcher, tokens, countryAt)) countWritten(named, true);
