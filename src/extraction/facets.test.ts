@@ -252,6 +252,7 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Kế hoạch năng lượng sạch (CPP) của Mỹ có hiệu lực; CPP giảm khí thải.')).toEqual([]);
     expect(parties('Tàu có radar SPS-40 và dự án PVV-Vinapharm ở Hà Nội.')).toEqual([]);
     expect(parties('Thủ tướng Campuchia nói đảng CPP sẽ thắng.')).toEqual(['Đảng Nhân dân Campuchia']);
+    expect(parties('Ở Nhật Bản, liên minh cầm quyền Dân chủ Tự do (LDP) - Công minh được ủng hộ.')).toEqual(['Đảng Dân chủ Tự do Nhật Bản']);
   });
 
   it('a name closed by an abbreviation keeps its words where the text writes it again without it', () => {

@@ -81,6 +81,8 @@ interface Matcher {
   partyByName: Map<string, string>;
   /** Party names written without a country (`Đảng Cộng hòa`), folded, to each country's party of that name. */
   partyByBareName: Map<string, Map<string, string>>;
+  /** Each party's name and aliases, as name keys. */
+  partyNames: Map<string, string[]>;
   /** Two-syllable words of party names (`tự do`, `dân chủ`): a name keeps the second even where it is a function word (`do`). */
   partyNameWords: Set<string>;
   partyCountry: Map<string, string>;
@@ -221,6 +223,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
     partyByBareName,
+    partyNames: new Map(config.parties.map((party) => [party.name, [party.name, ...party.aliases.map(aliasTexts)].map(nameKey)])),
     partyNameWords: partyNameWords(config),
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     relatedLinkCues: accentedPhrases(config.related_link_cues),
@@ -383,16 +386,25 @@ function joinsForeignName(tokens: Token[], end: number): boolean {
 
 /**
  * Abbreviations of known parties that the text defines for something else (`Kế hoạch năng lượng
- * sạch (CPP)`): no party's name or head stands right before the parenthesis.
+ * sạch (CPP)`): no party's name or head stands right before the parenthesis, nor words of the
+ * party's own names (`liên minh cầm quyền Dân chủ Tự do (LDP)`).
  */
 function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<string> {
   const partyEnds = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.end));
   const others = new Set<string>();
   for (let at = 1; at < tokens.length; at++) {
     const abbreviation = abbreviationAt(tokens, at);
-    if (abbreviation === null || !matcher.partyByAcronym.has(foldText(abbreviation)) || partyEnds.has(at) || !isWord(tokens[at - 1])) continue;
-    const before = tokens.slice(Math.max(0, at - 8), at);
-    if (!before.some((token) => matcher.partyHeads.has(token.accented))) others.add(abbreviation);
+    const party = abbreviation === null ? undefined : matcher.partyByAcronym.get(foldText(abbreviation));
+    if (abbreviation === null || party === undefined || partyEnds.has(at) || !isWord(tokens[at - 1])) continue;
+    const before = tokens.slice(Math.max(0, at - 12), at);
+    const lastWords = nameKey(
+      tokens
+        .slice(Math.max(0, at - 2), at)
+        .map((token) => token.text)
+        .join(' '),
+    );
+    const ownWords = (matcher.partyNames.get(party) ?? []).some((name) => ` ${name} `.includes(` ${lastWords} `));
+    if (!ownWords && !before.some((token) => matcher.partyHeads.has(token.accented))) others.add(abbreviation);
   }
   return others;
 }
