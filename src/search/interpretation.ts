@@ -164,11 +164,7 @@ export function mayReadOtherwise(query: AnalyzedQuery, mistyped: ReadonlySet<str
  * `mistyped`: folded typed words the engine took for typos (rare, and close to common words),
  * corrected even where a text holds them, as texts hold the same typos (`Donald Trunp`).
  */
-export function interpretQuery(
-  query: AnalyzedQuery,
-  scan: () => readonly ScannedText[],
-  mistyped: ReadonlySet<string> = new Set(),
-): Interpretation | null {
+export function interpretQuery(query: AnalyzedQuery, scan: () => readonly ScannedText[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
   if (!mayReadOtherwise(query, mistyped)) return null;
   const scanned = scan();
   if (scanned.length === 0) return null;
