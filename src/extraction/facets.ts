@@ -685,7 +685,7 @@ const AND = tokenize('và')[0]!.accented;
 function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, Mention>): string | null {
   for (let at = end; at < tokens.length && at < end + 7; at++) {
     const token = tokens[at]!;
-    if (token.accented === OF) return countryAt.get(at + 1)?.pattern.entities[0]!.name ?? null;
+    if (token.accented === OF) return countryAt.get(at + 1)?.pattern.entities[0]?.name ?? null;
     if (token.kind !== 'word' && token.text !== '(' && token.text !== ')') return null;
   }
   return null;
