@@ -244,7 +244,9 @@ describe('extractFacets: how parties are written', () => {
     expect(countries('Giá 666.000 bảng Anh, tức 800.000 đô la Mỹ hay 90 triệu yên Nhật.')).toEqual([]);
     // The money still says whose party a bare name is, and the party implies its country.
     expect(extractFacets('Giá bảng Anh hồi phục khi đảng Bảo thủ cầm quyền dẫn trước.')).toEqual({ parties: ['Đảng Bảo thủ Anh'], countries: ['Anh'] });
-    expect(countries('Hung thủ thật sự đã bị bắt.')).toEqual([]);
+    expect(countries('Hung thủ thật sự đã bị bắt. Hung khí là con dao.')).toEqual([]);
+    expect(countries('Bay với Vietnam Airlines; Hồ Văn Cường đăng quang Vietnam Idol Kids 2016.')).toEqual([]);
+    expect(countries('Tổng thống Philippines Rodrigo Duterte gặp Thủ tướng Japan Shinzo Abe.')).toEqual(['Philippines', 'Nhật Bản']);
     expect(countries('Mẫu xe ra mắt tại triển lãm Geneva 2017. Geneva phản đối.')).toEqual(['Thụy Sĩ']);
   });
 

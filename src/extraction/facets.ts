@@ -361,6 +361,18 @@ function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * `Vietnam Airlines`, `Vietnam Idol`, `Japan Times`: a country's English name (not the name
+ * Vietnamese writes) before a foreign name word opens an English name, unless a context word makes
+ * it the state.
+ */
+function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], start: number, end: number): boolean {
+  const entity = pattern.entities[0];
+  if (entity?.kind !== 'country' || pattern.mode !== 'folded' || foldText(pattern.text) === foldText(entity.name)) return false;
+  const next = tokens[end];
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
+}
+
 /** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
 function opensEnglishTitle(tokens: Token[], end: number): boolean {
   return ["'", '’'].includes(tokens[end]?.text ?? '') && tokens[end + 1]?.text === 's' && isNameWord(tokens[end + 2]);
@@ -451,6 +463,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
+      if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
