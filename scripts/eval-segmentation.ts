@@ -1,11 +1,15 @@
 /**
  * Scores the word segmenter against a gold file (one sentence per line, '_' joining the syllables
- * of a word): precision, recall and F1 over word spans, printed as one JSON line.
+ * of a word): precision, recall and F1 over word spans, printed as one JSON line. News writes
+ * either tone placement and either i/y spelling (`hòa`/`hoà`, `kỹ`/`kĩ`) where a gold file holds
+ * one: the same scores for the gold rewritten in canonical spelling (`canonicalSyllable`, the
+ * other placement) are printed as `respelled`.
  * Usage: npx tsx scripts/eval-segmentation.ts ../shared/eval/segmentation-gold.txt
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../src/errors.ts';
 import { segmentText } from '../src/vietnamese/index.ts';
+import { canonicalSyllable } from '../src/vietnamese/syllable.ts';
 
 /** Each word as its [start, end) span over the line's characters with spaces and '_' left out. */
 function wordSpans(words: readonly string[]): Set<string> {
@@ -19,12 +23,12 @@ function wordSpans(words: readonly string[]): Set<string> {
   return spans;
 }
 
-function evaluate(goldPath: string): { sentences: number; precision: number; recall: number; f1: number } {
+function evaluate(lines: readonly string[], goldPath: string): { sentences: number; precision: number; recall: number; f1: number } {
   let correct = 0;
   let predicted = 0;
   let expected = 0;
   let sentences = 0;
-  for (const line of readFileSync(goldPath, 'utf8').split('\n')) {
+  for (const line of lines) {
     const goldWords = line.trim().split(/\s+/).filter(Boolean);
     if (goldWords.length === 0) continue;
     sentences++;
@@ -46,9 +50,23 @@ if (goldPath === undefined) {
   process.exit(2);
 }
 try {
-  const { sentences, precision, recall, f1 } = evaluate(goldPath);
+  const lines = readFileSync(goldPath, 'utf8').split('\n');
   const round = (value: number) => Number(value.toFixed(4));
-  console.log(JSON.stringify({ gold: goldPath, sentences, precision: round(precision), recall: round(recall), f1: round(f1) }));
+  const { sentences, precision, recall, f1 } = evaluate(lines, goldPath);
+  const respelled = evaluate(
+    lines.map((line) => line.replace(/[\p{L}\p{M}]+/gu, canonicalSyllable)),
+    goldPath,
+  );
+  console.log(
+    JSON.stringify({
+      gold: goldPath,
+      sentences,
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1),
+      respelled: { precision: round(respelled.precision), recall: round(respelled.recall), f1: round(respelled.f1) },
+    }),
+  );
 } catch (error) {
   console.error(error instanceof InputError ? error.describe() : error);
   process.exit(1);

@@ -4,11 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../scripts/lib/processes.ts';
+import { acquireRunLock, runLockHolder } from '../src/indexing/run-lock.ts';
 import { corpusVersions, vnsearch, writeCorpus } from './lib/corpus.ts';
 
 /** Re-indexing through the API runs in a child process, one at a time across workers; shutdown has a bound (issue 14). */
 const TOKEN = 'a-long-admin-token-0123456789';
 const { first, second } = corpusVersions(120);
+
+/** Waits until no run holds the data directory (polling: the run is another process's). */
+async function waitForRunsToEnd(dataDir: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  while (runLockHolder(dataDir) !== false) await new Promise((resolve) => setTimeout(resolve, 100));
+}
 
 describe('the admin re-index and shutdown, through vnsearch serve', () => {
   let work: string;
@@ -52,6 +59,33 @@ describe('the admin re-index and shutdown, through vnsearch serve', () => {
       await server.stop();
     }
   }, 90_000);
+
+  it('answers before the run holds the data directory, and reports the run failed when another run takes it first', async () => {
+    const server = await startServe(dataDir, { ADMIN_TOKEN: TOKEN, INDEX_PATHS: corpus });
+    try {
+      const accepted = await fetch(`${server.url}/api/admin/reindex`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
+      expect(accepted.status).toBe(202);
+      // The child process is still starting (a Node process takes far longer than this answer took
+      // to arrive): a command-line run can take the data directory before it.
+      const commandLineRun = acquireRunLock(dataDir);
+      try {
+        const location = accepted.headers.get('location')!;
+        let run: { status: string; error?: string } = { status: 'running' };
+        while (run.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          run = ((await (await fetch(`${server.url}${location}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as { run: typeof run }).run;
+        }
+        expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/another vnsearch index run took the data directory while this one started/) });
+      } finally {
+        commandLineRun.release();
+      }
+      // The start lock went with the child: the next request starts a run.
+      expect((await fetch(`${server.url}/api/admin/reindex`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(202);
+      await waitForRunsToEnd(dataDir);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it('exits cleanly when signalled the moment it says it listens, as a supervisor may', async () => {
     for (let i = 0; i < 3; i++) {

@@ -172,7 +172,7 @@ export const errorResponseSchema = named(
 );
 
 /** A re-index run as the admin API shows it: what the run records in the data directory, less its process id. */
-export const reindexRunSchema = named('ReindexRun', runStatusSchema.omit({ pid: true }));
+export const reindexRunSchema = named('ReindexRun', runStatusSchema.omit({ pid: true, parent_pid: true }));
 export const reindexStartedSchema = named('ReindexStarted', z.strictObject({ run: reindexRunSchema.extend({ status: z.literal('running') }) }));
 export const reindexStatusSchema = named('ReindexStatus', z.strictObject({ run: reindexRunSchema }));
 

@@ -15,7 +15,7 @@ import { serveOnWorkers } from './cluster.ts';
 import cluster from 'node:cluster';
 import { UsageError } from './usage-error.ts';
 import { childProcessReindex, EXIT_LOCKED, LOCKED_MESSAGE } from './reindex-child.ts';
-import { writeRunStatus, type RunStatus } from '../indexing/run-status.ts';
+import { readRunStatus, writeRunStatus, type RunStatus } from '../indexing/run-status.ts';
 import { IndexLockedError, VnsearchError } from '../errors.ts';
 
 export interface IndexCommandOptions extends SettingOverrides {
@@ -66,9 +66,18 @@ async function indexWith(settings: Settings, paths: readonly string[], options: 
 export async function indexCommand(options: IndexCommandOptions): Promise<number> {
   const settings = loadSettings(process.env, options);
   const { runId } = options;
-  const started_at = new Date().toISOString();
+  // The serving process that started the run wrote when, and that it started it: the run keeps both.
+  const { started_at = new Date().toISOString(), parent_pid } = (runId && readRunStatus(settings.dataDir, runId)) || {};
   const report = (status: Pick<RunStatus, 'status' | 'summary' | 'error'>) =>
-    runId && writeRunStatus(settings.dataDir, { id: runId, started_at, pid: process.pid, ...status, ...(status.status === 'running' ? {} : { finished_at: new Date().toISOString() }) });
+    runId &&
+    writeRunStatus(settings.dataDir, {
+      id: runId,
+      started_at,
+      pid: process.pid,
+      ...(parent_pid === undefined ? {} : { parent_pid }),
+      ...status,
+      ...(status.status === 'running' ? {} : { finished_at: new Date().toISOString() }),
+    });
   let summary: IndexSummary;
   try {
     summary = await indexWith(settings, options.paths, {

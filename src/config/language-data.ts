@@ -76,12 +76,20 @@ const gazetteerSchema = z.object({
   party_member_words: z.array(nonEmpty).default([]),
   /** Words shortly before a party head that make the name one under discussion (`đổi tên thành đảng Sức mạnh`). */
   party_naming_words: z.array(nonEmpty).default([]),
-  /** Words between a party's name and its country (`đảng Ennahdha của Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`). */
-  party_country_words: z.array(nonEmpty).default([]),
-  /** Phrases that refer back to the country the text has just named (`nước này`), after `party_country_words`. */
-  this_country_phrases: z.array(nonEmpty).default([]),
-  /** Countries with one party, which the gazetteer names: a party it does not know is never theirs. */
-  single_party_countries: z.array(nonEmpty).default([]),
+  /** Words that open a list of links to other articles (`Tin liên quan`): the rest of the paragraph is not the article's text. */
+  related_link_cues: z.array(nonEmpty).default([]),
+  /** Words before a country that make it part of a geographic name (`biển Nhật Bản`, `gió Lào`). */
+  geographic_words: z.array(nonEmpty).default([]),
+  /** Words for a currency before a country (`bảng Anh`, `đô la Mỹ`): the money, not the state. */
+  currency_words: z.array(nonEmpty).default([]),
+  /** Words before a geographic word that make the country's own territory (`vùng biển Nhật Bản`): the country counts. */
+  territory_words: z.array(nonEmpty).default([]),
+  /** Capitalised words that open the name of a contest, title or publication, which a country inside does not make the country (`Hoa hậu Việt Nam`, `Sách Đỏ Việt Nam`). */
+  name_heads: z.array(nonEmpty).default([]),
+  /** Words before a country that make it a language (`tiếng Tây Ban Nha, Bồ Đào Nha`). */
+  language_words: z.array(nonEmpty).default([]),
+  /** Words for a party's members before a bare party name (`nghị sĩ Cộng hòa`): counted only for a known party. */
+  party_member_titles: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

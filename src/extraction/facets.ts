@@ -1,8 +1,8 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from '../config/language-data.ts';
 import { isFunctionWord } from './boilerplate.ts';
+import { nonArticlePositions, tokenizeLines } from './facet-spans.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
-import { lexiconWords } from '../vietnamese/segment.ts';
 
 export interface Facets {
   parties: string[];
@@ -79,21 +79,22 @@ interface Matcher {
   partyOrganWords: Set<string>;
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
+  /** Party names written without a country (`Đảng Cộng hòa`), folded, to each country's party of that name. */
+  partyByBareName: Map<string, Map<string, string>>;
+  /** Each party's name and aliases, as name keys. */
+  partyNames: Map<string, string[]>;
+  /** Two-syllable words of party names (`tự do`, `dân chủ`): a name keeps the second even where it is a function word (`do`). */
+  partyNameWords: Set<string>;
   partyCountry: Map<string, string>;
-  partyCountryWords: Set<string>;
-  /** `nước này`: the country the text has just named. */
-  thisCountryPhrases: string[][];
-  singlePartyCountries: Set<string>;
-  /** Words of two syllables (accented, lowercase): `bảo vệ` in `đảng Xanh bảo vệ môi trường` is not part of the name. */
-  twoSyllableWords: Set<string>;
-  /** The common words among them, as the lexicon writes them in lowercase (`anh hùng`, `hung thủ`, `pháp luật`). */
-  commonTwoSyllableWords: Set<string>;
-  /** Words of a lowercase syllable and a capitalised one, as written (`quyền Anh`, `gió Lào`). */
-  wordsEndingInName: Set<string>;
+  relatedLinkCues: string[][];
+  geographicWords: string[][];
+  territoryWords: string[][];
+  currencyWords: string[][];
+  /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
+  nameHeads: string[][];
+  languageWords: string[][];
+  partyMemberTitles: string[][];
 }
-
-/** `và` as tokens write it (tone mark last). */
-const AND = tokenize('và')[0]!.accented;
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
 const ENUMERATION_GLUE = new Set([',', '-', '/', '&', 'va', 'hoac', 'voi']);
@@ -157,8 +158,6 @@ function buildMatcher(config: GazetteerConfig): Matcher {
         typeof alias === 'string'
           ? { exact: false, context: false, needsCountry: false, club: false, seat: false }
           : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club, seat: alias.seat };
-      // A party's acronym is also a radar's, a TV channel's or a plan's (`SPS-40`, `kênh ANC`): it needs the party's country.
-      if (entity.kind === 'party' && isAcronym(aliasTexts(alias))) options.needsCountry = true;
       for (const variant of spellingVariants(aliasTexts(alias))) add(variant, options, entity);
     }
   };
@@ -194,6 +193,14 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   for (const party of config.parties) {
     for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) partiesByName.set(nameKey(alias), (partiesByName.get(nameKey(alias)) ?? new Set()).add(party.name));
   }
+  const partyByBareName = new Map<string, Map<string, string>>();
+  for (const party of config.parties) {
+    for (const alias of party.aliases) {
+      if (typeof alias === 'string' || !alias.needs_country) continue;
+      const byCountry = partyByBareName.get(nameKey(alias.text)) ?? new Map<string, string>();
+      partyByBareName.set(nameKey(alias.text), byCountry.set(party.country, party.name));
+    }
+  }
   const partyByUniqueName = new Map([...partiesByName].filter(([, names]) => names.size === 1).map(([key, names]) => [key, [...names][0]!]));
   const accentedPhrases = (words: string[]) => words.map((phrase) => tokenize(phrase).map((token) => token.accented));
   return {
@@ -215,28 +222,33 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
+    partyByBareName,
+    partyNames: new Map(config.parties.map((party) => [party.name, [party.name, ...party.aliases.map(aliasTexts)].map(nameKey)])),
+    partyNameWords: partyNameWords(config),
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
-    partyCountryWords: new Set(config.party_country_words.map((word) => nameKey(word))),
-    thisCountryPhrases: accentedPhrases(config.this_country_phrases),
-    singlePartyCountries: new Set(config.single_party_countries),
-    wordsEndingInName: new Set(
-      lexiconWords()
-        .map((word) => tokenize(word))
-        .filter((words) => words.length === 2 && !isCapitalized(words[0]!.text) && isCapitalized(words[1]!.text))
-        .map((words) => `${words[0]!.toned} ${words[1]!.toned}`),
-    ),
-    commonTwoSyllableWords: new Set(
-      lexiconWords()
-        .filter((word) => word === word.toLowerCase())
-        .map(nameKey)
-        .filter((word) => word.split(' ').length === 2),
-    ),
-    twoSyllableWords: new Set(
-      lexiconWords()
-        .map(nameKey)
-        .filter((word) => word.split(' ').length === 2),
-    ),
+    relatedLinkCues: accentedPhrases(config.related_link_cues),
+    geographicWords: accentedPhrases(config.geographic_words),
+    territoryWords: accentedPhrases(config.territory_words),
+    currencyWords: accentedPhrases(config.currency_words),
+    nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
+    languageWords: accentedPhrases(config.language_words),
+    partyMemberTitles: accentedPhrases(config.party_member_titles),
   };
+}
+
+/** Every capitalised syllable and the lowercase one after it in the gazetteer's party names (`Tự do`, `Dân chủ`), accented. */
+function partyNameWords(config: GazetteerConfig): Set<string> {
+  const words = new Set<string>();
+  for (const party of config.parties) {
+    for (const name of [party.name, ...party.aliases.map(aliasTexts)]) {
+      const tokens = tokenize(name);
+      tokens.forEach((token, at) => {
+        const next = tokens[at + 1];
+        if (isCapitalized(token.text) && next && !isCapitalized(next.text)) words.add(`${token.accented} ${next.accented}`);
+      });
+    }
+  }
+  return words;
 }
 
 let defaultMatcher: Matcher | undefined;
@@ -274,6 +286,11 @@ function isNameWord(token: Token | undefined): boolean {
   return isWord(token) && isCapitalized(token.text) && !isFunctionWord(token.text) && !/\d/.test(token.text);
 }
 
+/** `Cai6` in `Lào Cai6.`: a name word with a list number glued to it. */
+function isNumberedNameWord(token: Token | undefined): boolean {
+  return isWord(token) && /^\p{Lu}\p{Ll}+\d+$/u.test(token.text);
+}
+
 /** `400MP`, `6GB`, `T880`, `MT6750`: how model numbers are written (an age group such as `U23` is not one). */
 function isModelNumber(token: Token | undefined): boolean {
   return isWord(token) && (/^\d+\p{L}+$/u.test(token.text) || /^\p{L}+\d{3,}/u.test(token.text));
@@ -290,9 +307,8 @@ function isGoverned(matcher: Matcher, tokens: Token[], start: number): boolean {
 /**
  * A short, exactly written alias (`Mỹ`, `Đức`, `Nga`, `Lào`) is also part of personal and place names
  * (`ông Đức`, `Phạm Đức Ấn`, `Hằng Nga`, `huyện Mỹ Đức`, `ở Lào Cai`). Reject it after an honorific,
- * a place word, an initial (`M.Đức`) or another name word, and before a name word unless a lowercase
- * head noun governs it and the name is not Vietnamese (`Tổng thống Mỹ Donald Trump`, not `nhà thiết
- * kế Đức Duy`).
+ * a place word or another name word, and before a name word unless a lowercase head noun governs it
+ * (`Tổng thống Mỹ Donald Trump`).
  */
 function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: number): boolean {
   const previous = tokens[start - 1];
@@ -303,12 +319,9 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
     if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
   }
-  // `Ảnh: M.Đức`: after an initial.
-  if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
-  if (isNameWord(next)) {
+  if (isNameWord(next) || isNumberedNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
-    // `nhà thiết kế Đức Duy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `báo giới Anh Daily Mail` names something of the country.
-    return !governed || isVietnameseSyllable(next!.text);
+    return !governed;
   }
   return false;
 }
@@ -318,11 +331,94 @@ function precededBy(phrases: string[][], tokens: Token[], start: number): boolea
   return phrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.accented === word));
 }
 
-/** `xì gà Cuba`, `tiếng Đức`, but not `rapper nổi tiếng Hàn Quốc`: the style word is not the end of another word. */
-function afterStyleWord(matcher: Matcher, tokens: Token[], start: number): boolean {
-  const phrase = matcher.styleWords.find((words) => precededBy([words], tokens, start));
-  const before = phrase ? tokens[start - phrase.length - 1] : undefined;
-  return phrase !== undefined && !(isWord(before) && matcher.commonTwoSyllableWords.has(`${before.accented} ${phrase[0]}`));
+/** `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the state's. */
+function isGeographicName(matcher: Matcher, tokens: Token[], at: number): boolean {
+  return precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at);
+}
+
+/** A head phrase (as written, case counting) that ends right before `at`. */
+function headEndingAt(matcher: Matcher, tokens: Token[], at: number): string[] | undefined {
+  return matcher.nameHeads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
+}
+
+/**
+ * A country at the end of a contest's, title's or publication's name (`Hoa hậu Việt Nam`, `Miss Áo
+ * dài Nữ sinh Việt Nam`, `Giải Bóng bầu dục quốc gia Mỹ`): a name head, then a capitalised name of
+ * content words, then the country. A head that is also a context word makes the country when it
+ * stands right before it (`Nữ hoàng Anh`), and a lowercase word after the head makes a phrase, not
+ * a name (`Giải pháp cho Việt Nam`).
+ */
+function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const direct = headEndingAt(matcher, tokens, at);
+  if (direct) return !hasContextWord(matcher, tokens, at);
+  for (let start = at - 1; start >= 0 && start >= at - 6; start--) {
+    const token = tokens[start]!;
+    // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own (`Giải pháp cho`).
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text);
+    if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
+    if (isCapitalized(token.text) && headEndingAt(matcher, tokens, start)) return true;
+  }
+  return false;
+}
+
+/**
+ * `Vietnam Airlines`, `Vietnam Idol`, `Japan Times`: a country's English name (not the name
+ * Vietnamese writes) before a foreign name word opens an English name, unless a context word makes
+ * it the state.
+ */
+function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], start: number, end: number): boolean {
+  const entity = pattern.entities[0];
+  if (entity?.kind !== 'country' || pattern.mode !== 'folded' || foldText(pattern.text) === foldText(entity.name)) return false;
+  const next = tokens[end];
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
+}
+
+/** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
+function opensEnglishTitle(tokens: Token[], end: number): boolean {
+  return ["'", '’'].includes(tokens[end]?.text ?? '') && tokens[end + 1]?.text === 's' && isNameWord(tokens[end + 2]);
+}
+
+/**
+ * A capital inside a person's or an event's name: after a Vietnamese name word (`ĐB Lưu Bình
+ * Nhưỡng`), before a foreign one (`Rome Masters`, `Washington Post`) or a year (`triển lãm Geneva 2017`).
+ */
+function seatInName(tokens: Token[], start: number, end: number): boolean {
+  const [previous, next] = [tokens[start - 1], tokens[end]];
+  if (/^(19|20)\d\d$/.test(next?.text ?? '')) return true;
+  if (isWord(previous) && isNameWord(previous) && previous.text !== previous.text.toUpperCase() && isVietnameseSyllable(previous.text)) return true;
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
+}
+
+/** `SPS-40`, `PVV-Vinapharm`: an acronym joined to a number or a foreign name is a model or a company, not the party. */
+function joinsForeignName(tokens: Token[], end: number): boolean {
+  const [dash, next] = [tokens[end], tokens[end + 1]];
+  if (dash?.kind !== 'dash' || !isWord(next)) return false;
+  return /\d/.test(next.text) || (isCapitalized(next.text) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text));
+}
+
+/**
+ * Abbreviations of known parties that the text defines for something else (`Kế hoạch năng lượng
+ * sạch (CPP)`): no party's name or head stands right before the parenthesis, nor words of the
+ * party's own names (`liên minh cầm quyền Dân chủ Tự do (LDP)`).
+ */
+function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<string> {
+  const partyEnds = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.end));
+  const others = new Set<string>();
+  for (let at = 1; at < tokens.length; at++) {
+    const abbreviation = abbreviationAt(tokens, at);
+    const party = abbreviation === null ? undefined : matcher.partyByAcronym.get(foldText(abbreviation));
+    if (abbreviation === null || party === undefined || partyEnds.has(at) || !isWord(tokens[at - 1])) continue;
+    const before = tokens.slice(Math.max(0, at - 12), at);
+    const lastWords = nameKey(
+      tokens
+        .slice(Math.max(0, at - 2), at)
+        .map((token) => token.text)
+        .join(' '),
+    );
+    const ownWords = (matcher.partyNames.get(party) ?? []).some((name) => ` ${name} `.includes(` ${lastWords} `));
+    if (!ownWords && !before.some((token) => matcher.partyHeads.has(token.accented))) others.add(abbreviation);
+  }
+  return others;
 }
 
 /** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
@@ -345,83 +441,6 @@ function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
   return inside;
 }
 
-/**
- * Token positions of a related-article link (`[Iran hoan nghênh hiệp ước ...]` between two
- * sentences), of an outlet's stamp (`Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017`) and of a
- * source credit on the last line (`Theo Gia đình Việt Nam`): their names are not what the text discusses.
- */
-function linkAndStampPositions(tokens: Token[]): Set<number> {
-  const inside = new Set<number>();
-  for (let at = 0; at < tokens.length; at++) {
-    const before = tokens[at - 1];
-    if (tokens[at]!.text !== '[' || !(before === undefined || ['.', '!', '?', '"', '”', '\n'].includes(before.text))) continue;
-    let close = at + 1;
-    while (close < tokens.length && close < at + 40 && tokens[close]!.text !== ']' && tokens[close]!.text !== '\n') close++;
-    if (tokens[close]?.text !== ']' || tokens.slice(at + 1, close).filter(isWord).length < 5) continue;
-    for (let inner = at + 1; inner < close; inner++) inside.add(inner);
-  }
-  for (let at = 0; at + 2 < tokens.length; at++) {
-    if (tokens[at]!.text !== '|' || !/^\d{1,2}$/.test(tokens[at + 1]!.text) || tokens[at + 2]!.text !== ':') continue;
-    // The outlet's name runs back from the bar to the dash after the writer's name, or to the line start.
-    for (let back = at - 1; back >= 0 && back >= at - 8 && tokens[back]!.kind === 'word'; back--) inside.add(back);
-  }
-  // `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source.
-  const lastLine = tokens.lastIndexOf(LINE_BREAK) + 1;
-  const credit = tokens.findIndex((token, at) => at >= lastLine && token.text === 'Theo' && (at === lastLine || ['/', '.', '-'].includes(tokens[at - 1]!.text)));
-  const credited = tokens.slice(credit + 1);
-  const isCredit = credit >= 0 && isCapitalized(credited[0]?.text ?? '') && !credited.some((token) => token.text === ',') && tokens.slice(lastLine).filter(isWord).length <= 12;
-  if (isCredit) for (let at = credit + 1; at < tokens.length; at++) inside.add(at);
-  return inside;
-}
-
-/** `Hung thủ`, `Anh hùng`, `Pháp luật`: a short name that begins a common word with the lowercase syllable after it. */
-function isCommonWordStart(matcher: Matcher, tokens: Token[], at: number): boolean {
-  const next = tokens[at + 1];
-  return isWord(next) && !isCapitalized(next.text) && matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
-}
-
-/**
- * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
- * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
- */
-function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean {
-  const [previous, before] = [tokens[at - 1], tokens[at - 2]];
-  if (!isWord(previous) || !matcher.wordsEndingInName.has(`${previous.toned} ${tokens[at]!.toned}`)) return false;
-  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
-  // `chính quyền Anh` is the British government; in `Tổ chức quyền Anh`, `chức` is taken by `Tổ chức`.
-  return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
-}
-
-/** `SPS-40`, `AN/SPS`, `PVV-Vinapharm`: an acronym joined to a code or a name by a dash or a slash. */
-function isInCode(tokens: Token[], start: number, end: number): boolean {
-  return (tokens[end]?.kind === 'dash' && isWord(tokens[end + 1])) || (tokens[start - 1]?.text === '/' && isWord(tokens[start - 2]));
-}
-
-/** A country alias starts at `at` (guards aside). */
-function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
-  const token = tokens[at];
-  const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
-  if (!index) return false;
-  const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
-  return [...longer, ...index.oneToken].some((pattern) => pattern.entities[0]?.kind === 'country' && matchesAt(pattern, tokens, at));
-}
-
-/**
- * A party's name goes on after a name the gazetteer knows (`Đảng Dân chủ Mới`, `Đảng Tự do Dân
- * chủ`, `Đảng Dân chủ xã hội (CSSD)`): a capitalised Vietnamese word follows that is not a country,
- * nor the start of a person's name (`Đảng Cộng sản Nguyễn Phú Trọng`), or words up to an
- * abbreviation. The longer name is another party.
- */
-function continuesPartyName(matcher: Matcher, tokens: Token[], end: number): boolean {
-  if (wordsBeforeAbbreviation(matcher, tokens, end)) return true;
-  const [next, after] = [tokens[end], tokens[end + 1]];
-  if (!isWord(next) || !isCapitalized(next.text) || next.text === next.text.toUpperCase() || !isVietnameseSyllable(next.text)) return false;
-  if (startsCountry(matcher, tokens, end)) return false;
-  // `đảng Cộng hòa Không phải thẩm phán` (a caption run into the text) is a sentence going on; `Đảng Dân chủ Mới đối lập` a name.
-  if (isFunctionWord(next.text) && isWord(after) && !isCapitalized(after.text) && !startsWithPhrase(matcher.partyStanceWords, tokens, end + 1)) return false;
-  return !(isWord(after) && isCapitalized(after.text));
-}
-
 function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
   return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
 }
@@ -440,16 +459,11 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
-      if (isAcronym(candidate.text) && isDomainTail(tokens, at)) return false;
-      if (candidate.entities[0]?.kind === 'country' && afterStyleWord(matcher, tokens, at)) return false;
-      if (candidate.exact && candidate.tokens.length === 1 && (isCommonWordStart(matcher, tokens, at) || isCommonWordEnd(matcher, tokens, at))) return false;
-      if (candidate.entities[0]?.kind === 'party' && isAcronym(candidate.text) && isInCode(tokens, at, end)) return false;
-      if (candidate.entities[0]?.kind === 'party' && matcher.partyHeads.has(candidate.tokens[0]!.toLowerCase())) {
-        // `đảng bảo thủ Những người Cộng hòa`: a stance before the name.
-        const described = end > at + 1 && isCapitalized(candidate.text.split(' ')[1] ?? '') && !isCapitalized(tokens[at + 1]!.text);
-        if (described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end)) return false;
-        if (continuesPartyName(matcher, tokens, end)) return false;
-      }
+      if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
+      if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
+      if (candidate.seat && seatInName(tokens, at, end)) return false;
+      if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -460,6 +474,51 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
     }
   }
   return mentions;
+}
+
+/** `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it. */
+function placesInParentheses(tokens: Token[], mention: Mention): boolean {
+  return tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')' && isNameWord(tokens[mention.start - 2]);
+}
+
+/**
+ * Mentions that name a language or a person rather than the state: a country after a language word
+ * and the countries listed after it (`tiếng Tây Ban Nha, Bồ Đào Nha`); a one-word name that the text
+ * also writes as a person's given name (`Nguyễn Thị Nga` ... `Nga đã bỏ trốn`), unless a context word
+ * or a list of countries makes it the state.
+ */
+function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Mention[]): Mention[] {
+  const languages = new Set<Mention>();
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    if (precededBy(matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
+      languages.add(mention);
+    }
+  });
+  const givenNames = givenNamesIn(matcher, tokens, mentions);
+  return mentions.filter((mention, index) => {
+    if (languages.has(mention)) return false;
+    if (!givenNames.has(mention.pattern) || hasContextWord(matcher, tokens, mention.start)) return true;
+    const [previous, next] = [mentions[index - 1], mentions[index + 1]];
+    return (previous !== undefined && enumerated(tokens, previous, mention)) || (next !== undefined && enumerated(tokens, mention, next));
+  });
+}
+
+/** One-word country names that end a Vietnamese full name in the text (`Nguyễn Thị Nga`): that person's given name. */
+function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<Pattern> {
+  const oneWord = new Map<string, Pattern>();
+  for (const mention of mentions) if (mention.pattern.guarded && mention.pattern.tokens.length === 1) oneWord.set(mention.pattern.tokens[0]!, mention.pattern);
+  const names = new Set<Pattern>();
+  for (let at = 2; at < tokens.length; at++) {
+    const pattern = oneWord.get(tokens[at]!.toned);
+    const [first, middle] = [tokens[at - 2], tokens[at - 1]];
+    // `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country.
+    const vietnameseName = (token: Token | undefined) =>
+      isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
+    // `Vũ Thị Mỹ Ngọc`: a middle name is no given name.
+    if (pattern && vietnameseName(first) && vietnameseName(middle) && !isNameWord(tokens[at + 1])) names.add(pattern);
+  }
+  return names;
 }
 
 /** Only list glue (commas, `và`, dashes) stands between the two mentions. */
@@ -529,9 +588,8 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
   const words: string[] = [];
   let at = head + 1;
   const memberWord = startsWithPhrase(matcher.partyMemberWords, tokens, at);
-  // A stance is written in lowercase: `Đảng Cánh tả` is a name.
-  const stance = isWord(tokens[at]) && !isCapitalized(tokens[at]!.text) ? startsWithPhrase(matcher.partyStanceWords, tokens, at) : undefined;
-  const leadIn = memberWord ?? stance;
+  // A stance is written in lowercase: `Đảng Liên minh Awami` is a name, `đảng liên minh MoDem` a stance.
+  const leadIn = memberWord ?? (isWord(tokens[at]) && !isCapitalized(tokens[at]!.text) ? startsWithPhrase(matcher.partyStanceWords, tokens, at) : undefined);
   const afterLeadIn = leadIn ? tokens[at + leadIn.length] : undefined;
   const members = leadIn !== undefined && leadIn === memberWord && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text);
   if (leadIn && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) at += leadIn.length;
@@ -549,18 +607,18 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     const word = tokens[at]!;
     if (!isWord(word) || !isCapitalized(word.text) || word.text === word.text.toUpperCase() || /\d/.test(word.text)) break;
     const isViet = isVietnameseSyllable(word.text);
-    if (vietnamese !== null && isViet !== vietnamese) break;
+    // A capitalised function word after the name opens a sentence the text forgot to end (`đảng Cộng hòa Không phải...`).
+    if (words.length > 0 && isFunctionWord(word.text)) break;
+    // Two capitalised words in a row are a person (`Marine Le Pen`, `Sam Rainsy`), whatever their language.
     if (words.length > 0 && isCapitalized(words.at(-1)!)) return null;
+    if (vietnamese !== null && isViet !== vietnamese) break;
     vietnamese = isViet;
     words.push(word.text);
     at++;
     const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
-    // `Tự do để`: the two syllables make a word; `Xanh bảo vệ`: the lowercase syllable begins the next word instead.
-    const formsWord = isWord(next) && matcher.twoSyllableWords.has(`${word.accented} ${next.accented}`);
-    const beginsWord = isWord(next) && !closesWord && matcher.twoSyllableWords.has(`${next.accented} ${after!.accented}`);
-    const ends = formsWord || ((closesWord || !isFunctionWord(next!.text)) && !beginsWord);
-    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && ends) {
+    const partyWord = matcher.partyNameWords.has(`${word.accented} ${next?.accented}`);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || partyWord || !isFunctionWord(next.text))) {
       words.push(next.text);
       at++;
     }
@@ -576,66 +634,11 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     at = beforeConjunction.at;
     country = undefined;
   }
-  if (!country && words.length > 0) {
-    // `đảng cực hữu Marine Le Pen`, `đảng đối lập Sam Rainsy`, `đảng La REM`: one word, then a name goes on that the reading cannot take.
-    const stop = tokens[at];
-    if (words.length === 1 && isWord(stop) && isCapitalized(stop.text) && !isFunctionWord(stop.text)) return null;
-    const rest = wordsBeforeAbbreviation(matcher, tokens, at);
-    if (rest) {
-      words.push(...rest.words);
-      at = rest.end;
-    }
-  }
   const written = words.join(' ');
   const folded = foldText(written);
   if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
   if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
-  const trailing = trailingCountry(matcher, tokens, at, countryAt);
-  return { start: head, nameStart, end: at, name: written, country: trailing ?? null, abbreviation: false, members };
-}
-
-/**
- * `đảng Dân chủ xã hội (CSSD)`, `đảng Lao động Kurdistan (PKK)`: words the reading stopped at that
- * run up to an abbreviation in parentheses belong to the name. A lowercase word of two syllables
- * is written as names write it (`Xã hội`).
- */
-function wordsBeforeAbbreviation(matcher: Matcher, tokens: Token[], at: number): { words: string[]; end: number } | null {
-  const words: string[] = [];
-  let end = at;
-  while (end < at + 4 && isWord(tokens[end]) && !/\d/.test(tokens[end]!.text)) {
-    const word = tokens[end]!;
-    if (isFunctionWord(word.text) || startsWithPhrase(matcher.partyStanceWords, tokens, end) || startsCountry(matcher, tokens, end)) return null;
-    const next = tokens[end + 1];
-    const startsWord = !isCapitalized(word.text) && isWord(next) && !isCapitalized(next.text) && matcher.twoSyllableWords.has(`${word.accented} ${next.accented}`);
-    words.push(startsWord ? `${word.text.charAt(0).toUpperCase()}${word.text.slice(1)}` : word.text);
-    end++;
-  }
-  const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
-  const defined = words.length > 0 && open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text);
-  return defined ? { words, end } : null;
-}
-
-/**
- * The country written after a party's name, right after it (`Đảng Tiến lên Italy`) or past its
- * abbreviation and stance: `đảng Ennahdha của Tunisia`, `đảng Dân chủ (DP) đối lập Mông Cổ`, `đảng Tự do Quốc gia đối lập chính của Romania`.
- */
-function trailingCountry(matcher: Matcher, tokens: Token[], end: number, countryAt: Map<number, Mention>): string | undefined {
-  let at = end;
-  if (tokens[at]?.text === '(' && tokens[at + 2]?.text === ')' && isWord(tokens[at + 1]) && isAbbreviation(tokens[at + 1]!.text)) at += 3;
-  const stance = startsWithPhrase(matcher.partyStanceWords, tokens, at);
-  if (stance) at += stance.length;
-  if (isWord(tokens[at]) && matcher.partyCountryWords.has(tokens[at]!.accented)) {
-    at++;
-    // `Đảng Xanh ở nước này`: the country the text has just named.
-    if (startsWithPhrase(matcher.thisCountryPhrases, tokens, at)) return countryBefore(countryAt, end);
-  }
-  return countryAt.get(at)?.pattern.entities[0]?.name;
-}
-
-function countryBefore(countryAt: Map<number, Mention>, at: number): string | undefined {
-  let last: Mention | undefined;
-  for (const [start, mention] of countryAt) if (start < at && (!last || start > last.start)) last = mention;
-  return last?.pattern.entities[0]?.name;
+  return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
 }
 
 /** A parenthesis right after the name (`... (còn gọi là đảng Fretilin)`) that holds a party the gazetteer knows. */
@@ -648,6 +651,103 @@ function namesKnownPartyAfter(tokens: Token[], end: number, partyStarts: Set<num
   if (tokens[open]?.text !== '(') return false;
   for (let at = open + 1; at < tokens.length && at < open + 12 && tokens[at]!.text !== ')'; at++) if (partyStarts.has(at)) return true;
   return false;
+}
+
+/** `(DPS)` at `at`: an abbreviation in parentheses, or null. */
+function abbreviationAt(tokens: Token[], at: number): string | null {
+  const [open, abbreviation, close] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+  return open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text) ? abbreviation.text : null;
+}
+
+/**
+ * The name up to an abbreviation in parentheses that follows it within a few words (`đảng Dân chủ
+ * xã hội (DPS)`, `đảng Công nhân người Kurd (PKK)`): the abbreviation closes the name. Words of
+ * stance (`cầm quyền`) are not the name's.
+ */
+function extendToAbbreviation(matcher: Matcher, tokens: Token[], party: NamedParty, extendedNames: ReadonlySet<string> = new Set()): NamedParty {
+  if (party.country !== null || party.abbreviation) return party;
+  const extendTo = (at: number) => ({ ...party, end: at, name: [party.name, ...tokens.slice(party.end, at).map((token) => token.text)].join(' ') });
+  for (let at = party.end; at <= party.end + 4 && at < tokens.length; at++) {
+    if (abbreviationAt(tokens, at) !== null) return at === party.end ? party : extendTo(at);
+    if (!isWord(tokens[at]) || startsWithPhrase(matcher.partyStanceWords, tokens, at)) break;
+  }
+  // `Chủ tịch Đảng Dân chủ xã hội,` after `Đảng Dân chủ xã hội (CSSD)`: the text's name, written again without its abbreviation.
+  for (let at = party.end + 4; at > party.end; at--) {
+    if (at <= tokens.length && tokens.slice(party.end, at).every(isWord) && extendedNames.has(nameKey(extendTo(at).name))) return extendTo(at);
+  }
+  return party;
+}
+
+/** Names the text closes with an abbreviation (`Dân chủ xã hội (CSSD)`), which its other readings of the same words keep. */
+function namesClosedByAbbreviations(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>): Set<string> {
+  const names = new Set<string>();
+  tokens.forEach((token, at) => {
+    if (!matcher.partyHeads.has(token.accented)) return;
+    const reading = readPartyName(matcher, tokens, at, countryAt);
+    const extended = reading && extendToAbbreviation(matcher, tokens, reading);
+    if (reading && extended && extended.end !== reading.end) names.add(nameKey(extended.name));
+  });
+  return names;
+}
+
+/** `của` and `và` as tokens compare them (tone mark last, not composed). */
+const OF = tokenize('của')[0]!.accented;
+const AND = tokenize('và')[0]!.accented;
+
+/** `đảng Dân chủ xã hội (DPS) cầm quyền của Montenegro`: the country the text gives a party after its name. */
+function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, Mention>): string | null {
+  for (let at = end; at < tokens.length && at < end + 7; at++) {
+    const token = tokens[at]!;
+    if (token.accented === OF) return countryAt.get(at + 1)?.pattern.entities[0]?.name ?? null;
+    if (token.kind !== 'word' && token.text !== '(' && token.text !== ')') return null;
+  }
+  return null;
+}
+
+/**
+ * How the text writes a party where a gazetteer alias that needs a country matched: longer than
+ * the alias (`Đảng Tự do Quốc gia` for `Đảng Tự do`, `đảng Dân chủ Mới`), shorter where the text
+ * does not capitalise the alias's words and no country of the alias's parties is in the text
+ * (`đảng Dân chủ tự do` in Korea is `Dân chủ`; `đảng Mặt trận quốc gia` in France is the alias), or
+ * up to an abbreviation (`đảng Dân chủ xã hội (DPS)`). Null where the text writes the alias itself.
+ */
+function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Mention, countryAt: Map<number, Mention>, aliasFits: boolean, extendedNames: ReadonlySet<string>): NamedParty | null {
+  if (!matcher.partyHeads.has(tokens[mention.start]!.accented)) return null;
+  const reading = readPartyName(matcher, tokens, mention.start, countryAt);
+  if (!reading || reading.abbreviation || reading.members) return null;
+  const written = extendToAbbreviation(matcher, tokens, reading, extendedNames);
+  const aliasWords = tokenize(mention.pattern.text).map((token) => token.text);
+  const lowered = aliasWords.some((word, offset) => offset > 0 && isCapitalized(word) && !isCapitalized(tokens[mention.start + offset]!.text));
+  if (written.end > mention.end || (lowered && !aliasFits && written.end < mention.end)) return written;
+  return null;
+}
+
+/** Where a second party name joined by `và` starts (`hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`). */
+function coordinatedAt(tokens: Token[], end: number): number | null {
+  const [conjunction, next] = [tokens[end], tokens[end + 1]];
+  return conjunction?.accented === AND && isWord(next) && isCapitalized(next.text) ? end : null;
+}
+
+/**
+ * Bare party names after a word for a party's members (`thượng nghị sĩ Cộng hòa`, `Nghị sĩ Cộng
+ * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between.
+ * They count only as parties the gazetteer knows.
+ */
+function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>): NamedParty[] {
+  const found: NamedParty[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const title = startsWithPhrase(matcher.partyMemberTitles, tokens, at);
+    if (!title) continue;
+    for (let name = at + title.length; name <= at + title.length + 3 && name < tokens.length; name++) {
+      const token = tokens[name]!;
+      if (!isWord(token) || matcher.partyHeads.has(token.accented)) break;
+      if (!isCapitalized(token.text)) continue;
+      const reading = readPartyName(matcher, tokens, name - 1, countryAt);
+      if (reading && !reading.abbreviation) found.push({ ...reading, members: true });
+      break;
+    }
+  }
+  return found;
 }
 
 /**
@@ -667,24 +767,13 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
     if (isWord(tokens[at - 1]) && matcher.partyHeadBlockers.has(tokens[at - 1]!.accented)) continue;
     const party = readPartyName(matcher, tokens, at, countryAt);
     // `Đảng En Marche`: the gazetteer already knows the party after the head.
-    if (!party || covered.has(party.nameStart)) continue;
+    // `đảng La REM`: a known party right after the words is what they lead to.
+    if (!party || covered.has(party.nameStart) || partyStarts.has(party.end)) continue;
     if (tokens.slice(Math.max(0, at - 4), at).some((word) => matcher.partyNamingWords.has(word.accented))) continue;
     if (!party.abbreviation && namesKnownPartyAfter(tokens, party.end, partyStarts)) continue;
     found.push(party);
   }
   return found;
-}
-
-const LINE_BREAK: Token = { text: '\n', folded: '\n', toned: '\n', accented: '\n', kind: 'punct' };
-
-/** Tokens with a mark at each line break, so that no name or list runs from one paragraph into the next. */
-function tokenizeLines(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const line of text.split('\n')) {
-    if (tokens.length > 0) tokens.push(LINE_BREAK);
-    for (const token of tokenize(line)) tokens.push(token);
-  }
-  return tokens;
 }
 
 /**
@@ -699,8 +788,18 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
-  const links = linkAndStampPositions(tokens);
-  const mentions = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !links.has(mention.start));
+  const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
+  const inText = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
+  const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
+  // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
+  const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
+  const currencyCountries = new Set(found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name));
+  const mentions = withoutNonStateMentions(
+    matcher,
+    tokens,
+    found.filter((mention) => !isCurrency(mention)),
+  );
   const countries = new Map<string, number>();
   const parties = new Map<string, number>();
   const partyCountries = new Map<string, string>();
@@ -714,8 +813,8 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     (mention) =>
       contextBound(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
-        (mention.pattern.context && tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')') ||
         (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end])) ||
+        (mention.pattern.context && placesInParentheses(tokens, mention)) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
   const counted = [...plain, ...contextual].sort((a, b) => a.start - b.start);
@@ -734,35 +833,35 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
     if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
-  const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
-  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => {
+  const nearestCountry = (at: number, among?: Set<string>): string | null => {
     let best: Mention | null = null;
     for (const mention of countryMentions) {
-      if (!among(mention.pattern.entities[0]!.name)) continue;
+      if (among && !among.has(mention.pattern.entities[0]!.name)) continue;
       if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention;
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
-  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
-  // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
-  // a party named without its country is more likely one of theirs than of a country merely nearer.
-  const partySystems = new Set([...partyCountries.values(), ...namedParties.flatMap((named) => (named.country ? [named.country] : []))]);
-  const nearestCountry = (at: number, among: (country: string) => boolean = () => true): string | null =>
-    nearestAmong(at, (country) => among(country) && partySystems.has(country)) ?? nearestAmong(at, among);
   // A name read without its country keeps the country of its first reading: one party per name.
   const countryOfName = new Map<string, string>();
   /** The gazetteer's party for a name and its country, or for a name that only one party bears, if that party's country is in the text. */
   const knownParty = (name: string, country: string): string | undefined => {
     const unique = matcher.partyByUniqueName.get(nameKey(name));
-    return matcher.partyByName.get(nameKey(`${name} ${country}`)) ?? (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined);
+    return (
+      matcher.partyByName.get(nameKey(`${name} ${country}`)) ??
+      matcher.partyByBareName.get(nameKey(name))?.get(country) ??
+      (unique && countries.has(matcher.partyCountry.get(unique)!) ? unique : undefined)
+    );
   };
-  // A one-party state's party is in the gazetteer: a name it does not know there is another country's party.
-  const mayHave = (name: string) => (country: string) => !matcher.singlePartyCountries.has(country) || knownParty(name, country) !== undefined;
+  /** The countries of the text whose party of this name the gazetteer knows (`Đảng Dân chủ`: Hàn Quốc, Hoa Kỳ). */
+  const knownCountries = (name: string): Set<string> => new Set([...countries.keys()].filter((country) => knownParty(name, country) !== undefined));
+  /** A country for a name read without one: the nearest whose party of that name is known, else the nearest. */
+  const countryFor = (name: string, at: number): string | null => {
+    const known = knownCountries(name);
+    // A country only a party implies (`Đảng Dân tộc Scotland`: Anh) has no mention to be near.
+    return known.size === 0 ? nearestCountry(at) : (nearestCountry(at, known) ?? [...known][0]!);
+  };
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
-    // Past the countries whose parties the text names, a country that has a party of this name (`đảng Lao động` near `Anh`) comes first.
-    const nearest = () =>
-      nearestAmong(at, (country) => partySystems.has(country) && mayHave(name)(country)) ?? nearestAmong(at, (country) => knownParty(name, country) !== undefined) ?? nearestAmong(at, mayHave(name));
-    const country = written ?? countryOfName.get(name) ?? nearest();
+    const country = written ?? countryOfName.get(name) ?? countryFor(name, at);
     if (country === null) return;
     const known = knownParty(name, country);
     if (knownOnly && !known) return;
@@ -778,51 +877,57 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   for (const mention of counted) if (!isCountry(mention)) defineAbbreviation(mention.end, mention.pattern.entities[0]!.name);
   addImpliedCountries();
 
-  const needingCountry = mentions
-    .filter((mention) => mention.pattern.needsCountry)
-    .map((mention) => {
-      const written = trailingCountry(matcher, tokens, mention.end, countryAt);
-      const candidates = mention.pattern.entities.filter((entity) => (written ? entity.country === written : countries.has(entity.country!)));
-      if (candidates.length === 1) partySystems.add(candidates[0]!.country!);
-      return { mention, written, candidates };
-    });
-  const partyStarts = new Set(mentions.filter((mention) => !isCountry(mention)).map((mention) => mention.start));
-  for (const { mention, written, candidates } of needingCountry) {
-    const country = candidates.length > 1 ? nearestCountry(mention.start, (name) => candidates.some((entity) => entity.country === name)) : null;
+  const partyEnds: number[] = counted.filter((mention) => !isCountry(mention)).map((mention) => mention.end);
+  const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
+  const extendedNames = namesClosedByAbbreviations(matcher, tokens, countryAt);
+  const countWritten = (named: NamedParty, knownOnly: boolean) => {
+    const head = tokens[named.start]!.text;
+    const name = `${matcher.partyHeads.has(head.toLowerCase()) ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : 'Đảng'} ${named.name}`;
+    countPartyOf(name, named.start, named.end, named.country ?? countryAfterName(tokens, named.end, countryAt), knownOnly);
+    partyEnds.push(named.end);
+  };
+  for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
+    // `đảng Dân chủ (PD)`: a known party's abbreviation after the name says which party it is.
+    const abbreviation = abbreviationAt(tokens, mention.end);
+    if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
+    const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!) || currencyCountries.has(entity.country!));
+    const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0, extendedNames);
+    if (written) {
+      const known = abbreviationAt(tokens, written.end);
+      if (known === null || !matcher.partyByAcronym.has(foldText(known))) countWritten(written, false);
+      continue;
+    }
+    partyEnds.push(mention.end);
+    const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
       bump(parties, party.name);
       partyCountries.set(party.name, party.country!);
       defineAbbreviation(mention.end, party.name);
-    } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention) && !namesKnownPartyAfter(tokens, mention.end, partyStarts)) {
-      countPartyOf(mention.pattern.text, mention.start, mention.end, written ?? null);
+    } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention)) {
+      countPartyOf(mention.pattern.text, mention.start, mention.end, countryAfterName(tokens, mention.end, countryAt));
     }
   }
   const definedInText = new Set<string>();
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (tokens[at]!.text === '(' && tokens[at + 2]!.text === ')' && isAbbreviation(tokens[at + 1]!.text)) definedInText.add(tokens[at + 1]!.text);
   }
-  for (const named of namedParties) {
+  for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
-    const known = named.name.includes(' ') ? undefined : matcher.partyByAcronym.get(foldText(named.name));
+    const known = named.name.includes(' ') ? undefined : (matcher.partyByAcronym.get(foldText(named.name)) ?? matcher.partyByName.get(nameKey(named.name)));
     if (known) {
       bump(parties, known);
       partyCountries.set(known, matcher.partyCountry.get(known)!);
+      partyEnds.push(named.end);
     } else if (!(named.abbreviation && definedInText.has(named.name))) {
-      const head = tokens[named.start]!.text;
-      countPartyOf(`${head.charAt(0).toUpperCase()}${head.slice(1)} ${named.name}`, named.start, named.end, named.country, named.members);
+      countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named, extendedNames), named.members);
     }
   }
-  // `hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`: a known party's name after `và` shares the head before it.
-  const headed = [
-    ...mentions.filter((mention) => !isCountry(mention)).map((mention) => ({ start: mention.start, end: mention.end })),
-    ...namedParties.map((named) => ({ start: named.start, end: named.end })),
-  ];
-  for (const { start, end } of headed) {
-    const head = tokens.slice(start, end).find((token) => matcher.partyHeads.has(token.accented));
-    if (!head || tokens[end]?.accented !== AND || partyStarts.has(end + 1)) continue;
-    const party = readPartyName(matcher, tokens, end, countryAt);
-    if (party && !party.abbreviation) countPartyOf(`${head.text.charAt(0).toUpperCase()}${head.text.slice(1)} ${party.name}`, end, party.end, party.country, true);
+  for (const named of memberReadings(matcher, tokens, countryAt)) countWritten(named, true);
+  for (const end of partyEnds) {
+    const conjunction = coordinatedAt(tokens, end);
+    const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);
+    if (second && !second.abbreviation) countWritten(second, true);
   }
   if (abbreviations.size > 0) {
     for (const token of tokens) {
@@ -836,11 +941,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
 
 /** Metadata names to canonical gazetteer names where they name one known entity; kept as given otherwise. */
 export function canonicalFacetValues(values: readonly string[], kind: Entity['kind']): string[] {
-  const matcher = (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const names = values.map((value) => {
-    // A value is a name by itself (`ĐCSVN`): no context to ask for.
-    const party = kind === 'party' ? matcher.partyByName.get(nameKey(value)) : undefined;
-    if (party) return party;
     const facets = extractFacets(value);
     const found = kind === 'party' ? facets.parties : facets.countries;
     return found.length === 1 ? found[0]! : value.trim();

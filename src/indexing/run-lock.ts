@@ -4,17 +4,23 @@ import { join } from 'node:path';
 import { IndexLockedError } from '../errors.ts';
 
 const LOCK_FILE = 'index.lock';
-/** Who holds the lock, for the message a second run prints; the lock itself is the OS lock. */
-const HOLDER_FILE = 'index.lock.pid';
+/**
+ * Held by a serving process from the moment it accepts a re-index until the run it started holds
+ * LOCK_FILE (or has ended): the request is answered at once, and one arriving meanwhile in any
+ * process is refused all the same.
+ */
+const START_LOCK_FILE = 'reindex-start.lock';
+/** Who holds a lock, for the message a second run prints; the lock itself is the OS lock. */
+const holderFile = (lockFile: string) => `${lockFile}.pid`;
 
 /** The lock of an indexing run on a data directory, held until `release` or the process's end. */
 export interface RunLock {
   release(): void;
 }
 
-function holderOf(dataDir: string): number | null {
+function holderOf(dataDir: string, lockFile: string): number | null {
   try {
-    const pid = Number(readFileSync(join(dataDir, HOLDER_FILE), 'utf8').trim());
+    const pid = Number(readFileSync(join(dataDir, holderFile(lockFile)), 'utf8').trim());
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
@@ -28,20 +34,29 @@ function holderOf(dataDir: string): number | null {
  * two runs can both take over one; a pid file would leave both to guesswork.
  */
 export function acquireRunLock(dataDir: string): RunLock {
+  return acquireLock(dataDir, LOCK_FILE);
+}
+
+/** Takes the lock a serving process holds while a re-index it accepted starts (START_LOCK_FILE). */
+export function acquireStartLock(dataDir: string): RunLock {
+  return acquireLock(dataDir, START_LOCK_FILE);
+}
+
+function acquireLock(dataDir: string, lockFile: string): RunLock {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0 });
+  const db = new Database(join(dataDir, lockFile), { timeout: 0 });
   try {
     db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new IndexLockedError(dataDir, holderOf(dataDir));
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new IndexLockedError(dataDir, holderOf(dataDir, lockFile));
     throw error;
   }
-  writeFileSync(join(dataDir, HOLDER_FILE), `${process.pid}\n`);
+  writeFileSync(join(dataDir, holderFile(lockFile)), `${process.pid}\n`);
   return {
     release: () => {
       if (!db.open) return;
-      rmSync(join(dataDir, HOLDER_FILE), { force: true });
+      rmSync(join(dataDir, holderFile(lockFile)), { force: true });
       db.exec('ROLLBACK');
       db.close();
     },

@@ -6,7 +6,7 @@ const isoTime = z.iso.datetime({ offset: true });
 
 /**
  * An indexing run started through the admin API, as any serving process reads it from the data
- * directory. The API shows it as is, less `pid` (src/api/schemas.ts).
+ * directory. The API shows it as is, less `pid` and `parent_pid` (src/api/schemas.ts).
  */
 export const runStatusSchema = z.strictObject({
   id: z.string(),
@@ -26,6 +26,8 @@ export const runStatusSchema = z.strictObject({
   error: z.string().optional(),
   /** The process running it: a run still "running" whose process is gone was interrupted. */
   pid: z.int().optional(),
+  /** The serving process that started it, which writes how it ended when it could not say (killed, or refused the lock). */
+  parent_pid: z.int().optional(),
 });
 
 export type RunStatus = z.infer<typeof runStatusSchema>;
@@ -63,7 +65,9 @@ export function readRunStatus(dataDir: string, id: string): RunStatus | null {
   } catch {
     return null;
   }
-  if (status.status === 'running' && status.pid !== undefined && !isAlive(status.pid)) {
+  // A run whose process is gone is still running until the process that started it, when alive, has written how it ended.
+  const orphaned = status.pid !== undefined && !isAlive(status.pid) && (status.parent_pid === undefined || !isAlive(status.parent_pid));
+  if (status.status === 'running' && orphaned) {
     return { ...status, status: 'failed', error: 'the indexing process ended without finishing (killed?); run the re-index again' };
   }
   return status;

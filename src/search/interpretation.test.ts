@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { interpretQuery, scanText } from './interpretation.ts';
+import { interpretQuery, mayReadOtherwise, scanText } from './interpretation.ts';
 import { analyzeQuery } from './query.ts';
 
-const interpret = (query: string, texts: readonly string[]) => interpretQuery(analyzeQuery(query), texts.map(scanText));
+const interpret = (query: string, texts: readonly string[]) => interpretQuery(analyzeQuery(query), () => texts.map(scanText));
 
 const PARTY_TEXTS = [
   'Tổng Bí thư Đảng Cộng sản Việt Nam tiếp đoàn đại biểu. Đảng Cộng sản Việt Nam luôn coi trọng quan hệ.',
@@ -36,9 +36,9 @@ describe('interpretQuery', () => {
   it('corrects a word taken for a typo where a text holds it too, when texts hold a close word more', () => {
     const texts = ['Donald Trump nói', 'Ông Donald Trump', 'Phản ứng với Donald Trunp'].map(scanText);
     const query = analyzeQuery('Donald Trunp');
-    expect(interpretQuery(query, texts)).toBeNull();
-    expect(interpretQuery(query, texts, new Set(['trunp']))).toEqual({ text: 'Donald Trump', changed: true });
-    expect(interpretQuery(query, texts.slice(2), new Set(['trunp']))).toBeNull();
+    expect(interpretQuery(query, () => texts)).toBeNull();
+    expect(interpretQuery(query, () => texts, new Set(['trunp']))).toEqual({ text: 'Donald Trump', changed: true });
+    expect(interpretQuery(query, () => texts.slice(2), new Set(['trunp']))).toBeNull();
   });
 
   it('says nothing when the query is read as typed, case aside', () => {
@@ -50,5 +50,26 @@ describe('interpretQuery', () => {
   it('keeps the exact words of a query typed with diacritics', () => {
     expect(interpret('Đảng cộng sản việt nam', PARTY_TEXTS)).toBeNull();
     expect(interpret('thủ tướng', PARTY_TEXTS)).toBeNull();
+  });
+
+  it('scans no text for a query typed with diacritics that the engine read as typed', () => {
+    let scans = 0;
+    const scan = () => {
+      scans++;
+      return PARTY_TEXTS.map(scanText);
+    };
+    expect(interpretQuery(analyzeQuery('Đảng cộng sản việt nam'), scan)).toBeNull();
+    expect(scans).toBe(0);
+    expect(interpretQuery(analyzeQuery('dang cong san'), scan)?.text).toBe('Đảng Cộng sản');
+    expect(scans).toBe(1);
+  });
+});
+
+describe('mayReadOtherwise', () => {
+  it('is false only for a query typed with diacritics, with no Telex decoding and no word taken for a typo', () => {
+    expect(mayReadOtherwise(analyzeQuery('Đảng Cộng sản'), new Set())).toBe(false);
+    expect(mayReadOtherwise(analyzeQuery('dang cong san'), new Set())).toBe(true);
+    expect(mayReadOtherwise(analyzeQuery('ddangr coongj sanr'), new Set())).toBe(true);
+    expect(mayReadOtherwise(analyzeQuery('Thủ tuớng'), new Set(['tuong']))).toBe(true);
   });
 });

@@ -145,14 +145,28 @@ function restore(terms: readonly QueryTerm[], texts: readonly ScannedText[], fal
 const comparable = (text: string) => normalizeForMatching(text).toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
 /**
- * How the best hits read the query, from their texts (titles and bodies, best first, as `scanText` reads them): the typed
- * words, or their Telex decoding when more texts hold it (a query typed in Telex throughout wins
- * ties), with typos corrected to the words the texts hold, written as the texts
- * write them. Null when the reading is the typed text itself (case aside) or no text holds it.
+ * Whether the reading of a query can differ from the typed text. A query typed with diacritics,
+ * with no Telex decoding and no word the engine took for a typo, reads as typed: its hits hold
+ * its words in their exact forms. Sparing those queries the reading spares them scanning texts.
+ */
+export function mayReadOtherwise(query: AnalyzedQuery, mistyped: ReadonlySet<string>): boolean {
+  const [typed] = query.readings;
+  if (typed?.kind !== 'typed' || !typed.diacritized) return true;
+  return query.readings.some((reading) => reading.kind === 'telex') || typed.terms.some((term) => mistyped.has(term.folded));
+}
+
+/**
+ * How the best hits read the query, from their texts (titles and bodies, best first, as `scanText`
+ * reads them, scanned only when the reading may differ from the typed text): the typed words, or
+ * their Telex decoding when more texts hold it (a query typed in Telex throughout wins ties), with
+ * typos corrected to the words the texts hold, written as the texts write them. Null when the
+ * reading is the typed text itself (case aside) or no text holds it.
  * `mistyped`: folded typed words the engine took for typos (rare, and close to common words),
  * corrected even where a text holds them, as texts hold the same typos (`Donald Trunp`).
  */
-export function interpretQuery(query: AnalyzedQuery, scanned: readonly ScannedText[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
+export function interpretQuery(query: AnalyzedQuery, scan: () => readonly ScannedText[], mistyped: ReadonlySet<string> = new Set()): Interpretation | null {
+  if (!mayReadOtherwise(query, mistyped)) return null;
+  const scanned = scan();
   if (scanned.length === 0) return null;
   const candidates = query.readings.filter((reading) => reading.kind === 'typed' || reading.kind === 'telex');
   let chosen: { reading: QueryReading; terms: QueryTerm[]; corrected: boolean; support: number } | null = null;

@@ -10,6 +10,12 @@ describe('wordTokenize', () => {
     expect(wordTokenize('(ĐCSVN) - Hà Nội.')).toEqual(['(', 'ĐCSVN', ')', '-', 'Hà Nội', '.']);
   });
 
+  it('knows a word whatever its tone placement and i/y spelling, as news writes either', () => {
+    for (const word of ['thoả thuận', 'thỏa thuận', 'hoà bình', 'hòa bình', 'thuỷ sản', 'thủy sản', 'kĩ thuật', 'kỹ thuật']) expect(wordTokenize(word)).toEqual([word]);
+    expect(wordTokenize('Đảng Cộng hòa')).toEqual(['Đảng', 'Cộng hòa']);
+    expect(wordTokenize('Đảng Cộng hoà')).toEqual(['Đảng', 'Cộng hoà']);
+  });
+
   it('segments NFD input like precomposed input', () => {
     const text = 'Đồng chí Lê Hoài Trung khẳng định';
     expect(wordTokenize(text.normalize('NFD'))).toEqual(wordTokenize(text));

@@ -5,6 +5,7 @@ import { classAt, SPACE } from './char-class.ts';
 import { loadLanguageData } from './data.ts';
 import { IntTable } from './int-table.ts';
 import { syllableEnd } from './syllable-scanner.ts';
+import { canonicalSyllable } from './syllable.ts';
 import { memoizeBySubstring, memoizeByWord } from './memoize.ts';
 
 const weightPair = z.tuple([z.number(), z.number()]);
@@ -24,6 +25,17 @@ const honorifics = new Set(names.honorifics.map((honorific) => honorific.normali
 const NO_WEIGHTS = [0, 0, 0, 0, 0, 0] as const;
 const syllableWeights = new Map(Object.entries(crf.syllables));
 /**
+ * The model's data writes one tone placement and one i/y spelling (`hoà`, `thoả`, `kĩ`), news
+ * writes either (`hòa`, `thỏa`, `kỹ`): a syllable the model lacks as written is looked up by its
+ * canonical spelling (`canonicalSyllable`), and the words of the lexicon are known by theirs, so
+ * that `Cộng hòa` and `thỏa thuận` are words as `Cộng hoà` and `thoả thuận` are.
+ */
+const weightsByCanonical = new Map<string, (typeof crf.syllables)[string]>();
+for (const [syllable, weights] of syllableWeights) {
+  const canonical = canonicalSyllable(syllable);
+  if (!weightsByCanonical.has(canonical) || canonical === syllable) weightsByCanonical.set(canonical, weights);
+}
+/**
  * The two- and three-syllable words as integers over syllable ids. The key of a pair of syllables
  * is first * ID_BASE + second. Its value in pairFlags has the bit BIGRAM when the pair is a
  * two-syllable word, and TRIGRAM_PREFIX times its id when it begins three-syllable words: one
@@ -38,7 +50,8 @@ const pairs = new Map<number, number>();
 const trigrams = new Map<number, number>();
 let trigramPrefixCount = 0;
 for (const ngram of crf.ngrams) {
-  const ids = ngram.split(' ').map((syllable) => {
+  const ids = ngram.split(' ').map((written) => {
+    const syllable = canonicalSyllable(written);
     let id = ngramSyllableIds.get(syllable);
     if (id === undefined) ngramSyllableIds.set(syllable, (id = ngramSyllableIds.size + 1));
     return id;
@@ -126,13 +139,14 @@ function describeSyllable(syllable: string): SyllableInfo {
   const upper = hasCased && syllable === syllable.toUpperCase() && syllable !== lower;
   title &&= hasCased;
   const digit = ALL_DIGITS.test(syllable);
-  const weights = syllableWeights.get(lower) ?? NO_WEIGHTS;
+  const canonical = canonicalSyllable(lower);
+  const weights = syllableWeights.get(lower) ?? weightsByCanonical.get(canonical) ?? NO_WEIGHTS;
   const upperInitial = isUpperInitial(syllable);
   return {
     text: syllable,
     afterUnderscore: `_${syllable}`,
     afterSpace: ` ${syllable}`,
-    ngramId: ngramSyllableIds.get(lower) ?? 0,
+    ngramId: ngramSyllableIds.get(canonical) ?? 0,
     punctuation: !WORD_CHAR.test(syllable),
     digitStart: DIGIT_START.test(syllable),
     upperInitial,

@@ -12,8 +12,8 @@ export interface ReindexRuns {
   status(id: string): RunStatus | null;
 }
 
-/** A run as clients see it: the process running it stays inside. */
-function shown({ pid: _, ...run }: RunStatus): ReindexRun {
+/** A run as clients see it: the processes running it stay inside. */
+function shown({ pid: _pid, parent_pid: _parent, ...run }: RunStatus): ReindexRun {
   return run;
 }
 

@@ -170,12 +170,7 @@ export class MeilisearchEngine implements SearchEngine {
       hits: documents.map((document) => toSearchHit(document, query)),
       facets,
     };
-    const interpretation = request.verbatim
-      ? null
-      : interpretQuery(
-          query,
-          documents.flatMap((document) => [scanText(document.title), scanText(document.body)]),
-        );
+    const interpretation = request.verbatim ? null : interpretQuery(query, () => documents.flatMap((document) => [scanText(document.title), scanText(document.body)]));
     if (interpretation) {
       response.interpreted = interpretation.text;
       if (interpretation.changed) response.didYouMean = interpretation.text;

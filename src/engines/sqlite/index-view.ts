@@ -11,8 +11,11 @@ import { PostingsCache } from './postings.ts';
 export interface PageDocument {
   listed: Omit<StoredHit, 'body'>;
   body: LocatedText;
-  /** The title and the lead of the body as the reading of a query reads them (`interpretation.ts`). */
-  read: readonly ScannedText[];
+  /**
+   * The title and the lead of the body as the reading of a query reads them (`interpretation.ts`),
+   * scanned the first time a reading needs them: most searches need none.
+   */
+  read?: readonly ScannedText[];
 }
 
 /**

@@ -6,7 +6,7 @@ import type { SpellingVocabulary } from '../../search/spellings.ts';
 import { adjacentPairs } from '../../analysis/tokens.ts';
 import type { FacetIndex } from './facets.ts';
 import { Field } from './index-terms.ts';
-import type { IndexView } from './index-view.ts';
+import type { IndexView, PageDocument } from './index-view.ts';
 import type { IndexWords } from './index-words.ts';
 import { planQuery, type Clause, type Disjunction, type QueryPlan } from './plan.ts';
 import { intersectAll, type PostingsCache, subtract, unionAll, type Postings } from './postings.ts';
@@ -40,9 +40,9 @@ export function search(reader: Reader, request: SearchRequest, suggestCorrection
     found && request.sort === 'relevance'
       ? relevancePage(kept, found.tiers, offset, limit, found.orderGroup)
       : byDate(kept, facetIndex, found?.tiers ?? null, request.sort === 'date_asc' ? 1 : -1).slice(offset, offset + limit);
-  const { hits, texts } = pageHits(view, page, query);
+  const { hits, documents } = pageHits(view, page, query);
   const response: SearchResponse = { total: kept.length, hits, facets };
-  const interpretation = request.verbatim ? null : interpretQuery(query, texts, plan?.mistyped);
+  const interpretation = request.verbatim ? null : interpretQuery(query, () => documents.flatMap(readOf), plan?.mistyped);
   if (interpretation) {
     response.interpreted = interpretation.text;
     if (interpretation.changed) response.didYouMean = interpretation.text;
@@ -146,29 +146,36 @@ function byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array
   });
 }
 
-/** About how much memory a scanned text holds: its characters and an object per word. */
-const scannedBytes = (text: ScannedText) => text.text.length * 2 + text.words.length * 96;
+/** About how much memory the reading of a document's title and lead holds once scanned: its characters and an object per word. */
+const readBytes = (title: string) => (title.length + READ_CHARS) * 2 + ((title.length + READ_CHARS) / AVERAGE_WORD_CHARS) * 96;
+const AVERAGE_WORD_CHARS = 5;
 
-/** The hits of a page, and their titles and bodies for reading the query (`interpretation.ts`). */
-function pageHits(view: IndexView, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; texts: ScannedText[] } {
+/** The title and lead of a page document as the reading of a query reads them, scanned once. */
+function readOf(document: PageDocument): readonly ScannedText[] {
+  const { listed, body } = document;
+  // Only the lead is decoded: the reading of a query reads no further.
+  document.read ??= [scanText(listed.title), scanText(body.slice(0, Math.min(body.located.length, READ_CHARS)))];
+  return document.read;
+}
+
+/** The hits of a page, and their documents (cached, for the snippets of later pages and the reading of the query). */
+function pageHits(view: IndexView, page: number[], query: AnalyzedQuery): { hits: SearchHit[]; documents: PageDocument[] } {
   const cache = view.pageDocuments;
-  const documents = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
-  for (const [rowid, { body, ...listed }] of view.file.documents.hitsByRowid(page.filter((rowid) => !documents.get(rowid)))) {
-    const located = locateText(body);
-    // Only the lead is decoded: the reading of a query reads no further.
-    const read = [scanText(listed.title), scanText(located.slice(0, Math.min(located.located.length, READ_CHARS)))];
-    const document = { listed, body: located, read };
-    cache.set(rowid, document, located.bytes + read.reduce((bytes, text) => bytes + scannedBytes(text), 0));
-    documents.set(rowid, document);
+  const cached = new Map(page.map((rowid) => [rowid, cache.get(rowid)]));
+  for (const [rowid, { body, ...listed }] of view.file.documents.hitsByRowid(page.filter((rowid) => !cached.get(rowid)))) {
+    const document: PageDocument = { listed, body: locateText(body) };
+    // Counted as if read: a reading scans it later without the cache knowing.
+    cache.set(rowid, document, document.body.bytes + readBytes(listed.title));
+    cached.set(rowid, document);
   }
   const hits: SearchHit[] = [];
-  const texts: ScannedText[] = [];
+  const documents: PageDocument[] = [];
   for (const rowid of page) {
-    const document = documents.get(rowid);
+    const document = cached.get(rowid);
     if (!document) continue;
     const { snippet, titleHtml } = highlightDocument(document.listed.title, document.body, query);
     hits.push({ ...document.listed, snippet, title_html: titleHtml });
-    texts.push(...document.read);
+    documents.push(document);
   }
-  return { hits, texts };
+  return { hits, documents };
 }

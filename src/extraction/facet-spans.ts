@@ -1,0 +1,62 @@
+import { isCapitalized, tokenize, type Token } from './text.ts';
+
+/** Stands between the tokens of two lines: no name or list runs across it. */
+export const LINE_BREAK: Token = { text: '\n', folded: '\n', toned: '\n', accented: '\n', kind: 'punct' };
+
+/** The tokens of a text, line by line, with LINE_BREAK between lines (a title does not run into the lead). */
+export function tokenizeLines(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const line of text.split('\n')) {
+    const words = tokenize(line);
+    if (words.length === 0) continue;
+    if (tokens.length > 0) tokens.push(LINE_BREAK);
+    tokens.push(...words);
+  }
+  return tokens;
+}
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\n']);
+
+/** `| 18:27` or `| 10h05`: a bar, then a clock time, as outlets print a publication stamp. */
+function isStampAt(tokens: Token[], at: number): boolean {
+  const [bar, hours, colon, minutes] = [tokens[at], tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+  if (bar?.text !== '|' || hours === undefined) return false;
+  return /^\d{1,2}h\d{2}$/.test(hours.text) || (/^\d{1,2}$/.test(hours.text) && colon?.text === ':' && /^\d{2}$/.test(minutes?.text ?? ''));
+}
+
+/** A link cue as it opens a list: capitalised (`Tin liên quan`, not `xem thêm` in a sentence). */
+function opensLinks(tokens: Token[], at: number, linkCues: string[][]): boolean {
+  const first = tokens[at]!;
+  if (first.kind !== 'word' || !isCapitalized(first.text)) return false;
+  return linkCues.some((cue) => cue.every((word, offset) => tokens[at + offset]?.accented === word));
+}
+
+/**
+ * Token positions that are not the article's own words: the byline before an outlet's publication
+ * stamp (`NT - Thể Thao Việt Nam | 18:27 20/05/2017`), a related article's headline in brackets
+ * (`[Trung Quốc trong top 10 nước có ...]`) and the headlines after a link cue up to the end of
+ * the sentence or line (`Tin liên quan ...`, `>> Xem thêm: ...`). Short brackets (`họ [Mỹ] sẽ`) are the writer's, and stay.
+ */
+export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<number> {
+  const positions = new Set<number>();
+  const mark = (from: number, to: number) => {
+    for (let at = from; at < to; at++) positions.add(at);
+  };
+  for (let at = 0; at < tokens.length; at++) {
+    if (isStampAt(tokens, at)) {
+      let start = at;
+      while (start > 0 && !SENTENCE_ENDS.has(tokens[start - 1]!.text)) start--;
+      mark(start, at);
+    } else if (tokens[at]!.text === '[') {
+      let close = at + 1;
+      while (close < tokens.length && tokens[close]!.text !== ']' && tokens[close] !== LINE_BREAK) close++;
+      const words = tokens.slice(at + 1, close).filter((token) => token.kind === 'word').length;
+      if (tokens[close]?.text === ']' && words >= 5) mark(at, close);
+    } else if (opensLinks(tokens, at, linkCues)) {
+      let end = at;
+      while (end < tokens.length && !SENTENCE_ENDS.has(tokens[end]!.text)) end++;
+      mark(at, end);
+    }
+  }
+  return positions;
+}
