@@ -76,6 +76,8 @@ const gazetteerSchema = z.object({
   party_member_words: z.array(nonEmpty).default([]),
   /** Words shortly before a party head that make the name one under discussion (`đổi tên thành đảng Sức mạnh`). */
   party_naming_words: z.array(nonEmpty).default([]),
+  /** Countries with one party, which the gazetteer names: a party it does not know is never theirs. */
+  single_party_countries: z.array(nonEmpty).default([]),
   /** Words that open a list of links to other articles (`Tin liên quan`): the rest of the paragraph is not the article's text. */
   related_link_cues: z.array(nonEmpty).default([]),
   /** Words before a country that make it part of a geographic name (`biển Nhật Bản`, `gió Lào`). */

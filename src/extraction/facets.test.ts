@@ -124,6 +124,16 @@ describe('extractFacets', () => {
     expect(parties(korea)).toEqual(['Đảng Nhân dân Hàn Quốc']);
   });
 
+  it("a party the gazetteer does not know is not a one-party state's", () => {
+    expect(parties('Nghị sĩ Hàn Quốc Kim thuộc đảng Nhân dân đối lập bàn về Triều Tiên.')).toEqual(['Đảng Nhân dân Hàn Quốc']);
+    expect(parties('Tại Trung Quốc, Đảng Cộng sản tổ chức hội nghị.')).toEqual(['Đảng Cộng sản Trung Quốc']);
+    expect(parties('Ủy viên Bộ Chính trị Đảng Cộng sản Cu Ba thăm Việt Nam.')).toEqual(['Đảng Cộng sản Cuba']);
+  });
+
+  it('a name the gazetteer does not know goes to the countries whose parties the text names for certain', () => {
+    expect(parties('Ở Hàn Quốc, đảng Hàn Quốc Tự do và đảng Minjung phản đối Nhật Bản.')).toEqual(['Đảng Quyền lực Nhân dân', 'Đảng Minjung Hàn Quốc']);
+  });
+
   it('works with a gazetteer given in memory, validated with zod', () => {
     const gazetteer = parseGazetteer({
       countries: [{ name: 'Lào', aliases: [{ text: 'Lào', exact: true }] }],

@@ -87,6 +87,7 @@ interface Matcher {
   partyNameWords: Set<string>;
   partyCountry: Map<string, string>;
   relatedLinkCues: string[][];
+  singlePartyCountries: Set<string>;
   geographicWords: string[][];
   territoryWords: string[][];
   currencyWords: string[][];
@@ -227,6 +228,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyNameWords: partyNameWords(config),
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     relatedLinkCues: accentedPhrases(config.related_link_cues),
+    singlePartyCountries: new Set(config.single_party_countries),
     geographicWords: accentedPhrases(config.geographic_words),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
@@ -833,14 +835,19 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
     if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
-  const nearestCountry = (at: number, among?: Set<string>): string | null => {
+  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => {
     let best: Mention | null = null;
     for (const mention of countryMentions) {
-      if (among && !among.has(mention.pattern.entities[0]!.name)) continue;
+      if (!among(mention.pattern.entities[0]!.name)) continue;
       if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention;
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
+  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
+  // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
+  // a party the gazetteer does not know by its bare name is more likely one of theirs than of a country merely nearer.
+  const partySystems = new Set([...partyCountries.values(), ...namedParties.flatMap((named) => (named.country ? [named.country] : []))]);
+  const nearestCountry = (at: number, among?: Set<string>): string | null => nearestAmong(at, (country) => !among || among.has(country));
   // A name read without its country keeps the country of its first reading: one party per name.
   const countryOfName = new Map<string, string>();
   /** The gazetteer's party for a name and its country, or for a name that only one party bears, if that party's country is in the text. */
@@ -857,8 +864,12 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   /** A country for a name read without one: the nearest whose party of that name is known, else the nearest. */
   const countryFor = (name: string, at: number): string | null => {
     const known = knownCountries(name);
+    // A one-party state's party is in the gazetteer: a name it does not know there is another country's party.
+    const mayHave = new Set([...countries.keys()].filter((country) => !matcher.singlePartyCountries.has(country) || known.has(country)));
     // A country only a party implies (`Đảng Dân tộc Scotland`: Anh) has no mention to be near.
-    return known.size === 0 ? nearestCountry(at) : (nearestCountry(at, known) ?? [...known][0]!);
+    const among = known.size === 0 ? mayHave : known;
+    const ofPartySystems = nearestAmong(at, (country) => partySystems.has(country) && among.has(country));
+    return ofPartySystems ?? (known.size === 0 ? nearestCountry(at, mayHave) : (nearestCountry(at, known) ?? [...known][0]!));
   };
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
     const country = written ?? countryOfName.get(name) ?? countryFor(name, at);
@@ -903,6 +914,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     if (party) {
       bump(parties, party.name);
       partyCountries.set(party.name, party.country!);
+      if (candidates.length === 1) partySystems.add(party.country!);
       defineAbbreviation(mention.end, party.name);
     } else if (candidates.length === 0 && namesAParty(matcher, tokens, mention)) {
       countPartyOf(mention.pattern.text, mention.start, mention.end, countryAfterName(tokens, mention.end, countryAt));
@@ -912,7 +924,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   for (let at = 0; at + 2 < tokens.length; at++) {
     if (tokens[at]!.text === '(' && tokens[at + 2]!.text === ')' && isAbbreviation(tokens[at + 1]!.text)) definedInText.add(tokens[at + 1]!.text);
   }
-  for (const named of findNamedParties(matcher, tokens, mentions, countryMentions)) {
+  for (const named of namedParties) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
     const known = named.name.includes(' ') ? undefined : (matcher.partyByAcronym.get(foldText(named.name)) ?? matcher.partyByName.get(nameKey(named.name)));
     if (known) {
