@@ -35,7 +35,8 @@ function opensLinks(tokens: Token[], at: number, linkCues: string[][]): boolean 
  * Token positions that are not the article's own words: the byline before an outlet's publication
  * stamp (`NT - Thể Thao Việt Nam | 18:27 20/05/2017`), a related article's headline in brackets
  * (`[Trung Quốc trong top 10 nước có ...]`) and the headlines after a link cue up to the end of
- * the sentence or line (`Tin liên quan ...`, `>> Xem thêm: ...`). Short brackets (`họ [Mỹ] sẽ`) are the writer's, and stay.
+ * the sentence or line (`Tin liên quan ...`, `>> Xem thêm: ...`), and a source credit on the last line
+ * (`Theo Gia đình Việt Nam`). Short brackets (`họ [Mỹ] sẽ`) are the writer's, and stay.
  */
 export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<number> {
   const positions = new Set<number>();
@@ -58,5 +59,20 @@ export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<
       mark(at, end);
     }
   }
+  const credit = lastLineCredit(tokens);
+  if (credit !== null) mark(credit, tokens.length);
   return positions;
+}
+
+/**
+ * `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source, from the name after
+ * `Theo` (at the line's start or after a slash, dot or dash) to the end; a sentence (`Theo chính
+ * quyền Anh, ...`) is not one.
+ */
+function lastLineCredit(tokens: Token[]): number | null {
+  const lastLine = tokens.lastIndexOf(LINE_BREAK) + 1;
+  const line = tokens.slice(lastLine);
+  if (line.filter((token) => token.kind === 'word').length > 12 || line.some((token) => token.text === ',')) return null;
+  const at = line.findIndex((token, index) => token.text === 'Theo' && (index === 0 || ['/', '.', '-'].includes(line[index - 1]!.text)));
+  return at >= 0 && isCapitalized(line[at + 1]?.text ?? '') ? lastLine + at + 1 : null;
 }

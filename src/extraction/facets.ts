@@ -3,6 +3,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { nonArticlePositions, tokenizeLines } from './facet-spans.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
+import { lexiconWords } from '../vietnamese/segment.ts';
 
 export interface Facets {
   parties: string[];
@@ -88,6 +89,12 @@ interface Matcher {
   partyCountry: Map<string, string>;
   relatedLinkCues: string[][];
   singlePartyCountries: Set<string>;
+  /** Words of two syllables (accented, lowercase): `chính quyền` in `chính quyền Anh`. */
+  twoSyllableWords: Set<string>;
+  /** The common ones, which the lexicon writes in lowercase (`nổi tiếng`). */
+  commonTwoSyllableWords: Set<string>;
+  /** Words of a lowercase syllable and a capitalised one, as written (`quyền Anh`, `gió Lào`). */
+  wordsEndingInName: Set<string>;
   geographicWords: string[][];
   territoryWords: string[][];
   currencyWords: string[][];
@@ -135,6 +142,19 @@ function isWrittenInVietnamese(alias: string): boolean {
   return words.length > 0 && words.every((token) => isVietnameseSyllable(token.text.toLowerCase()));
 }
 
+/** The lexicon's words of two syllables, in the forms the guards compare. */
+function lexiconPairs(): Pick<Matcher, 'twoSyllableWords' | 'commonTwoSyllableWords' | 'wordsEndingInName'> {
+  const pairs = lexiconWords()
+    .map((word) => tokenize(word))
+    .filter((words) => words.length === 2);
+  const key = (words: Token[]) => `${words[0]!.accented} ${words[1]!.accented}`;
+  return {
+    twoSyllableWords: new Set(pairs.map(key)),
+    commonTwoSyllableWords: new Set(pairs.filter((words) => !isCapitalized(words[0]!.text) && !isCapitalized(words[1]!.text)).map(key)),
+    wordsEndingInName: new Set(pairs.filter((words) => !isCapitalized(words[0]!.text) && isCapitalized(words[1]!.text)).map((words) => `${words[0]!.toned} ${words[1]!.toned}`)),
+  };
+}
+
 function buildMatcher(config: GazetteerConfig): Matcher {
   const patterns = new Map<string, Pattern>();
   type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club' | 'seat'>;
@@ -159,6 +179,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
         typeof alias === 'string'
           ? { exact: false, context: false, needsCountry: false, club: false, seat: false }
           : { exact: alias.exact, context: alias.context, needsCountry: alias.needs_country, club: alias.club, seat: alias.seat };
+      // A party's acronym is also a TV channel's or a plan's (`kênh ANC`): it needs the party's country.
+      if (entity.kind === 'party' && isAcronym(aliasTexts(alias))) options.needsCountry = true;
       for (const variant of spellingVariants(aliasTexts(alias))) add(variant, options, entity);
     }
   };
@@ -229,6 +251,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     relatedLinkCues: accentedPhrases(config.related_link_cues),
     singlePartyCountries: new Set(config.single_party_countries),
+    ...lexiconPairs(),
     geographicWords: accentedPhrases(config.geographic_words),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
@@ -309,8 +332,9 @@ function isGoverned(matcher: Matcher, tokens: Token[], start: number): boolean {
 /**
  * A short, exactly written alias (`Mỹ`, `Đức`, `Nga`, `Lào`) is also part of personal and place names
  * (`ông Đức`, `Phạm Đức Ấn`, `Hằng Nga`, `huyện Mỹ Đức`, `ở Lào Cai`). Reject it after an honorific,
- * a place word or another name word, and before a name word unless a lowercase head noun governs it
- * (`Tổng thống Mỹ Donald Trump`).
+ * a place word, an initial (`M.Đức`) or another name word, and before a name word unless a lowercase
+ * head noun governs it and the name is not Vietnamese (`Tổng thống Mỹ Donald Trump`, not `nhạc sĩ Đức
+ * Huy`).
  */
 function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: number): boolean {
   const previous = tokens[start - 1];
@@ -321,11 +345,27 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
     if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
   }
+  // `Ảnh: M.Đức`: after an initial.
+  if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
   if (isNameWord(next) || isNumberedNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
-    return !governed;
+    // `nhạc sĩ Đức Huy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `nhà báo Mỹ John Smith`, `gốc Argentina Đỗ Merlo` are of the country.
+    const vietnameseName = isVietnameseSyllable(tokens[start]!.text) && isVietnameseSyllable(next!.text);
+    return !governed || vietnameseName;
   }
   return false;
+}
+
+/**
+ * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
+ * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
+ */
+function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const [previous, before] = [tokens[at - 1], tokens[at - 2]];
+  if (!isWord(previous) || !matcher.wordsEndingInName.has(`${previous.toned} ${tokens[at]!.toned}`)) return false;
+  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
+  // In `Tổ chức quyền Anh`, `chức` is taken by `Tổ chức`.
+  return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
 }
 
 /** One of the phrases (accented, lowercase) ends right before `start`: `tại` Vienna, `xì gà` Cuba. */
@@ -466,6 +506,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
+      if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -493,7 +534,7 @@ function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Me
   const languages = new Set<Mention>();
   mentions.forEach((mention, index) => {
     const previous = mentions[index - 1];
-    if (precededBy(matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
+    if (afterLanguageWord(matcher, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
       languages.add(mention);
     }
   });
@@ -504,6 +545,13 @@ function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Me
     const [previous, next] = [mentions[index - 1], mentions[index + 1]];
     return (previous !== undefined && enumerated(tokens, previous, mention)) || (next !== undefined && enumerated(tokens, mention, next));
   });
+}
+
+/** `tiếng Đức`, but not `rapper nổi tiếng Hàn Quốc`: the language word is not the end of another word. */
+function afterLanguageWord(matcher: Matcher, tokens: Token[], start: number): boolean {
+  const phrase = matcher.languageWords.find((words) => precededBy([words], tokens, start));
+  const before = phrase ? tokens[start - phrase.length - 1] : undefined;
+  return phrase !== undefined && !(isWord(before) && matcher.commonTwoSyllableWords.has(`${before.accented} ${phrase[0]}`));
 }
 
 /** One-word country names that end a Vietnamese full name in the text (`Nguyễn Thị Nga`): that person's given name. */
@@ -953,7 +1001,11 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
 
 /** Metadata names to canonical gazetteer names where they name one known entity; kept as given otherwise. */
 export function canonicalFacetValues(values: readonly string[], kind: Entity['kind']): string[] {
+  const matcher = (defaultMatcher ??= buildMatcher(gazetteerConfig()));
   const names = values.map((value) => {
+    // A value is a name by itself (`ĐCSVN`): no context to ask for.
+    const party = kind === 'party' ? matcher.partyByName.get(nameKey(value)) : undefined;
+    if (party) return party;
     const facets = extractFacets(value);
     const found = kind === 'party' ? facets.parties : facets.countries;
     return found.length === 1 ? found[0]! : value.trim();
