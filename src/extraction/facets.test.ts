@@ -124,6 +124,13 @@ describe('extractFacets', () => {
     expect(parties(korea)).toEqual(['Đảng Nhân dân Hàn Quốc']);
   });
 
+  it('reads a name as the text writes it: a stance in lowercase, a word that begins after the name, a gang, `ở nước này`', () => {
+    expect(parties('Ở Pháp, đảng Xã hội (PS) và đảng bảo thủ Những người Cộng hòa (LR) thua.')).toEqual(['Đảng Xã hội Pháp', 'Đảng Những người Cộng hòa']);
+    expect(parties('Ở Đức, tỷ lệ ủng hộ đảng Xanh bảo vệ môi trường tăng.')).toEqual(['Đảng Xanh Đức']);
+    expect(parties('Anh làm bảo kê cho các băng đảng xã hội đen, rồi sang Pháp.')).toEqual([]);
+    expect(parties('Đức ủng hộ phạt tiền. Một tòa ở Áo yêu cầu xóa bài xúc phạm người đứng đầu Đảng Xanh ở nước này.')).toEqual(['Đảng Xanh Áo']);
+  });
+
   it("a party's acronym needs its country", () => {
     expect(extractFacets('Kênh ANC đưa tin về vụ tấn công ở Manila, Philippines.')).toEqual({ parties: [], countries: ['Philippines'] });
     expect(parties('Ở Nam Phi, ANC giành đa số.')).toEqual(['Đại hội Dân tộc Phi']);

@@ -356,6 +356,22 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
   return false;
 }
 
+/** `đảng bảo thủ Những người Cộng hòa`: a party's name written in lowercase before a capitalised name is a stance. */
+function describesBeforeName(matcher: Matcher, pattern: Pattern, tokens: Token[], at: number, end: number): boolean {
+  if (pattern.entities[0]?.kind !== 'party' || !matcher.partyHeads.has(tokens[at]!.accented) || end <= at + 1) return false;
+  const described = isCapitalized(pattern.text.split(' ')[1] ?? '') && !isCapitalized(tokens[at + 1]!.text);
+  return described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end);
+}
+
+/** A country alias starts at `at` (guards aside). */
+function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const token = tokens[at];
+  const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+  if (!index) return false;
+  const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+  return [...longer, ...index.oneToken].some((pattern) => pattern.entities[0]?.kind === 'country' && matchesAt(pattern, tokens, at));
+}
+
 /**
  * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
  * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
@@ -507,6 +523,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
+      if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
@@ -668,7 +685,9 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
     const [next, after] = [tokens[at], tokens[at + 1]];
     const closesWord = !isWord(after) || isCapitalized(after.text);
     const partyWord = matcher.partyNameWords.has(`${word.accented} ${next?.accented}`);
-    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || partyWord || !isFunctionWord(next.text))) {
+    // `Xanh bảo vệ môi trường`: the lowercase syllable begins the next word rather than ending the name's.
+    const beginsWord = !partyWord && isWord(next) && isWord(after) && !isCapitalized(after.text) && matcher.twoSyllableWords.has(`${next.accented} ${after.accented}`);
+    if (isViet && isWord(next) && !isCapitalized(next.text) && isVietnameseSyllable(next.text) && (closesWord || partyWord || !isFunctionWord(next.text)) && !beginsWord) {
       words.push(next.text);
       at++;
     }
@@ -743,12 +762,21 @@ function namesClosedByAbbreviations(matcher: Matcher, tokens: Token[], countryAt
 /** `của` and `và` as tokens compare them (tone mark last, not composed). */
 const OF = tokenize('của')[0]!.accented;
 const AND = tokenize('và')[0]!.accented;
+const [IN, COUNTRY, THIS] = tokenize('ở nước này').map((token) => token.accented);
+
+function countryBefore(countryAt: Map<number, Mention>, at: number): string | null {
+  let last: Mention | undefined;
+  for (const [start, mention] of countryAt) if (start < at && (!last || start > last.start)) last = mention;
+  return last?.pattern.entities[0]?.name ?? null;
+}
 
 /** `đảng Dân chủ xã hội (DPS) cầm quyền của Montenegro`: the country the text gives a party after its name. */
 function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, Mention>): string | null {
   for (let at = end; at < tokens.length && at < end + 7; at++) {
     const token = tokens[at]!;
     if (token.accented === OF) return countryAt.get(at + 1)?.pattern.entities[0]?.name ?? null;
+    // `Đảng Xanh ở nước này`: the country the text has just named.
+    if (token.accented === IN && tokens[at + 1]?.accented === COUNTRY && tokens[at + 2]?.accented === THIS) return countryBefore(countryAt, end);
     if (token.kind !== 'word' && token.text !== '(' && token.text !== ')') return null;
   }
   return null;
