@@ -168,6 +168,10 @@ describe('extractFacets: what is not the state', () => {
     expect(countries('Buffon thi đấu từ 1994. Hoàng Tâm - Thể Thao Việt Nam | 02:05 17/06/2017')).toEqual([]);
     expect(countries('Trẻ cần ăn hoa quả. [Trung Quốc trong top 10 nước có trẻ tử vong nhiều nhất] Bên cạnh đó, Mỹ khuyên...')).toEqual(['Hoa Kỳ']);
     expect(countries('Xem ảnh. Tin liên quan Nàng WAGs Thụy Sĩ vẫn gợi cảm bất chấp thời gian')).toEqual([]);
+    // Nor does it name a party, with or without the party's country in the article.
+    const headline = 'Ông Kenny rời Thủ tướng Anh. [Thủ tướng Ireland quan ngại về liên minh đảng Bảo thủ và đảng DUP] Trước đó, ông rút khỏi đảng Fine Gael.';
+    expect(parties(headline)).toEqual([]);
+    expect(parties(headline.replace('[', '').replace(']', '')).sort()).toEqual(['Đảng Bảo thủ Anh', 'Đảng Hợp nhất Dân chủ']);
   });
 
   it('a name does not run across a line: a title ending in `Đảng` does not name a party with the lead', () => {

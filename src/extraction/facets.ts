@@ -811,10 +811,10 @@ function coordinatedAt(tokens: Token[], end: number): number | null {
  * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between.
  * They count only as parties the gazetteer knows.
  */
-function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>): NamedParty[] {
+function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>, notText: ReadonlySet<number>): NamedParty[] {
   const found: NamedParty[] = [];
   for (let at = 0; at < tokens.length; at++) {
-    const title = startsWithPhrase(matcher.partyMemberTitles, tokens, at);
+    const title = notText.has(at) ? undefined : startsWithPhrase(matcher.partyMemberTitles, tokens, at);
     if (!title) continue;
     for (let name = at + title.length; name <= at + title.length + 3 && name < tokens.length; name++) {
       const token = tokens[name]!;
@@ -833,8 +833,8 @@ function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number
  * naming word (`đổi tên thành đảng Sức mạnh`) is a name under discussion; a name the text says is
  * a known party (`đảng Mặt trận ... (còn gọi là đảng Fretilin)`) is that party, already counted.
  */
-function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[]): NamedParty[] {
-  const covered = new Set<number>();
+function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[], notText: ReadonlySet<number>): NamedParty[] {
+  const covered = new Set<number>(notText);
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) covered.add(i);
   const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
   const partyStarts = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.start));
@@ -867,7 +867,9 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const tokens = tokenizeLines(text);
   const credits = creditPositions(matcher, tokens);
   const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
-  const inText = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  // Credits and text that is not the article's (a related headline in brackets) name no party either.
+  const notText = new Set([...credits, ...elsewhere]);
+  const inText = findMentions(matcher, tokens).filter((mention) => !notText.has(mention.start));
   const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
   const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
   // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
@@ -919,7 +921,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
-  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
+  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions, notText);
   // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
   // a party the gazetteer does not know by its bare name is more likely one of theirs than of a country merely nearer.
   const partySystems = new Set([...partyCountries.values(), ...namedParties.flatMap((named) => (named.country ? [named.country] : []))]);
@@ -1011,7 +1013,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named, extendedNames), named.members);
     }
   }
-  for (const named of memberReadings(matcher, tokens, countryAt)) countWritten(named, true);
+  for (const named of memberReadings(matcher, tokens, countryAt, notText)) countWritten(named, true);
   for (const end of partyEnds) {
     const conjunction = coordinatedAt(tokens, end);
     const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);
