@@ -45,6 +45,18 @@ describe('extractFacets', () => {
     expect(countries('Anh ấy học tiếng Anh')).toEqual([]);
   });
 
+  it('a bare name written in lowercase describes a party, unless the text also writes it as a name', () => {
+    expect(parties('Tổng thống Pháp thăm Seoul; một phần ba chính trị gia đảng Saenuri chuyển sang một đảng bảo thủ khác.')).toEqual(['Đảng Quyền lực Nhân dân']);
+    expect(parties('Đảng Bảo thủ thắng ở Anh; đảng bảo thủ này mất đa số.')).toEqual(['Đảng Bảo thủ Anh']);
+  });
+
+  it('one name, parties of several countries: the country the text gives decides', () => {
+    expect(parties('Ở Maroc, đảng Công lý và Phát triển thắng cử.')).toEqual(['Đảng Công lý và Phát triển Maroc']);
+    expect(parties('Ở Thổ Nhĩ Kỳ, đảng Công lý và Phát triển thắng cử.')).toEqual(['Đảng Công lý và Phát triển']);
+    expect(parties('Ông Le Maire thuộc đảng Bảo thủ làm Bộ trưởng Kinh tế Pháp.')).toEqual(['Đảng Những người Cộng hòa']);
+    expect(parties('Tổng thống Pháp gặp Thủ tướng Ireland, lãnh đạo đảng Fine Gael; đảng đối lập Fianna Fáil phản đối.')).toEqual(['Đảng Fine Gael Ireland', 'Đảng Fianna Fail Ireland']);
+  });
+
   it('bare party names need a country in the text; with several candidates the nearest country decides', () => {
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội Mỹ')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội')).toEqual([]);
@@ -170,8 +182,8 @@ describe('extractFacets: what is not the state', () => {
     expect(countries('Xem ảnh. Tin liên quan Nàng WAGs Thụy Sĩ vẫn gợi cảm bất chấp thời gian')).toEqual([]);
     // Nor does it name a party, with or without the party's country in the article.
     const headline = 'Ông Kenny rời Thủ tướng Anh. [Thủ tướng Ireland quan ngại về liên minh đảng Bảo thủ và đảng DUP] Trước đó, ông rút khỏi đảng Fine Gael.';
-    expect(parties(headline)).toEqual([]);
-    expect(parties(headline.replace('[', '').replace(']', '')).sort()).toEqual(['Đảng Bảo thủ Anh', 'Đảng Hợp nhất Dân chủ']);
+    expect(parties(headline)).toEqual(['Đảng Fine Gael Ireland']);
+    expect(parties(headline.replace('[', '').replace(']', '')).sort()).toEqual(['Đảng Bảo thủ Anh', 'Đảng Fine Gael Ireland', 'Đảng Hợp nhất Dân chủ']);
   });
 
   it('a name does not run across a line: a title ending in `Đảng` does not name a party with the lead', () => {

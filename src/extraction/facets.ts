@@ -618,6 +618,14 @@ function namesAParty(matcher: Matcher, tokens: Token[], mention: Mention): boole
   return head >= 0 && isWord(name) && isCapitalized(name.text);
 }
 
+/** The text writes the alias's name in lowercase (`đảng bảo thủ` for `Đảng Bảo thủ`): its first capitalised word after the head. */
+function writtenInLowercase(matcher: Matcher, tokens: Token[], mention: Mention): boolean {
+  const words = tokenize(mention.pattern.text);
+  const first = words.findIndex((word) => isCapitalized(word.text) && !matcher.partyHeads.has(word.accented));
+  const written = tokens[mention.start + first];
+  return first >= 0 && isWord(written) && !isCapitalized(written.text);
+}
+
 /** A party name the text writes after a party head: its words, and where it ends. */
 interface NamedParty {
   start: number;
@@ -975,10 +983,14 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     countPartyOf(name, named.start, named.end, named.country ?? countryAfterName(tokens, named.end, countryAt), knownOnly);
     partyEnds.push(named.end);
   };
-  for (const mention of mentions.filter((candidate) => candidate.pattern.needsCountry)) {
+  const bareMentions = mentions.filter((candidate) => candidate.pattern.needsCountry);
+  for (const mention of bareMentions) {
     // `đảng Dân chủ (PD)`: a known party's abbreviation after the name says which party it is.
     const abbreviation = abbreviationAt(tokens, mention.end);
     if (abbreviation !== null && matcher.partyByAcronym.has(foldText(abbreviation))) continue;
+    // `một đảng bảo thủ khác`: a name in lowercase describes a party, unless the text also writes it as a name.
+    const described = (candidate: Mention) => writtenInLowercase(matcher, tokens, candidate);
+    if (described(mention) && bareMentions.every((other) => other.pattern !== mention.pattern || described(other))) continue;
     const candidates = mention.pattern.entities.filter((entity) => countries.has(entity.country!) || currencyCountries.has(entity.country!));
     const written = writtenPartyName(matcher, tokens, mention, countryAt, candidates.length > 0, extendedNames);
     if (written) {
