@@ -92,6 +92,7 @@ const gazetteerSchema = z.object({
   language_words: z.array(nonEmpty).default([]),
   /** Words for a party's members before a bare party name (`nghị sĩ Cộng hòa`): counted only for a known party. */
   party_member_titles: z.array(nonEmpty).default([]),
+  party_member_nouns: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

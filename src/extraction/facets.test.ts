@@ -246,6 +246,12 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Nhiều nghị sĩ Quốc hội Mỹ và nghị sĩ Hàn Quốc gặp nhau.')).toEqual([]);
   });
 
+  it('a noun for members counts right before a known bare name, never as the start of a name', () => {
+    expect(parties('Hạ viện Mỹ hiện do những người Cộng hòa kiểm soát.')).toEqual(['Đảng Cộng hòa Mỹ']);
+    expect(parties('Nhà báo Lê Duy (Báo Người Lao động) nói về Triều Tiên. Theo Cao Lực (Người Lao động)')).toEqual([]);
+    expect(parties('Ca khúc "Người Cộng sản đầu tiên" ở Việt Nam; Nguyễn Văn Cừ, người chiến sỹ Cộng sản lỗi lạc.')).toEqual([]);
+  });
+
   it('the name as the text writes it, where it is longer or shorter than an alias that needs a country', () => {
     expect(parties('Ở Romania, Đảng Tự do Quốc gia đối lập yêu cầu Thủ tướng từ chức.')).toEqual(['Đảng Tự do Quốc gia Romania']);
     expect(parties('Ở Hy Lạp, 31,8% ủng hộ đảng Dân chủ Mới đối lập.')).toEqual(['Đảng Dân chủ Mới Hy Lạp']);

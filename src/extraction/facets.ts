@@ -102,6 +102,7 @@ interface Matcher {
   nameHeads: string[][];
   languageWords: string[][];
   partyMemberTitles: string[][];
+  partyMemberNouns: string[][];
 }
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
@@ -258,6 +259,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
+    partyMemberNouns: accentedPhrases(config.party_member_nouns),
   };
 }
 
@@ -767,6 +769,9 @@ function namesClosedByAbbreviations(matcher: Matcher, tokens: Token[], countryAt
   return names;
 }
 
+/** What may stand before a capitalised word that opens a sentence or a clause. */
+const CLAUSE_STARTS = new Set(['.', '!', '?', ':', ';', ',', '\n']);
+
 /** `của` and `và` as tokens compare them (tone mark last, not composed). */
 const OF = tokenize('của')[0]!.accented;
 const AND = tokenize('và')[0]!.accented;
@@ -816,15 +821,19 @@ function coordinatedAt(tokens: Token[], end: number): number | null {
 
 /**
  * Bare party names after a word for a party's members (`thượng nghị sĩ Cộng hòa`, `Nghị sĩ Cộng
- * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between.
- * They count only as parties the gazetteer knows.
+ * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between;
+ * after a noun for members (`những người Cộng hòa`), none. They count only as parties the gazetteer knows.
  */
-function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>, notText: ReadonlySet<number>): NamedParty[] {
+function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>, notText: ReadonlySet<number>, inParty: ReadonlySet<number>): NamedParty[] {
   const found: NamedParty[] = [];
   for (let at = 0; at < tokens.length; at++) {
-    const title = notText.has(at) ? undefined : startsWithPhrase(matcher.partyMemberTitles, tokens, at);
-    if (!title) continue;
-    for (let name = at + title.length; name <= at + title.length + 3 && name < tokens.length; name++) {
+    const noun = startsWithPhrase(matcher.partyMemberNouns, tokens, at);
+    const title = notText.has(at) ? undefined : (noun ?? startsWithPhrase(matcher.partyMemberTitles, tokens, at));
+    // A capitalised title that does not open a sentence or a clause opens a name (`Báo Người Lao động`, `"Người Cộng sản đầu tiên"`);
+    // one inside a party's name is the name's (`Những người Cộng hòa`).
+    if (!title || inParty.has(at) || (isCapitalized(tokens[at]!.text) && at > 0 && !CLAUSE_STARTS.has(tokens[at - 1]!.text))) continue;
+    const lastName = at + title.length + (noun ? 0 : 3);
+    for (let name = at + title.length; name <= lastName && name < tokens.length; name++) {
       const token = tokens[name]!;
       if (!isWord(token) || matcher.partyHeads.has(token.accented)) break;
       if (!isCapitalized(token.text)) continue;
@@ -1025,7 +1034,9 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       countWritten(named.abbreviation ? named : extendToAbbreviation(matcher, tokens, named, extendedNames), named.members);
     }
   }
-  for (const named of memberReadings(matcher, tokens, countryAt, notText)) countWritten(named, true);
+  const spans = [...mentions.filter((mention) => !isCountry(mention)), ...namedParties];
+  const inParty = new Set(spans.flatMap((span) => Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset)));
+  for (const named of memberReadings(matcher, tokens, countryAt, notText, inParty)) countWritten(named, true);
   for (const end of partyEnds) {
     const conjunction = coordinatedAt(tokens, end);
     const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);
