@@ -103,6 +103,8 @@ interface Matcher {
   languageWords: string[][];
   partyMemberTitles: string[][];
   partyMemberNouns: string[][];
+  /** Every country's name and alias, as name keys. */
+  countryNames: Set<string>;
 }
 
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
@@ -260,6 +262,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
     partyMemberNouns: accentedPhrases(config.party_member_nouns),
+    countryNames: new Set(config.countries.flatMap((country) => [country.name, ...country.aliases.map(aliasTexts)].map(nameKey))),
   };
 }
 
@@ -716,6 +719,8 @@ function readPartyName(matcher: Matcher, tokens: Token[], head: number, countryA
   const written = words.join(' ');
   const folded = foldText(written);
   if (words.length === 0 || [...matcher.partyOrganWords].some((organ) => folded === organ || folded.startsWith(`${organ} `))) return null;
+  // `đảng đối lập Nga`: a country's name alone is whose party it is, not its name (even where the text also gives a person that name).
+  if (matcher.countryNames.has(nameKey(written))) return null;
   if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
   return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
 }
