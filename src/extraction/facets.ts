@@ -1,6 +1,6 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from '../config/language-data.ts';
 import { isFunctionWord } from './boilerplate.ts';
-import { nonArticlePositions, tokenizeLines } from './facet-spans.ts';
+import { LINE_BREAK, nonArticlePositions, tokenizeLines } from './facet-spans.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { lexiconWords } from '../vietnamese/segment.ts';
@@ -363,6 +363,19 @@ function describesBeforeName(matcher: Matcher, pattern: Pattern, tokens: Token[]
   return described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end);
 }
 
+/** The countries of capitals the text names as places (`tại Vienna`, `tây bắc Washington`). */
+function seatsAsPlaces(matcher: Matcher, tokens: Token[]): Set<string> {
+  const places = new Set<string>();
+  tokens.forEach((token, at) => {
+    const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+    if (!index || !precededBy(matcher.seatPlaceWords, tokens, at)) return;
+    const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+    const seat = [...longer, ...index.oneToken].find((pattern) => pattern.seat && matchesAt(pattern, tokens, at));
+    if (seat) places.add(seat.entities[0]!.name);
+  });
+  return places;
+}
+
 /** A country alias starts at `at` (guards aside). */
 function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
   const token = tokens[at];
@@ -503,7 +516,7 @@ function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boole
   return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
 }
 
-function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
+function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
   const mentions: Mention[] = [];
   let at = 0;
   while (at < tokens.length) {
@@ -528,6 +541,7 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
     });
     if (pattern) {
       if (pattern.entities.length > 0) mentions.push({ pattern, start: at, end: at + pattern.tokens.length });
+      else for (let inside = at; inside < at + pattern.tokens.length; inside++) blocked?.add(inside);
       at += pattern.tokens.length;
     } else {
       at++;
@@ -864,15 +878,21 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
-  const tokens = tokenizeLines(text);
-  const credits = creditPositions(matcher, tokens);
-  const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
-  const inText = findMentions(matcher, tokens).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  const allTokens = tokenizeLines(text);
+  const credits = creditPositions(matcher, allTokens);
+  const elsewhere = nonArticlePositions(allTokens, matcher.relatedLinkCues);
+  const notEntities = new Set<number>();
+  const inText = findMentions(matcher, allTokens, notEntities).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  // A link's or a credit's words are not the article's: no party is read in them, and no name runs into them;
+  // nor is a party read from a head inside a phrase that names something else (`băng đảng`, `Báo Điện tử Đảng Cộng sản`).
+  const masked = (token: Token, at: number) => credits.has(at) || elsewhere.has(at) || (notEntities.has(at) && matcher.partyHeads.has(token.accented));
+  const tokens = allTokens.map((token, at) => (masked(token, at) ? LINE_BREAK : token));
   const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
   const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
   // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
   const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
-  const currencyCountries = new Set(found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name));
+  // So does a capital named as a place (`vùng tây bắc Washington`): whose party `đảng Cộng hòa` is.
+  const currencyCountries = new Set([...found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name), ...seatsAsPlaces(matcher, tokens)]);
   const mentions = withoutNonStateMentions(
     matcher,
     tokens,
