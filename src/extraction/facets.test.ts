@@ -151,6 +151,8 @@ describe('extractFacets', () => {
     expect(extractFacets('Mẫu xe ra mắt tại triển lãm Geneva. Đạt thủ con dao Thái Lan. Quán ăn Hàn Quốc đông khách.')).toEqual({ parties: [], countries: [] });
     expect(extractFacets('Ông giao báo ở vùng tây bắc Washington; đảng Cộng hòa ủng hộ.')).toEqual({ parties: ['Đảng Cộng hòa Mỹ'], countries: ['Hoa Kỳ'] });
     expect(countries('Cầu thủ gốc Argentina Đỗ Merlo ghi bàn.')).toEqual(['Argentina']);
+    expect(countries('Đà tăng của VN-Index được bảo toàn; quan hệ VN - Nga tốt đẹp.')).toEqual(['Việt Nam', 'Nga']);
+    expect(countries('Phiên chiều: VN-Index giảm điểm.')).toEqual([]);
     expect(countries('Hải quân Mỹ điều tàu.\n\nHạ Tú/ Theo Gia đình Việt Nam')).toEqual(['Hoa Kỳ']);
   });
 

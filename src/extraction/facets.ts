@@ -376,6 +376,12 @@ function seatsAsPlaces(matcher: Matcher, tokens: Token[]): Set<string> {
   return places;
 }
 
+/** `VN-Index`, `TQ-Express`: an acronym joined by a dash to a foreign word that is no country names a thing. */
+function namesAnIndex(matcher: Matcher, tokens: Token[], end: number): boolean {
+  const word = tokens[end + 1];
+  return tokens[end]?.kind === 'dash' && isWord(word) && isCapitalized(word.text) && !isVietnameseSyllable(word.text) && !startsCountry(matcher, tokens, end + 1);
+}
+
 /** A country alias starts at `at` (guards aside). */
 function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
   const token = tokens[at];
@@ -537,6 +543,7 @@ function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>):
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
       if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
+      if (candidate.entities[0]?.kind === 'country' && isAcronym(candidate.text) && namesAnIndex(matcher, tokens, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
