@@ -368,10 +368,10 @@ function seatsAsPlaces(matcher: Matcher, tokens: Token[]): Set<string> {
   const places = new Set<string>();
   tokens.forEach((token, at) => {
     const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
-    if (!index || !precededBy(matcher.seatPlaceWords, tokens, at)) return;
+    if (!index) return;
     const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
-    const seat = [...longer, ...index.oneToken].find((pattern) => pattern.seat && matchesAt(pattern, tokens, at));
-    if (seat) places.add(seat.entities[0]!.name);
+    const seat = longer.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at)) ?? index.oneToken.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at));
+    if (seat && precededBy(matcher.seatPlaceWords, tokens, at)) places.add(seat.entities[0]!.name);
   });
   return places;
 }
