@@ -143,6 +143,15 @@ describe('extractFacets', () => {
     expect(parties('Đức ủng hộ phạt tiền. Một tòa ở Áo yêu cầu xóa bài xúc phạm người đứng đầu Đảng Xanh ở nước này.')).toEqual(['Đảng Xanh Áo']);
   });
 
+  it('a link is not read for parties; members are `những người` of a known party; parties the gazetteer now knows', () => {
+    expect(parties('Ông Kenny từ chức. [Thủ tướng Ireland quan ngại về liên minh đảng Bảo thủ và đảng DUP] Đảng Fine Gael và Fianna Fail ủng hộ.')).toEqual([
+      'Đảng Fine Gael Ireland',
+      'Đảng Fianna Fail Ireland',
+    ]);
+    expect(parties('Nếu những người Dân chủ ở Mỹ kêu gọi luận tội. Tác phẩm Người Cộng sản đầu tiên ra mắt.')).toEqual(['Đảng Dân chủ Mỹ']);
+    expect(parties('Chị Hà, phóng viên Báo Điện tử Đảng Cộng sản, đi lễ chùa ở Việt Nam.')).toEqual([]);
+  });
+
   it("a party's acronym needs its country", () => {
     expect(extractFacets('Kênh ANC đưa tin về vụ tấn công ở Manila, Philippines.')).toEqual({ parties: [], countries: ['Philippines'] });
     expect(parties('Ở Nam Phi, ANC giành đa số.')).toEqual(['Đại hội Dân tộc Phi']);
@@ -151,8 +160,11 @@ describe('extractFacets', () => {
   it('a short name is not the country after an initial, before a Vietnamese name, or ending a word', () => {
     expect(countries('Ảnh: M.Đức. Nhạc sĩ Đức Huy và Trường Mầm non Mỹ Thanh. Khấn Đức Ông. Võ sĩ quyền Anh thắng; trời nổi gió Lào.')).toEqual([]);
     expect(countries('Ông gặp nhà báo Mỹ John Smith. Theo chính quyền Anh, Tổ chức quyền Anh thế giới họp; rapper nổi tiếng Hàn Quốc hát.')).toEqual(['Hoa Kỳ', 'Anh', 'Hàn Quốc']);
-    expect(countries('Mẫu xe ra mắt tại triển lãm Geneva. Đạt thủ con dao Thái Lan.')).toEqual([]);
+    expect(extractFacets('Mẫu xe ra mắt tại triển lãm Geneva. Đạt thủ con dao Thái Lan. Quán ăn Hàn Quốc đông khách.')).toEqual({ parties: [], countries: [] });
+    expect(extractFacets('Ông giao báo ở vùng tây bắc Washington; đảng Cộng hòa ủng hộ.')).toEqual({ parties: ['Đảng Cộng hòa Mỹ'], countries: ['Hoa Kỳ'] });
     expect(countries('Cầu thủ gốc Argentina Đỗ Merlo ghi bàn.')).toEqual(['Argentina']);
+    expect(countries('Đà tăng của VN-Index được bảo toàn; quan hệ VN - Nga tốt đẹp.')).toEqual(['Việt Nam', 'Nga']);
+    expect(countries('Phiên chiều: VN-Index giảm điểm.')).toEqual([]);
     expect(countries('Hải quân Mỹ điều tàu.\n\nHạ Tú/ Theo Gia đình Việt Nam')).toEqual(['Hoa Kỳ']);
   });
 

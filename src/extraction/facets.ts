@@ -1,6 +1,6 @@
 import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerConfig } from '../config/language-data.ts';
 import { isFunctionWord } from './boilerplate.ts';
-import { nonArticlePositions, tokenizeLines } from './facet-spans.ts';
+import { LINE_BREAK, nonArticlePositions, tokenizeLines } from './facet-spans.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { lexiconWords } from '../vietnamese/segment.ts';
@@ -368,6 +368,25 @@ function describesBeforeName(matcher: Matcher, pattern: Pattern, tokens: Token[]
   return described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end);
 }
 
+/** The countries of capitals the text names as places (`tại Vienna`, `tây bắc Washington`). */
+function seatsAsPlaces(matcher: Matcher, tokens: Token[]): Set<string> {
+  const places = new Set<string>();
+  tokens.forEach((token, at) => {
+    const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+    if (!index) return;
+    const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+    const seat = longer.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at)) ?? index.oneToken.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at));
+    if (seat && precededBy(matcher.seatPlaceWords, tokens, at)) places.add(seat.entities[0]!.name);
+  });
+  return places;
+}
+
+/** `VN-Index`, `TQ-Express`: an acronym joined by a dash to a foreign word that is no country names a thing. */
+function namesAnIndex(matcher: Matcher, tokens: Token[], end: number): boolean {
+  const word = tokens[end + 1];
+  return tokens[end]?.kind === 'dash' && isWord(word) && isCapitalized(word.text) && !isVietnameseSyllable(word.text) && !startsCountry(matcher, tokens, end + 1);
+}
+
 /** A country alias starts at `at` (guards aside). */
 function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
   const token = tokens[at];
@@ -508,7 +527,7 @@ function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boole
   return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
 }
 
-function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
+function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
   const mentions: Mention[] = [];
   let at = 0;
   while (at < tokens.length) {
@@ -529,10 +548,12 @@ function findMentions(matcher: Matcher, tokens: Token[]): Mention[] {
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
       if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
+      if (candidate.entities[0]?.kind === 'country' && isAcronym(candidate.text) && namesAnIndex(matcher, tokens, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
       if (pattern.entities.length > 0) mentions.push({ pattern, start: at, end: at + pattern.tokens.length });
+      else for (let inside = at; inside < at + pattern.tokens.length; inside++) blocked?.add(inside);
       at += pattern.tokens.length;
     } else {
       at++;
@@ -829,11 +850,11 @@ function coordinatedAt(tokens: Token[], end: number): number | null {
  * hòa Chuck Grassley`, `nghị sỹ bảo thủ của Cộng hòa`): a few lowercase words may stand between;
  * after a noun for members (`những người Cộng hòa`), none. They count only as parties the gazetteer knows.
  */
-function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>, notText: ReadonlySet<number>, inParty: ReadonlySet<number>): NamedParty[] {
+function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number, Mention>, inParty: ReadonlySet<number>): NamedParty[] {
   const found: NamedParty[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const noun = startsWithPhrase(matcher.partyMemberNouns, tokens, at);
-    const title = notText.has(at) ? undefined : (noun ?? startsWithPhrase(matcher.partyMemberTitles, tokens, at));
+    const title = noun ?? startsWithPhrase(matcher.partyMemberTitles, tokens, at);
     // A capitalised title that does not open a sentence or a clause opens a name (`Báo Người Lao động`, `"Người Cộng sản đầu tiên"`);
     // one inside a party's name is the name's (`Những người Cộng hòa`).
     if (!title || inParty.has(at) || (isCapitalized(tokens[at]!.text) && at > 0 && !CLAUSE_STARTS.has(tokens[at - 1]!.text))) continue;
@@ -855,8 +876,8 @@ function memberReadings(matcher: Matcher, tokens: Token[], countryAt: Map<number
  * naming word (`đổi tên thành đảng Sức mạnh`) is a name under discussion; a name the text says is
  * a known party (`đảng Mặt trận ... (còn gọi là đảng Fretilin)`) is that party, already counted.
  */
-function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[], notText: ReadonlySet<number>): NamedParty[] {
-  const covered = new Set<number>(notText);
+function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[], countryMentions: Mention[]): NamedParty[] {
+  const covered = new Set<number>();
   for (const mention of mentions) for (let i = mention.start; i < mention.end; i++) covered.add(i);
   const countryAt = new Map(countryMentions.map((mention) => [mention.start, mention]));
   const partyStarts = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.start));
@@ -886,17 +907,21 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
  */
 export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = config ? matcherFor(config) : (defaultMatcher ??= buildMatcher(gazetteerConfig()));
-  const tokens = tokenizeLines(text);
-  const credits = creditPositions(matcher, tokens);
-  const elsewhere = nonArticlePositions(tokens, matcher.relatedLinkCues);
-  // Credits and text that is not the article's (a related headline in brackets) name no party either.
-  const notText = new Set([...credits, ...elsewhere]);
-  const inText = findMentions(matcher, tokens).filter((mention) => !notText.has(mention.start));
+  const allTokens = tokenizeLines(text);
+  const credits = creditPositions(matcher, allTokens);
+  const elsewhere = nonArticlePositions(allTokens, matcher.relatedLinkCues);
+  const notEntities = new Set<number>();
+  const inText = findMentions(matcher, allTokens, notEntities).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
+  // A link's or a credit's words are not the article's: no party is read in them, and no name runs into them;
+  // nor is a party read from a head inside a phrase that names something else (`băng đảng`, `Báo Điện tử Đảng Cộng sản`).
+  const masked = (token: Token, at: number) => credits.has(at) || elsewhere.has(at) || (notEntities.has(at) && matcher.partyHeads.has(token.accented));
+  const tokens = allTokens.map((token, at) => (masked(token, at) ? LINE_BREAK : token));
   const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
   const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
   // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
   const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
-  const currencyCountries = new Set(found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name));
+  // So does a capital named as a place (`vùng tây bắc Washington`): whose party `đảng Cộng hòa` is.
+  const currencyCountries = new Set([...found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name), ...seatsAsPlaces(matcher, tokens)]);
   const mentions = withoutNonStateMentions(
     matcher,
     tokens,
@@ -943,7 +968,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     }
     return best ? best.pattern.entities[0]!.name : null;
   };
-  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions, notText);
+  const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
   // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
   // a party the gazetteer does not know by its bare name is more likely one of theirs than of a country merely nearer.
   const partySystems = new Set([...partyCountries.values(), ...namedParties.flatMap((named) => (named.country ? [named.country] : []))]);
@@ -1041,7 +1066,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   }
   const spans = [...mentions.filter((mention) => !isCountry(mention)), ...namedParties];
   const inParty = new Set(spans.flatMap((span) => Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset)));
-  for (const named of memberReadings(matcher, tokens, countryAt, notText, inParty)) countWritten(named, true);
+  for (const named of memberReadings(matcher, tokens, countryAt, inParty)) countWritten(named, true);
   for (const end of partyEnds) {
     const conjunction = coordinatedAt(tokens, end);
     const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);

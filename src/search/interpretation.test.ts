@@ -41,6 +41,15 @@ describe('interpretQuery', () => {
     expect(interpretQuery(query, () => texts.slice(2), new Set(['trunp']))).toBeNull();
   });
 
+  it('reads both i/y spellings of a word as one, and writes the commoner', () => {
+    expect(interpret('ky thuat so', ['Kỹ thuật số lên ngôi', 'kĩ thuật số mới', 'Kỹ thuật số và đời sống'])?.text).toBe('Kỹ thuật số');
+  });
+
+  it('joins words into a phrase across spaces only, not across punctuation', () => {
+    expect(interpret('thu tuong', ['Ông Thu, Tướng quân', 'Thủ tướng nói']))?.toEqual({ text: 'Thủ tướng', changed: false });
+    expect(interpret('thu tuong', ['Ông Thu, Tướng quân'])?.text).toBe('Thu Tướng');
+  });
+
   it('says nothing when the query is read as typed, case aside', () => {
     expect(interpret('Đảng Cộng sản', PARTY_TEXTS)).toBeNull();
     expect(interpret('trump', PARTY_TEXTS)).toBeNull();

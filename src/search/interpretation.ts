@@ -1,7 +1,8 @@
-import { forEachToken, normalizeForMatching } from '../vietnamese/index.ts';
-import { termForms } from '../analysis/fields.ts';
+import { normalizeForMatching } from '../vietnamese/index.ts';
+import { termForms, type TermForms } from '../analysis/fields.ts';
 import type { AnalyzedQuery, QueryReading, QueryTerm } from './query.ts';
 import { editDistance } from './edit-distance.ts';
+import { type LocatedText, locateText } from './highlight.ts';
 
 /** How the results read the query: `interpreted` when it differs from the typed text. */
 export interface Interpretation {
@@ -11,20 +12,24 @@ export interface Interpretation {
   changed: boolean;
 }
 
-/** One word of a text: its forms, and where it is. */
-interface TextWord {
-  folded: string;
-  exact: string;
-  start: number;
-  end: number;
-}
-
-/** A text as the reading of a query reads it: its first words with their forms. Worth keeping for a text that comes up often. */
+/**
+ * A text as the reading of a query reads it: its first READ_CHARS characters, located as snippets
+ * locate them (`highlight.ts`: folded, y as i, one character per code point). A query's words are
+ * found by searching that fold, and a word's forms are computed only where the fold cannot tell it
+ * from another word: a search reads a few words of each text, and forming every word of every
+ * text on the page was most of what reading the query cost. Worth keeping for a text that comes
+ * up often: what was found is kept with it.
+ */
 export interface ScannedText {
-  text: string;
-  words: TextWord[];
-  /** Where each folded word is, in `words`. */
-  at: Map<string, number[]>;
+  text: LocatedText;
+  /** The locating fold of the part read. */
+  located: string;
+  /** Where the words of a locating key start, by key, once looked for. */
+  found: Map<string, number[]>;
+  /** Every word's start and key, once a correction needed them all. */
+  words?: { starts: number[]; keys: string[] };
+  /** A word's forms by where it starts, once asked for. */
+  forms: Map<number, TermForms>;
 }
 
 /** Words this short are not corrected: one letter turns a Vietnamese syllable into another. */
@@ -37,28 +42,100 @@ const JOINING_GAP = /^[ \t\u00a0]+$/;
 /** A text is read this far: the title, and the lead of the body, say what the article is about. */
 export const READ_CHARS = 2000;
 
-export function scanText(whole: string): ScannedText {
-  const text = whole.slice(0, READ_CHARS);
-  const words: TextWord[] = [];
-  const at = new Map<string, number[]>();
-  forEachToken(text, (start, end) => {
-    const { folded, exact } = termForms(text.slice(start, end));
-    if (!folded) return;
-    const positions = at.get(folded);
-    if (positions) positions.push(words.length);
-    else at.set(folded, [words.length]);
-    words.push({ folded, exact, start, end });
-  });
-  return { text, words, at };
+const isWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+
+/** A word's key in a locating fold: folded, with y as i (`kỹ` and `kĩ` locate alike). */
+const locatingKey = (folded: string) => folded.replaceAll('y', 'i');
+
+/** Prepares a text (or its located whole) for the reading of queries. */
+export function scanText(whole: string | LocatedText): ScannedText {
+  const text = typeof whole === 'string' ? locateText(whole.slice(0, READ_CHARS)) : whole;
+  return { text, located: text.located.slice(0, READ_CHARS), found: new Map(), forms: new Map() };
 }
 
-const matches = (word: TextWord, term: QueryTerm) => word.folded === term.folded && (term.exact === null || word.exact === term.exact);
-const holds = ({ words, at }: ScannedText, term: QueryTerm) => (at.get(term.folded) ?? []).some((i) => matches(words[i]!, term));
+/** Where the word starting at `start` ends. */
+function wordEnd({ located }: ScannedText, start: number): number {
+  let end = start + 1;
+  while (end < located.length && isWordCode(located.charCodeAt(end))) end++;
+  return end;
+}
 
-/** How many texts hold a word `accept` takes, by its folded form. */
-function textCounts(texts: readonly ScannedText[], accept: (folded: string) => boolean): Map<string, number> {
+/** Where the next word starts at or after `from`, or -1. */
+function nextWordStart({ located }: ScannedText, from: number): number {
+  for (let start = from; start < located.length; start++) if (isWordCode(located.charCodeAt(start))) return start;
+  return -1;
+}
+
+/** Where the whole words of a locating key start. */
+function occurrences(scanned: ScannedText, key: string): number[] {
+  let starts = scanned.found.get(key);
+  if (starts) return starts;
+  starts = [];
+  const { located } = scanned;
+  for (let start = located.indexOf(key); start !== -1; start = located.indexOf(key, start + 1)) {
+    const end = start + key.length;
+    if ((start > 0 && isWordCode(located.charCodeAt(start - 1))) || (end < located.length && isWordCode(located.charCodeAt(end)))) continue;
+    starts.push(start);
+  }
+  scanned.found.set(key, starts);
+  return starts;
+}
+
+/** Every word of the text, for corrections, which compare a term with all of them. */
+function allWords(scanned: ScannedText): { starts: number[]; keys: string[] } {
+  if (scanned.words) return scanned.words;
+  const words = { starts: [] as number[], keys: [] as string[] };
+  for (let start = nextWordStart(scanned, 0); start !== -1; ) {
+    const end = wordEnd(scanned, start);
+    words.starts.push(start);
+    words.keys.push(scanned.located.slice(start, end));
+    start = nextWordStart(scanned, end);
+  }
+  scanned.words = words;
+  return words;
+}
+
+/** The forms of the word starting at `start`. */
+function formsAt(scanned: ScannedText, start: number): TermForms {
+  let forms = scanned.forms.get(start);
+  if (!forms) scanned.forms.set(start, (forms = termForms(scanned.text.slice(start, wordEnd(scanned, start)))));
+  return forms;
+}
+
+/** Whether the word starting at `start`, which locates as the term, is the term: its forms are read only where the fold cannot tell. */
+function matches(scanned: ScannedText, start: number, term: QueryTerm): boolean {
+  if (term.exact === null && !term.folded.includes('i') && !term.folded.includes('y')) return true;
+  const forms = formsAt(scanned, start);
+  return forms.folded === term.folded && (term.exact === null || forms.exact === term.exact);
+}
+
+const holds = (scanned: ScannedText, term: QueryTerm) => occurrences(scanned, locatingKey(term.folded)).some((start) => matches(scanned, start, term));
+
+/**
+ * How many texts hold each word close to `term` (other than it, at most `limit` edits), by folded
+ * form. A key farther than that from the term's key is farther still from the term (y as i only
+ * brings words closer), so only the words near it are formed.
+ */
+function closeWordCounts(texts: readonly ScannedText[], term: string, limit: number): Map<string, number> {
+  const termKey = locatingKey(term);
+  // Texts repeat their words: each key is compared once.
+  const nearKeys = new Map<string, boolean>();
+  const near = (key: string) => {
+    let isNear = nearKeys.get(key);
+    if (isNear === undefined) nearKeys.set(key, (isNear = editDistance(key, termKey, limit) <= limit));
+    return isNear;
+  };
   const counts = new Map<string, number>();
-  for (const { at } of texts) for (const folded of at.keys()) if (accept(folded)) counts.set(folded, (counts.get(folded) ?? 0) + 1);
+  for (const scanned of texts) {
+    const held = new Set<string>();
+    const { starts, keys } = allWords(scanned);
+    keys.forEach((key, i) => {
+      if (!near(key)) return;
+      const folded = key.includes('i') ? formsAt(scanned, starts[i]!).folded : key;
+      if (folded !== term && editDistance(folded, term, limit) <= limit) held.add(folded);
+    });
+    for (const folded of held) counts.set(folded, (counts.get(folded) ?? 0) + 1);
+  }
   return counts;
 }
 
@@ -79,7 +156,7 @@ function resolve(reading: QueryReading, texts: readonly ScannedText[], mistyped:
     }
     if (term.folded.length < MIN_CORRECTED_LENGTH || /^\d+$/.test(term.folded)) return null;
     const limit = term.folded.length >= MIN_TWO_EDIT_LENGTH ? 2 : 1;
-    const counts = textCounts(texts, (folded) => folded !== term.folded && editDistance(folded, term.folded, limit) <= limit);
+    const counts = closeWordCounts(texts, term.folded, limit);
     const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     // A word taken for a typo stays when the texts hold it more than any word close to it.
     if (!best || best[1] <= held) {
@@ -101,14 +178,22 @@ function support(terms: readonly QueryTerm[], texts: readonly ScannedText[]): nu
 /** The forms of the texts that read as `terms` word after word, each with how many texts hold it, in order of first appearance. */
 function phraseForms(terms: readonly QueryTerm[], texts: readonly ScannedText[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { text, words, at } of texts) {
+  const keys = terms.map((term) => locatingKey(term.folded));
+  for (const scanned of texts) {
+    const { text, located } = scanned;
     const seen = new Set<string>();
-    for (const start of at.get(terms[0]!.folded) ?? []) {
-      if (start + terms.length > words.length) break;
-      let length = 0;
-      while (length < terms.length && matches(words[start + length]!, terms[length]!) && (length === 0 || JOINING_GAP.test(text.slice(words[start + length - 1]!.end, words[start + length]!.start))))
+    for (const start of occurrences(scanned, keys[0]!)) {
+      if (!matches(scanned, start, terms[0]!)) continue;
+      let end = wordEnd(scanned, start);
+      let length = 1;
+      // Each next word is the next term, with only space between them.
+      for (let next = nextWordStart(scanned, end); length < terms.length && next !== -1; next = nextWordStart(scanned, end)) {
+        const nextEnd = wordEnd(scanned, next);
+        if (located.slice(next, nextEnd) !== keys[length] || !matches(scanned, next, terms[length]!) || !JOINING_GAP.test(text.slice(end, next))) break;
+        end = nextEnd;
         length++;
-      if (length === terms.length) seen.add(text.slice(words[start]!.start, words[start + length - 1]!.end).replace(/\s+/g, ' '));
+      }
+      if (length === terms.length) seen.add(text.slice(start, end).replace(/\s+/g, ' '));
     }
     for (const form of seen) counts.set(form, (counts.get(form) ?? 0) + 1);
   }

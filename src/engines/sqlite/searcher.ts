@@ -146,15 +146,17 @@ function byDate(rowids: ArrayLike<number>, facets: FacetIndex, tiers: Uint8Array
   });
 }
 
-/** About how much memory the reading of a document's title and lead holds once scanned: its characters and an object per word. */
-const readBytes = (title: string) => (title.length + READ_CHARS) * 2 + ((title.length + READ_CHARS) / AVERAGE_WORD_CHARS) * 96;
-const AVERAGE_WORD_CHARS = 5;
+/**
+ * About how much memory the reading of a document's title and lead holds once scanned: the title
+ * located, the lead's fold, and the words found in them (at most one word in WORD_CHARS characters).
+ */
+const readBytes = (title: string) => (title.length + READ_CHARS) * 4 + ((title.length + READ_CHARS) / WORD_CHARS) * 48;
+const WORD_CHARS = 5;
 
 /** The title and lead of a page document as the reading of a query reads them, scanned once. */
 function readOf(document: PageDocument): readonly ScannedText[] {
   const { listed, body } = document;
-  // Only the lead is decoded: the reading of a query reads no further.
-  document.read ??= [scanText(listed.title), scanText(body.slice(0, Math.min(body.located.length, READ_CHARS)))];
+  document.read ??= [scanText(listed.title), scanText(body)];
   return document.read;
 }
 
