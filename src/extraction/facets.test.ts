@@ -264,6 +264,13 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Ở Pháp, các cánh chính trị trong đảng LR (Những người cộng hòa) bàn tính; đảng FN thì không.')).toEqual(['Đảng Những người Cộng hòa', 'Đảng Mặt trận Quốc gia Pháp']);
   });
 
+  it('a foreign name misspelt by a letter is the known party; a name given several countries is a kind of party', () => {
+    expect(parties('Ở Tunisia, đảng Ennahhda tố cáo các cuộc tấn công.')).toEqual(['Đảng Ennahda Tunisia']);
+    expect(parties('Ở Tunisia, đảng Ennahhdaa tố cáo các cuộc tấn công.')).toEqual(['Đảng Ennahhdaa Tunisia']);
+    expect(parties('CIA loại các đảng Hồi giáo của Maroc và Tunisia khỏi danh sách.')).toEqual([]);
+    expect(parties('CIA loại đảng Công lý và Phát triển của Maroc và đảng Ennahdha của Tunisia khỏi danh sách.').sort()).toEqual(['Đảng Công lý và Phát triển Maroc', 'Đảng Ennahda Tunisia']);
+  });
+
   it('a noun for members counts right before a known bare name, never as the start of a name', () => {
     expect(parties('Hạ viện Mỹ hiện do những người Cộng hòa kiểm soát.')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Nhà báo Lê Duy (Báo Người Lao động) nói về Triều Tiên. Theo Cao Lực (Người Lao động)')).toEqual([]);

@@ -103,6 +103,8 @@ interface Matcher {
   languageWords: string[][];
   partyMemberTitles: string[][];
   partyMemberNouns: string[][];
+  /** Parties' one-word foreign names (`Ennahda`, `Likud`), folded and in lowercase, to the party. */
+  partyByForeignWord: Map<string, string>;
   /** Every country's name and alias, as name keys. */
   countryNames: Set<string>;
 }
@@ -262,8 +264,44 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
     partyMemberNouns: accentedPhrases(config.party_member_nouns),
+    partyByForeignWord: partyForeignWords(config),
     countryNames: new Set(config.countries.flatMap((country) => [country.name, ...country.aliases.map(aliasTexts)].map(nameKey))),
   };
+}
+
+/** Foreign words long enough to tell apart by more than a letter, alone or after a party head (`Đảng Likud`), to their party. */
+function partyForeignWords(config: GazetteerConfig): Map<string, string> {
+  const heads = new Set(config.party_heads.map((head) => foldText(head).toLowerCase()));
+  const words = new Map<string, string>();
+  for (const party of config.parties) {
+    for (const alias of [party.name, ...party.aliases.map(aliasTexts)]) {
+      const name = tokenize(alias).filter((token) => token.kind === 'word' && !heads.has(token.folded.toLowerCase()));
+      const word = name[0]?.text;
+      if (name.length === 1 && word && word.length >= 6 && !isAcronym(word) && !isVietnameseSyllable(word)) words.set(foldText(word).toLowerCase(), party.name);
+    }
+  }
+  return words;
+}
+
+/** The party whose one-word foreign name differs from `word` by one letter added, dropped or changed. */
+function misspeltForeignName(matcher: Matcher, word: string): string | undefined {
+  const folded = foldText(word).toLowerCase();
+  if (folded.length < 6) return undefined;
+  for (const [name, party] of matcher.partyByForeignWord) if (differByOneLetter(folded, name)) return party;
+  return undefined;
+}
+
+function differByOneLetter(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return endA - start <= 1 && endB - start <= 1;
 }
 
 /** Every capitalised syllable and the lowercase one after it in the gazetteer's party names (`Tự do`, `Dân chủ`), accented. */
@@ -809,6 +847,20 @@ function countryBefore(countryAt: Map<number, Mention>, at: number): string | nu
   return last?.pattern.entities[0]?.name ?? null;
 }
 
+/** `các đảng Hồi giáo của Maroc và Tunisia`: a name the text gives several countries is a kind of party, not one. */
+function ofSeveralCountries(tokens: Token[], end: number, countryAt: Map<number, Mention>): boolean {
+  for (let at = end; at < tokens.length && at < end + 7; at++) {
+    const token = tokens[at]!;
+    if (token.accented === OF) {
+      const first = countryAt.get(at + 1);
+      const glue = first ? tokens[first.end] : undefined;
+      return first !== undefined && (glue?.accented === AND || glue?.text === ',') && countryAt.has(first.end + 1);
+    }
+    if (token.kind !== 'word') return false;
+  }
+  return false;
+}
+
 /** `đảng Dân chủ xã hội (DPS) cầm quyền của Montenegro`: the country the text gives a party after its name. */
 function countryAfterName(tokens: Token[], end: number, countryAt: Map<number, Mention>): string | null {
   for (let at = end; at < tokens.length && at < end + 7; at++) {
@@ -891,7 +943,7 @@ function findNamedParties(matcher: Matcher, tokens: Token[], mentions: Mention[]
     // `đảng La REM`: a known party right after the words is what they lead to.
     if (!party || covered.has(party.nameStart) || partyStarts.has(party.end)) continue;
     if (tokens.slice(Math.max(0, at - 4), at).some((word) => matcher.partyNamingWords.has(word.accented))) continue;
-    if (!party.abbreviation && namesKnownPartyAfter(tokens, party.end, partyStarts)) continue;
+    if (!party.abbreviation && (namesKnownPartyAfter(tokens, party.end, partyStarts) || ofSeveralCountries(tokens, party.end, countryAt))) continue;
     found.push(party);
   }
   return found;
@@ -1055,7 +1107,8 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   }
   for (const named of namedParties) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
-    const known = named.name.includes(' ') ? undefined : (matcher.partyByAcronym.get(foldText(named.name)) ?? matcher.partyByName.get(nameKey(named.name)));
+    // `đảng Ennahhda`: a foreign name the gazetteer knows, misspelt by a letter.
+    const known = named.name.includes(' ') ? undefined : (matcher.partyByAcronym.get(foldText(named.name)) ?? matcher.partyByName.get(nameKey(named.name)) ?? misspeltForeignName(matcher, named.name));
     if (known) {
       bump(parties, known);
       partyCountries.set(known, matcher.partyCountry.get(known)!);
