@@ -85,6 +85,14 @@ describe('extractFacets', () => {
     expect(countries('Áo thun trắng? Giày thể thao? Thủ tướng Áo không bình luận.')).toEqual(['Áo']);
   });
 
+  it('a text that uses the pronoun `anh` again and again reads a governed `Anh` as the pronoun, not after a context word', () => {
+    const interview = 'Chào anh Quang, anh là ca sĩ. Điều gì khiến anh hài lòng về ngôi nhà mới Anh là người yêu động vật?';
+    expect(countries(interview)).toEqual([]);
+    expect(countries(`${interview} Anh sẽ sang Anh học.`)).toEqual(['Anh']);
+    expect(countries('Rooney nói anh không chơi bài; anh thắng 200 bảng, anh vui. Thủ quân của tuyển Anh bị bắt gặp.')).toEqual(['Anh']);
+    expect(countries('Mỹ điều 800 quân nhân đến Anh.')).toEqual(['Hoa Kỳ', 'Anh']);
+  });
+
   it('reads parties the gazetteer does not know: `Đảng` + name + country, canonicalized, with defined abbreviations', () => {
     expect(extractFacets('Đảng Xanh Hàn Quốc giành 3 ghế.')).toEqual({ parties: ['Đảng Xanh Hàn Quốc'], countries: ['Hàn Quốc'] });
     const brexit = 'Thủ tướng Anh lập chính phủ với đảng Hợp nhất Dân chủ (DUP). DUP ủng hộ Brexit, còn đảng Dân chủ Tự do phản đối.';

@@ -600,6 +600,18 @@ function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>):
   return mentions;
 }
 
+/**
+ * `anh là ca sĩ ... Anh có thể chia sẻ`: a text that uses a context-bound name's word in lowercase
+ * (the pronoun `anh`, `áo` for clothes) again and again reads its capitalised form as that word too,
+ * unless a context word or a list of countries says otherwise.
+ */
+function writesAsCommonWord(tokens: Token[], mention: Mention): boolean {
+  const word = tokens[mention.start]!.toned.toLowerCase();
+  return mention.end - mention.start === 1 && tokens.filter((token) => token.toned === word).length >= COMMON_WORD_USES;
+}
+
+const COMMON_WORD_USES = 3;
+
 /** `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it. */
 function placesInParentheses(tokens: Token[], mention: Mention): boolean {
   return tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')' && isNameWord(tokens[mention.start - 2]);
@@ -992,7 +1004,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     (mention) =>
       contextBound(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
-        (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end])) ||
+        (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end]) && !writesAsCommonWord(tokens, mention)) ||
         (mention.pattern.context && placesInParentheses(tokens, mention)) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
