@@ -57,6 +57,12 @@ describe('extractFacets', () => {
     expect(parties('Tổng thống Pháp gặp Thủ tướng Ireland, lãnh đạo đảng Fine Gael; đảng đối lập Fianna Fáil phản đối.')).toEqual(['Đảng Fine Gael Ireland', 'Đảng Fianna Fail Ireland']);
   });
 
+  it('where the nearest candidate is one of a list, a country whose parties the text names for certain decides', () => {
+    const korea = 'Ông Hong thuộc đảng Hàn Quốc Tự do. "Ai có thể nói với Mỹ, Trung Quốc, Nhật Bản và Triều Tiên?" – ông Moon thuộc đảng Dân chủ nói.';
+    expect(parties(korea).sort()).toEqual(['Đảng Dân chủ Hàn Quốc', 'Đảng Quyền lực Nhân dân']);
+    expect(parties(korea.replace('Mỹ, Trung Quốc, Nhật Bản và Triều Tiên', 'Nhật Bản')).sort()).toEqual(['Đảng Dân chủ Nhật Bản', 'Đảng Quyền lực Nhân dân']);
+  });
+
   it('bare party names need a country in the text; with several candidates the nearest country decides', () => {
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội Mỹ')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội')).toEqual([]);

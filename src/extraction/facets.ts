@@ -1024,14 +1024,15 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
     if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
   };
-  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => {
+  const nearestMention = (at: number, among: (country: string) => boolean): Mention | null => {
     let best: Mention | null = null;
     for (const mention of countryMentions) {
       if (!among(mention.pattern.entities[0]!.name)) continue;
       if (!best || Math.abs(mention.start - at) < Math.abs(best.start - at)) best = mention;
     }
-    return best ? best.pattern.entities[0]!.name : null;
+    return best;
   };
+  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => nearestMention(at, among)?.pattern.entities[0]!.name ?? null;
   const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
   // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
   // a party the gazetteer does not know by its bare name is more likely one of theirs than of a country merely nearer.
@@ -1102,7 +1103,13 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       continue;
     }
     partyEnds.push(mention.end);
-    const country = candidates.length > 1 ? nearestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
+    const candidateCountries = new Set(candidates.map((entity) => entity.country!));
+    const nearest = candidates.length > 1 ? nearestMention(mention.start, (name) => candidateCountries.has(name)) : null;
+    // The nearest is only one of a list (`với Mỹ, Trung Quốc, Nhật Bản và Triều Tiên`): a country whose parties the text names for certain says more.
+    const listed = nearest !== null && countryMentions.some((other) => enumerated(tokens, nearest, other) || enumerated(tokens, other, nearest));
+    const certain = [...candidateCountries].filter((name) => partySystems.has(name));
+    const ofCertain = nearestAmong(mention.start, (name) => certain.includes(name)) ?? (certain.length === 1 ? certain[0]! : null);
+    const country = listed ? (ofCertain ?? nearest.pattern.entities[0]!.name) : (nearest?.pattern.entities[0]!.name ?? null);
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
       bump(parties, party.name);
