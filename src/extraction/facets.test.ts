@@ -179,6 +179,8 @@ describe('extractFacets', () => {
     expect(countries('Cầu thủ gốc Argentina Đỗ Merlo ghi bàn.')).toEqual(['Argentina']);
     expect(countries('Đà tăng của VN-Index được bảo toàn; quan hệ VN - Nga tốt đẹp.')).toEqual(['Việt Nam', 'Nga']);
     expect(countries('Phiên chiều: VN-Index giảm điểm.')).toEqual([]);
+    expect(countries('Cơn sốt đồ Hàn Quốc lan rộng.')).toEqual([]);
+    expect(countries('In bản đồ Việt Nam.')).toEqual(['Việt Nam']);
     expect(countries('Hải quân Mỹ điều tàu.\n\nHạ Tú/ Theo Gia đình Việt Nam')).toEqual(['Hoa Kỳ']);
   });
 

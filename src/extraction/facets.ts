@@ -580,7 +580,7 @@ function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>):
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
-      if (candidate.entities[0]?.kind === 'country' && precededBy(matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
@@ -627,7 +627,7 @@ function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Me
   const languages = new Set<Mention>();
   mentions.forEach((mention, index) => {
     const previous = mentions[index - 1];
-    if (afterLanguageWord(matcher, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
+    if (afterWordOf(matcher, matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
       languages.add(mention);
     }
   });
@@ -640,9 +640,9 @@ function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Me
   });
 }
 
-/** `tiếng Đức`, but not `rapper nổi tiếng Hàn Quốc`: the language word is not the end of another word. */
-function afterLanguageWord(matcher: Matcher, tokens: Token[], start: number): boolean {
-  const phrase = matcher.languageWords.find((words) => precededBy([words], tokens, start));
+/** `tiếng Đức`, `(giờ Việt Nam)`, but not `rapper nổi tiếng Hàn Quốc`, `bây giờ Mỹ`: one of the phrases, not the end of another word. */
+function afterWordOf(matcher: Matcher, phrases: string[][], tokens: Token[], start: number): boolean {
+  const phrase = phrases.find((words) => precededBy([words], tokens, start));
   const before = phrase ? tokens[start - phrase.length - 1] : undefined;
   return phrase !== undefined && !(isWord(before) && matcher.commonTwoSyllableWords.has(`${before.accented} ${phrase[0]}`));
 }
