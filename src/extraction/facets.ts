@@ -1032,7 +1032,8 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     }
     return best;
   };
-  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => nearestMention(at, among)?.pattern.entities[0]!.name ?? null;
+  const countryOf = (mention: Mention | null): string | null => (mention ? mention.pattern.entities[0]!.name : null);
+  const nearestAmong = (at: number, among: (country: string) => boolean): string | null => countryOf(nearestMention(at, among));
   const namedParties = findNamedParties(matcher, tokens, mentions, countryMentions);
   // The countries whose parties the text names for certain (`đảng Hàn Quốc Tự do`, `đảng Ennahdha của Tunisia`):
   // a party the gazetteer does not know by its bare name is more likely one of theirs than of a country merely nearer.
@@ -1109,7 +1110,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const listed = nearest !== null && countryMentions.some((other) => enumerated(tokens, nearest, other) || enumerated(tokens, other, nearest));
     const certain = [...candidateCountries].filter((name) => partySystems.has(name));
     const ofCertain = nearestAmong(mention.start, (name) => certain.includes(name)) ?? (certain.length === 1 ? certain[0]! : null);
-    const country = listed ? (ofCertain ?? nearest.pattern.entities[0]!.name) : (nearest?.pattern.entities[0]!.name ?? null);
+    const country = listed ? (ofCertain ?? countryOf(nearest)) : countryOf(nearest);
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
       bump(parties, party.name);
