@@ -652,16 +652,18 @@ function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): S
   const oneWord = new Map<string, Pattern>();
   for (const mention of mentions) if (mention.pattern.guarded && mention.pattern.tokens.length === 1) oneWord.set(mention.pattern.tokens[0]!, mention.pattern);
   const names = new Set<Pattern>();
+  if (oneWord.size === 0) return names;
   for (let at = 2; at < tokens.length; at++) {
     const pattern = oneWord.get(tokens[at]!.toned);
-    const [first, middle] = [tokens[at - 2], tokens[at - 1]];
-    // `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country.
-    const vietnameseName = (token: Token | undefined) =>
-      isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
     // `Vũ Thị Mỹ Ngọc`: a middle name is no given name.
-    if (pattern && vietnameseName(first) && vietnameseName(middle) && !isNameWord(tokens[at + 1])) names.add(pattern);
+    if (pattern && isVietnameseNameWord(matcher, tokens[at - 2]) && isVietnameseNameWord(matcher, tokens[at - 1]) && !isNameWord(tokens[at + 1])) names.add(pattern);
   }
   return names;
+}
+
+/** A capitalised Vietnamese syllable of a person's name; `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country. */
+function isVietnameseNameWord(matcher: Matcher, token: Token | undefined): boolean {
+  return isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
 }
 
 /** Only list glue (commas, `và`, dashes) stands between the two mentions. */
@@ -684,7 +686,11 @@ function hasPhrase(tokens: Token[], phrase: string[]): boolean {
 }
 
 function isAboutSport(matcher: Matcher, tokens: Token[]): boolean {
-  return matcher.sportsCues.filter((cue) => hasPhrase(tokens, cue)).length >= 2;
+  // A cue whose words the text lacks is not looked for: one pass over the text, not one per cue.
+  const words = new Set(tokens.map((token) => token.folded));
+  let found = 0;
+  for (const cue of matcher.sportsCues) if (cue.every((word) => words.has(word)) && hasPhrase(tokens, cue) && ++found >= 2) return true;
+  return false;
 }
 
 /** `đảng Dân chủ Tự do` names a party; `một đảng bảo thủ khác` (a conservative party) does not. */
