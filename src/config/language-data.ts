@@ -9,6 +9,7 @@ const nonEmpty = z.string().trim().min(1);
 const boilerplateSchema = z.object({
   function_words: z.array(nonEmpty).min(20),
   honorifics: z.array(nonEmpty),
+  source_credit_words: z.array(nonEmpty).min(1),
   thresholds: z.object({
     short_syllables: z.number().int().positive(),
     good_syllables: z.number().int().positive(),

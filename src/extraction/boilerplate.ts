@@ -35,7 +35,13 @@ export interface CleanPage {
 const TERMINAL_PUNCTUATION = /[.!?…:;"”»)\]]$/;
 const CLOSING_MARK = /\.?\/\.\s*$/;
 const BULLET = /^[•·▪►▸»*+–—-]\s/;
-const SOURCE_LINE = /^(?:theo|nguồn\s*:?)\s+(.{2,60}?)\.?$/i;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SOURCE_LINE = new RegExp(`^(?:${boilerplateConfig().source_credit_words.map(escapeRegExp).join('|')})\\s*:?\\s+(.{2,60}?)\\.?$`, 'iu');
+
+/** Whether a word opens a line crediting the source (`Theo`, `Nguồn`: `source_credit_words`). */
+export function opensSourceCredit(word: string): boolean {
+  return boilerplateConfig().source_credit_words.includes(word.toLowerCase());
+}
 const COUNTER = /^[^:]{1,40}:\s*[\d.,]+$/;
 const URL_OR_EMAIL = /^(?:https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/i;
 const COPYRIGHT = /©|\bcopyright\b|bản quyền/i;

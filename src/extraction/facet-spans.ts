@@ -1,3 +1,4 @@
+import { opensSourceCredit } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 
 /** Stands between the tokens of two lines: no name or list runs across it. */
@@ -66,13 +67,13 @@ export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<
 
 /**
  * `Hạ Tú/ Theo Gia đình Việt Nam`: a short last line that credits the source, from the name after
- * `Theo` (at the line's start or after a slash, dot or dash) to the end; a sentence (`Theo chính
+ * `Theo` or another of `source_credit_words` (at the line's start or after a slash, dot or dash) to the end; a sentence (`Theo chính
  * quyền Anh, ...`) is not one.
  */
 function lastLineCredit(tokens: Token[]): number | null {
   const lastLine = tokens.lastIndexOf(LINE_BREAK) + 1;
   const line = tokens.slice(lastLine);
   if (line.filter((token) => token.kind === 'word').length > 12 || line.some((token) => token.text === ',')) return null;
-  const at = line.findIndex((token, index) => token.text === 'Theo' && (index === 0 || ['/', '.', '-'].includes(line[index - 1]!.text)));
+  const at = line.findIndex((token, index) => isCapitalized(token.text) && opensSourceCredit(token.text) && (index === 0 || ['/', '.', '-'].includes(line[index - 1]!.text)));
   return at >= 0 && isCapitalized(line[at + 1]?.text ?? '') ? lastLine + at + 1 : null;
 }
