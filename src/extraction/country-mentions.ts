@@ -1,0 +1,295 @@
+import { isFunctionWord } from './boilerplate.ts';
+import { isCapitalized, type Token } from './text.ts';
+import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
+import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
+import { hasPhrase, isModelNumber, isNameWord, isNumberedNameWord, isWord, precededBy } from './token-shapes.ts';
+
+/** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
+const ENUMERATION_GLUE = new Set([',', '-', '/', '&', 'va', 'hoac', 'voi']);
+
+/** A lowercase content word right before the mention governs it: `đến Anh`, `báo giới Anh`. */
+export function isGoverned(matcher: Matcher, tokens: Token[], start: number): boolean {
+  const previous = tokens[start - 1];
+  if (!isWord(previous) || isCapitalized(previous.text) || /\d/.test(previous.text)) return false;
+  const word = previous.text.toLowerCase();
+  return !matcher.honorifics.has(word) && !matcher.placeWords.has(word);
+}
+
+/**
+ * A short, exactly written alias (`Mỹ`, `Đức`, `Nga`, `Lào`) is also part of personal and place names
+ * (`ông Đức`, `Phạm Đức Ấn`, `Hằng Nga`, `huyện Mỹ Đức`, `ở Lào Cai`). Reject it after an honorific,
+ * a place word, an initial (`M.Đức`) or another name word, and before a name word unless a lowercase
+ * head noun governs it and the name is not Vietnamese (`Tổng thống Mỹ Donald Trump`, not `nhạc sĩ Đức
+ * Huy`).
+ */
+function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: number): boolean {
+  const previous = tokens[start - 1];
+  const next = tokens[end];
+  if (hasContextWord(matcher, tokens, start)) return false;
+  if (isWord(previous)) {
+    const word = previous.text.toLowerCase();
+    if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
+    if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
+  }
+  // `Ảnh: M.Đức`: after an initial.
+  if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
+  if (isNameWord(next) || isNumberedNameWord(next)) {
+    const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
+    // `nhạc sĩ Đức Huy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `nhà báo Mỹ John Smith`, `gốc Argentina Đỗ Merlo` are of the country.
+    const vietnameseName = isVietnameseSyllable(tokens[start]!.text) && isVietnameseSyllable(next!.text);
+    return !governed || vietnameseName;
+  }
+  return false;
+}
+
+/** `đảng bảo thủ Những người Cộng hòa`: a party's name written in lowercase before a capitalised name is a stance. */
+function describesBeforeName(matcher: Matcher, pattern: Pattern, tokens: Token[], at: number, end: number): boolean {
+  if (pattern.entities[0]?.kind !== 'party' || !matcher.partyHeads.has(tokens[at]!.accented) || end <= at + 1) return false;
+  const described = isCapitalized(pattern.text.split(' ')[1] ?? '') && !isCapitalized(tokens[at + 1]!.text);
+  return described && isWord(tokens[end]) && isCapitalized(tokens[end]!.text) && !startsCountry(matcher, tokens, end);
+}
+
+/** The countries of capitals the text names as places (`tại Vienna`, `tây bắc Washington`). */
+export function seatsAsPlaces(matcher: Matcher, tokens: Token[]): Set<string> {
+  const places = new Set<string>();
+  tokens.forEach((token, at) => {
+    const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+    if (!index) return;
+    const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+    const seat = longer.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at)) ?? index.oneToken.find((pattern) => pattern.seat && matchesAt(pattern, tokens, at));
+    if (seat && precededBy(matcher.seatPlaceWords, tokens, at)) places.add(seat.entities[0]!.name);
+  });
+  return places;
+}
+
+/** `VN-Index`, `TQ-Express`: an acronym joined by a dash to a foreign word that is no country names a thing. */
+function namesAnIndex(matcher: Matcher, tokens: Token[], end: number): boolean {
+  const word = tokens[end + 1];
+  return tokens[end]?.kind === 'dash' && isWord(word) && isCapitalized(word.text) && !isVietnameseSyllable(word.text) && !startsCountry(matcher, tokens, end + 1);
+}
+
+/** A country alias starts at `at` (guards aside). */
+function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const token = tokens[at];
+  const index = isWord(token) ? matcher.byFirstToken.get(token.folded) : undefined;
+  if (!index) return false;
+  const longer = index.bySecondToken.get(tokens[at + 1]?.folded ?? '') ?? [];
+  return [...longer, ...index.oneToken].some((pattern) => pattern.entities[0]?.kind === 'country' && matchesAt(pattern, tokens, at));
+}
+
+/**
+ * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
+ * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
+ */
+function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const [previous, before] = [tokens[at - 1], tokens[at - 2]];
+  if (!isWord(previous) || !matcher.wordsEndingInName.has(`${previous.toned} ${tokens[at]!.toned}`)) return false;
+  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
+  // In `Tổ chức quyền Anh`, `chức` is taken by `Tổ chức`.
+  return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
+}
+
+/** `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the state's. */
+function isGeographicName(matcher: Matcher, tokens: Token[], at: number): boolean {
+  return precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at);
+}
+
+/** A head phrase (as written, case counting) that ends right before `at`. */
+function headEndingAt(matcher: Matcher, tokens: Token[], at: number): string[] | undefined {
+  return matcher.nameHeads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
+}
+
+/**
+ * A country at the end of a contest's, title's or publication's name (`Hoa hậu Việt Nam`, `Miss Áo
+ * dài Nữ sinh Việt Nam`, `Giải Bóng bầu dục quốc gia Mỹ`): a name head, then a capitalised name of
+ * content words, then the country. A head that is also a context word makes the country when it
+ * stands right before it (`Nữ hoàng Anh`), and a lowercase word after the head makes a phrase, not
+ * a name (`Giải pháp cho Việt Nam`).
+ */
+function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const direct = headEndingAt(matcher, tokens, at);
+  if (direct) return !hasContextWord(matcher, tokens, at);
+  for (let start = at - 1; start >= 0 && start >= at - 6; start--) {
+    const token = tokens[start]!;
+    // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own (`Giải pháp cho`).
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text);
+    if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
+    if (isCapitalized(token.text) && headEndingAt(matcher, tokens, start)) return true;
+  }
+  return false;
+}
+
+/**
+ * `Vietnam Airlines`, `Vietnam Idol`, `Japan Times`: a country's English name (not the name
+ * Vietnamese writes) before a foreign name word opens an English name, unless a context word makes
+ * it the state.
+ */
+function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], start: number, end: number): boolean {
+  const entity = pattern.entities[0];
+  if (entity?.kind !== 'country' || pattern.mode !== 'folded' || foldText(pattern.text) === foldText(entity.name)) return false;
+  const next = tokens[end];
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
+}
+
+/** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
+function opensEnglishTitle(tokens: Token[], end: number): boolean {
+  return ["'", '’'].includes(tokens[end]?.text ?? '') && tokens[end + 1]?.text === 's' && isNameWord(tokens[end + 2]);
+}
+
+/**
+ * A capital inside a person's or an event's name: after a Vietnamese name word (`ĐB Lưu Bình
+ * Nhưỡng`), before a foreign one (`Rome Masters`, `Washington Post`) or a year (`triển lãm Geneva 2017`).
+ */
+function seatInName(tokens: Token[], start: number, end: number): boolean {
+  const [previous, next] = [tokens[start - 1], tokens[end]];
+  if (/^(19|20)\d\d$/.test(next?.text ?? '')) return true;
+  if (isWord(previous) && isNameWord(previous) && previous.text !== previous.text.toUpperCase() && isVietnameseSyllable(previous.text)) return true;
+  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
+}
+
+/** `SPS-40`, `PVV-Vinapharm`: an acronym joined to a number or a foreign name is a model or a company, not the party. */
+function joinsForeignName(tokens: Token[], end: number): boolean {
+  const [dash, next] = [tokens[end], tokens[end + 1]];
+  if (dash?.kind !== 'dash' || !isWord(next)) return false;
+  return /\d/.test(next.text) || (isCapitalized(next.text) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text));
+}
+
+/** `VOV.VN`: an acronym after a dot that follows a word in capitals ends a domain name (an outlet's byline). */
+function isDomainTail(tokens: Token[], at: number): boolean {
+  const [dot, before] = [tokens[at - 1], tokens[at - 2]];
+  return dot?.text === '.' && isWord(before) && before.text === before.text.toUpperCase() && /\p{L}/u.test(before.text);
+}
+
+/** Token positions inside credits in parentheses (`(Ảnh: Trần Long/Vietnam+)`, `(Nguồn: AFP/TTXVN)`). */
+export function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> {
+  const inside = new Set<number>();
+  for (let at = 0; at + 2 < tokens.length; at++) {
+    if (tokens[at]!.text !== '(' || !matcher.creditWords.has(tokens[at + 1]!.folded) || tokens[at + 2]!.text !== ':') continue;
+    // A credit is short (`Trần Long/Vietnam+`); a longer parenthesis after `Ảnh:` is a caption, which is text.
+    let close = at + 3;
+    while (close < tokens.length && close < at + 12 && tokens[close]!.text !== ')') close++;
+    if (tokens[close]?.text !== ')') continue;
+    for (let inner = at + 3; inner < close; inner++) inside.add(inner);
+  }
+  return inside;
+}
+
+export function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
+  return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
+}
+
+export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
+  const mentions: Mention[] = [];
+  let at = 0;
+  while (at < tokens.length) {
+    const token = tokens[at]!;
+    const index = token.kind === 'word' ? matcher.byFirstToken.get(token.folded) : undefined;
+    const longer = index && at + 1 < tokens.length ? index.bySecondToken.get(tokens[at + 1]!.folded) : undefined;
+    const candidates = index && (longer ? [...longer, ...index.oneToken] : index.oneToken);
+    const pattern = candidates?.find((candidate) => {
+      if (!matchesAt(candidate, tokens, at)) return false;
+      const end = at + candidate.tokens.length;
+      const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
+      if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
+      if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
+      if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
+      if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
+      if (candidate.seat && seatInName(tokens, at, end)) return false;
+      if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
+      if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
+      if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
+      if (candidate.entities[0]?.kind === 'country' && isAcronym(candidate.text) && namesAnIndex(matcher, tokens, end)) return false;
+      return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
+    });
+    if (pattern) {
+      if (pattern.entities.length > 0) mentions.push({ pattern, start: at, end: at + pattern.tokens.length });
+      else for (let inside = at; inside < at + pattern.tokens.length; inside++) blocked?.add(inside);
+      at += pattern.tokens.length;
+    } else {
+      at++;
+    }
+  }
+  return mentions;
+}
+
+/**
+ * `anh là ca sĩ ... Anh có thể chia sẻ`: a text that uses a context-bound name's word in lowercase
+ * (the pronoun `anh`, `áo` for clothes) again and again reads its capitalised form as that word too,
+ * unless a context word or a list of countries says otherwise.
+ */
+export function writesAsCommonWord(tokens: Token[], mention: Mention): boolean {
+  const word = tokens[mention.start]!.toned.toLowerCase();
+  return mention.end - mention.start === 1 && tokens.filter((token) => token.toned === word).length >= COMMON_WORD_USES;
+}
+
+const COMMON_WORD_USES = 3;
+
+/** `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it. */
+export function placesInParentheses(tokens: Token[], mention: Mention): boolean {
+  return tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')' && isNameWord(tokens[mention.start - 2]);
+}
+
+/**
+ * Mentions that name a language or a person rather than the state: a country after a language word
+ * and the countries listed after it (`tiếng Tây Ban Nha, Bồ Đào Nha`); a one-word name that the text
+ * also writes as a person's given name (`Nguyễn Thị Nga` ... `Nga đã bỏ trốn`), unless a context word
+ * or a list of countries makes it the state.
+ */
+export function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Mention[]): Mention[] {
+  const languages = new Set<Mention>();
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    if (afterWordOf(matcher, matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
+      languages.add(mention);
+    }
+  });
+  const givenNames = givenNamesIn(matcher, tokens, mentions);
+  return mentions.filter((mention, index) => {
+    if (languages.has(mention)) return false;
+    if (!givenNames.has(mention.pattern) || hasContextWord(matcher, tokens, mention.start)) return true;
+    const [previous, next] = [mentions[index - 1], mentions[index + 1]];
+    return (previous !== undefined && enumerated(tokens, previous, mention)) || (next !== undefined && enumerated(tokens, mention, next));
+  });
+}
+
+/** `tiếng Đức`, `(giờ Việt Nam)`, but not `rapper nổi tiếng Hàn Quốc`, `bây giờ Mỹ`: one of the phrases, not the end of another word. */
+function afterWordOf(matcher: Matcher, phrases: string[][], tokens: Token[], start: number): boolean {
+  const phrase = phrases.find((words) => precededBy([words], tokens, start));
+  const before = phrase ? tokens[start - phrase.length - 1] : undefined;
+  return phrase !== undefined && !(isWord(before) && matcher.commonTwoSyllableWords.has(`${before.accented} ${phrase[0]}`));
+}
+
+/** One-word country names that end a Vietnamese full name in the text (`Nguyễn Thị Nga`): that person's given name. */
+function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<Pattern> {
+  const oneWord = new Map<string, Pattern>();
+  for (const mention of mentions) if (mention.pattern.guarded && mention.pattern.tokens.length === 1) oneWord.set(mention.pattern.tokens[0]!, mention.pattern);
+  const names = new Set<Pattern>();
+  if (oneWord.size === 0) return names;
+  for (let at = 2; at < tokens.length; at++) {
+    const pattern = oneWord.get(tokens[at]!.toned);
+    // `Vũ Thị Mỹ Ngọc`: a middle name is no given name.
+    if (pattern && isVietnameseNameWord(matcher, tokens[at - 2]) && isVietnameseNameWord(matcher, tokens[at - 1]) && !isNameWord(tokens[at + 1])) names.add(pattern);
+  }
+  return names;
+}
+
+/** A capitalised Vietnamese syllable of a person's name; `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country. */
+function isVietnameseNameWord(matcher: Matcher, token: Token | undefined): boolean {
+  return isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
+}
+
+/** Only list glue (commas, `và`, dashes) stands between the two mentions. */
+export function enumerated(tokens: Token[], left: Mention, right: Mention): boolean {
+  if (left.end > right.start || right.start - left.end > 2) return false;
+  for (let i = left.end; i < right.start; i++) if (!ENUMERATION_GLUE.has(tokens[i]!.folded)) return false;
+  return true;
+}
+
+export function isAboutSport(matcher: Matcher, tokens: Token[]): boolean {
+  // A cue whose words the text lacks is not looked for: one pass over the text, not one per cue.
+  const words = new Set(tokens.map((token) => token.folded));
+  let found = 0;
+  for (const cue of matcher.sportsCues) if (cue.every((word) => words.has(word)) && hasPhrase(tokens, cue) && ++found >= 2) return true;
+  return false;
+}
