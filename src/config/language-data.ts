@@ -83,6 +83,10 @@ const gazetteerSchema = z.object({
   related_link_cues: z.array(nonEmpty).default([]),
   /** Words before a country that make it part of a geographic name (`biển Nhật Bản`, `gió Lào`). */
   geographic_words: z.array(nonEmpty).default([]),
+  /** Words before a country that make it the name of a war (`kháng chiến chống Mỹ`, `nội chiến Syria`). */
+  war_words: z.array(nonEmpty).default([]),
+  /** Pronouns after a short name that make it a common word opening a clause (`Ý tôi là`, `Anh ấy`). */
+  pronouns: z.array(nonEmpty).default([]),
   /** Words for a currency before a country (`bảng Anh`, `đô la Mỹ`): the money, not the state. */
   currency_words: z.array(nonEmpty).default([]),
   /** Words before a geographic word that make the country's own territory (`vùng biển Nhật Bản`): the country counts. */

@@ -30,6 +30,8 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     const word = previous.text.toLowerCase();
     if (matcher.honorifics.has(word) || matcher.placeWords.has(word)) return true;
     if (isNameWord(previous) && !matcher.directionWords.has(word)) return true;
+    // `ông Cao Toàn Mỹ`: a capitalised function word after a name word is a syllable of the same name.
+    if (isCapitalized(previous.text) && isFunctionWord(previous.text) && isNameWord(tokens[start - 2])) return true;
   }
   // `Ảnh: M.Đức`: after an initial.
   if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
@@ -89,9 +91,22 @@ function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean
   return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
 }
 
-/** `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the state's. */
-function isGeographicName(matcher: Matcher, tokens: Token[], at: number): boolean {
-  return precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at);
+/**
+ * `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the
+ * state's. `kháng chiến chống Mỹ`, `nội chiến Syria`: part of a war's name.
+ */
+function isGeographicOrWarName(matcher: Matcher, tokens: Token[], at: number): boolean {
+  return (precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at)) || precededBy(matcher.warWords, tokens, at);
+}
+
+/**
+ * `Ý kiến`, `Pháp luật`, `Mỹ phẩm`, `Ý tôi là`: a short name that, with the lowercase syllable after
+ * it, makes a common word of the lexicon, or that a pronoun follows.
+ */
+function opensCommonWord(matcher: Matcher, tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (!isWord(next) || isCapitalized(next.text)) return false;
+  return matcher.pronouns.has(next.accented) || matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
 }
 
 /** A head phrase (as written, case counting) that ends right before `at`. */
@@ -129,6 +144,12 @@ function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], s
   if (entity?.kind !== 'country' || pattern.mode !== 'folded' || foldText(pattern.text) === foldText(entity.name)) return false;
   const next = tokens[end];
   return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
+}
+
+/** `tướng Abdel Fatah Al Sisi`: a party's one foreign word next to a foreign name word is part of a person's name. */
+function withinForeignName(tokens: Token[], start: number, end: number): boolean {
+  const foreignNameWord = (token: Token | undefined) => isNameWord(token) && token!.text !== token!.text.toUpperCase() && !isVietnameseSyllable(token!.text);
+  return foreignNameWord(tokens[start - 1]) || foreignNameWord(tokens[end]);
 }
 
 /** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
@@ -194,10 +215,11 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
-      if (candidate.entities[0]?.kind === 'country' && (isGeographicName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
+      if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
-      if (candidate.exact && candidate.tokens.length === 1 && isCommonWordEnd(matcher, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'party' && candidate.tokens.length === 1 && !isAcronym(candidate.text) && withinForeignName(tokens, at, end)) return false;
+      if (candidate.exact && candidate.tokens.length === 1 && (isCommonWordEnd(matcher, tokens, at) || opensCommonWord(matcher, tokens, at))) return false;
       if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'country' && isAcronym(candidate.text) && namesAnIndex(matcher, tokens, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));

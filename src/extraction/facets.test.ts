@@ -7,7 +7,9 @@ const parties = (text: string) => extractFacets(text).parties;
 
 describe('extractFacets', () => {
   it('matches canonical names, acronyms, transliterations and older spellings', () => {
-    expect(parties('Ban Chấp hành Trung ương CPP của Campuchia chúc mừng Đảng ta').sort()).toEqual(['Đảng Cộng sản Việt Nam', 'Đảng Nhân dân Campuchia']);
+    expect(parties('Ban Chấp hành Trung ương CPP của Campuchia chúc mừng Đảng CSVN').sort()).toEqual(['Đảng Cộng sản Việt Nam', 'Đảng Nhân dân Campuchia']);
+    // `Đảng ta` (our Party) is a bare `Đảng`, like `Đảng và Nhà nước`: the Party is not named.
+    expect(parties('Đảng ta luôn coi trọng quan hệ với Lào')).toEqual([]);
     expect(countries('quan hệ với Cam-pu-chia và Chi-lê')).toEqual(['Campuchia', 'Chile']);
     expect(countries('Thuỵ Điển và Thụy Điển')).toEqual(['Thụy Điển']);
     expect(countries('hàng hóa từ TQ')).toEqual(['Trung Quốc']);
@@ -57,16 +59,24 @@ describe('extractFacets', () => {
     expect(parties('Tổng thống Pháp gặp Thủ tướng Ireland, lãnh đạo đảng Fine Gael; đảng đối lập Fianna Fáil phản đối.')).toEqual(['Đảng Fine Gael Ireland', 'Đảng Fianna Fail Ireland']);
   });
 
-  it('where the nearest candidate is one of a list, a country whose parties the text names for certain decides', () => {
+  it('outside its own sentence, a country whose parties the text names for certain decides whose a bare party name is', () => {
     const korea = 'Ông Hong thuộc đảng Hàn Quốc Tự do. "Ai có thể nói với Mỹ, Trung Quốc, Nhật Bản và Triều Tiên?" – ông Moon thuộc đảng Dân chủ nói.';
     expect(parties(korea).sort()).toEqual(['Đảng Dân chủ Hàn Quốc', 'Đảng Quyền lực Nhân dân']);
-    expect(parties(korea.replace('Mỹ, Trung Quốc, Nhật Bản và Triều Tiên', 'Nhật Bản')).sort()).toEqual(['Đảng Dân chủ Nhật Bản', 'Đảng Quyền lực Nhân dân']);
+    expect(parties(korea.replace('Mỹ, Trung Quốc, Nhật Bản và Triều Tiên', 'Nhật Bản')).sort()).toEqual(['Đảng Dân chủ Hàn Quốc', 'Đảng Quyền lực Nhân dân']);
+    // In its own sentence, a country that is neither a place nor one of a list decides.
+    expect(parties('Ông Hong thuộc đảng Hàn Quốc Tự do. Tại Tokyo, Thủ tướng Nhật Bản và đảng Dân chủ đối lập tranh cãi.').sort()).toEqual(['Đảng Dân chủ Nhật Bản', 'Đảng Quyền lực Nhân dân']);
   });
 
-  it('bare party names need a country in the text; with several candidates the nearest country decides', () => {
+  it('otherwise the country the text is most about decides, and a country named as a destination says little', () => {
+    const seoul = 'Người dân Hàn Quốc ủng hộ Tổng thống Hàn Quốc. Hệ thống THAAD của Mỹ gây tranh cãi. Đảng Dân chủ giành 50%.';
+    expect(parties(seoul)).toEqual(['Đảng Dân chủ Hàn Quốc']);
+    expect(parties('Người dân Hàn Quốc ủng hộ Tổng thống Hàn Quốc. Hai nghị sĩ của đảng Dân chủ được cử tới Nhật Bản.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
+  });
+
+  it('bare party names need a country in the text; with several candidates equally named, the nearest decides', () => {
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội Mỹ')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Đảng Cộng hòa kiểm soát Quốc hội')).toEqual([]);
-    expect(parties('Tại Nhật Bản, thủ tướng gặp Đại sứ Mỹ. Ông nói đảng Dân chủ ủng hộ Tokyo.')).toEqual(['Đảng Dân chủ Mỹ']);
+    expect(parties('Tại Nhật Bản, thủ tướng gặp Đại sứ Mỹ. Ông nói đảng Dân chủ ủng hộ.')).toEqual(['Đảng Dân chủ Mỹ']);
     expect(parties('Thượng nghị sĩ Mỹ gặp nghị sĩ Hàn Quốc, nghị sỹ đảng Dân chủ Park Gyeong-seug.')).toEqual(['Đảng Dân chủ Hàn Quốc']);
   });
 
@@ -353,5 +363,46 @@ describe('extractFacets: how parties are written', () => {
   it('a name closed by an abbreviation keeps its words where the text writes it again without it', () => {
     const czech = 'Ở Séc, Đảng Dân chủ xã hội (CSSD) dẫn đầu. Chủ tịch Đảng Dân chủ xã hội, ông Sobotka, từ chức; Mỹ theo dõi.';
     expect(parties(czech)).toEqual(['Đảng Dân chủ xã hội Séc']);
+  });
+
+});
+
+describe('extractFacets: words and names that contain a country', () => {
+  it("a country in a war's name is not the state", () => {
+    expect(countries('Ông tham gia kháng chiến chống thực dân Pháp và kháng chiến chống Mỹ cứu nước.')).toEqual([]);
+    expect(countries('Ông phản đối cuộc chiến Iraq; nội chiến Syria kéo dài.')).toEqual([]);
+    expect(countries('Mỹ không kích Syria.')).toEqual(['Hoa Kỳ', 'Syria']);
+  });
+
+  it('a short name that opens a common word of the lexicon, or that a pronoun follows, is that word', () => {
+    expect(countries('Mỹ phẩm và mỹ thuật. Ý kiến của ông? "Ý tôi là thế," Rubio nói. Đức tin của họ.')).toEqual([]);
+    expect(countries('Ý và Đức phản đối.')).toEqual(['Italy', 'Đức']);
+  });
+
+  it("a capitalised function word inside a person's name keeps the name going (`Cao Toàn Mỹ`, `Phạm Thế Nhật`)", () => {
+    expect(countries('Luật sư của ông Cao Toàn Mỹ và anh Phạm Thế Nhật cho biết.')).toEqual([]);
+  });
+
+  it("landmarks, canals, super cups and a city's climate deal are not the state", () => {
+    expect(countries('Bức tường Berlin sụp đổ; tàu qua kênh đào Panama; MU đoạt Siêu cúp Anh; Hiệp định khí hậu Paris.')).toEqual([]);
+    expect(countries('Người dân Bắc Ailen phản đối.')).toEqual(['Anh']);
+  });
+
+});
+
+describe('extractFacets: parties named in other ways', () => {
+  it("a party's one foreign word next to a foreign name word is a person's name (`Abdel Fatah Al Sisi`)", () => {
+    expect(parties('Tổng thống Ai Cập Abdel Fatah Al Sisi tiếp đoàn Palestine.')).toEqual([]);
+    expect(parties('Phong trào Fatah của Palestine hoan nghênh.')).toEqual(['Phong trào Fatah']);
+  });
+
+  it('a party head capitalised inside a sentence names the party even where the name is in lowercase', () => {
+    expect(parties('Tại nước Anh, bà May giành chức lãnh đạo Đảng bảo thủ cầm quyền.')).toEqual(['Đảng Bảo thủ Anh']);
+    expect(parties('Tại nước Anh, một đảng bảo thủ khác ra đời.')).toEqual([]);
+  });
+
+  it('a name in quotes after the head is the name, lowercase words and all', () => {
+    expect(parties('Ở Pháp, công tố viên điều tra Đảng "Phong trào dân chủ" của bà Goulard.')).toEqual(['Đảng Phong trào Dân chủ Pháp']);
+    expect(parties('Lãnh đạo đảng đối lập “Batkivshina” của Ukraine kêu gọi.')).toEqual(['Đảng Batkivshina Ukraine']);
   });
 });

@@ -3,7 +3,7 @@ import { LINE_BREAK, nonArticlePositions, tokenizeLines } from './facet-spans.ts
 import type { Token } from './text.ts';
 import { foldText } from '../vietnamese/index.ts';
 import { type Entity, type Mention, gazetteerMatcher, isAcronym, nameKey } from './gazetteer-matcher.ts';
-import { abbreviationAt, isAbbreviation, isNameWord, isWord, precededBy } from './token-shapes.ts';
+import { abbreviationAt, isAbbreviation, isNameWord, isWord, precededBy, sentenceAround } from './token-shapes.ts';
 import {
   creditPositions,
   enumerated,
@@ -143,6 +143,26 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
     const ofPartySystems = nearestAmong(at, (country) => partySystems.has(country) && among.has(country));
     return ofPartySystems ?? (known.size === 0 ? nearestCountry(at, mayHave) : (nearestCountry(at, known) ?? [...known][0]!));
   };
+  /** A country mentioned as a place (`được cử tới Nhật Bản`) or one of a list (`với Mỹ, Trung Quốc và Nhật Bản`) says little about whose party is meant. */
+  const placeOrListed = (mention: Mention) =>
+    precededBy(matcher.seatPlaceWords, tokens, mention.start) || countryMentions.some((other) => enumerated(tokens, mention, other) || enumerated(tokens, other, mention));
+  /**
+   * Whose party a name that several countries' parties bear is: a country of its own sentence
+   * (`Ứng cử viên Tổng thống Pháp của đảng Cộng hòa`), then the nearest whose parties the text names
+   * for certain, then the country the text is most about (`đảng Dân chủ` in a text about Seoul
+   * that names Washington once is Korea's), then the nearest.
+   */
+  const likeliestCountry = (at: number, candidates: Set<string>): string | null => {
+    const [from, to] = sentenceAround(tokens, at);
+    const inSentence = (name: string) => countryMentions.some((mention) => mention.start >= from && mention.start < to && countryOf(mention) === name && !placeOrListed(mention));
+    const ofSentence = nearestAmong(at, (name) => candidates.has(name) && inSentence(name));
+    const certain = [...candidates].filter((name) => partySystems.has(name));
+    const ofPartySystems = nearestAmong(at, (name) => certain.includes(name)) ?? (certain.length === 1 ? certain[0]! : null);
+    if (ofSentence ?? ofPartySystems) return ofSentence ?? ofPartySystems;
+    const mentions = (name: string) => countries.get(name) ?? 0;
+    const most = Math.max(...[...candidates].map(mentions));
+    return nearestAmong(at, (name) => candidates.has(name) && mentions(name) === most);
+  };
   const countPartyOf = (name: string, at: number, end: number, written: string | null = null, knownOnly = false) => {
     const country = written ?? countryOfName.get(name) ?? countryFor(name, at);
     if (country === null) return;
@@ -185,13 +205,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       continue;
     }
     partyEnds.push(mention.end);
-    const candidateCountries = new Set(candidates.map((entity) => entity.country!));
-    const nearest = candidates.length > 1 ? nearestMention(mention.start, (name) => candidateCountries.has(name)) : null;
-    // The nearest is only one of a list (`với Mỹ, Trung Quốc, Nhật Bản và Triều Tiên`): a country whose parties the text names for certain says more.
-    const listed = nearest !== null && countryMentions.some((other) => enumerated(tokens, nearest, other) || enumerated(tokens, other, nearest));
-    const certain = [...candidateCountries].filter((name) => partySystems.has(name));
-    const ofCertain = nearestAmong(mention.start, (name) => certain.includes(name)) ?? (certain.length === 1 ? certain[0]! : null);
-    const country = listed ? (ofCertain ?? countryOf(nearest)) : countryOf(nearest);
+    const country = candidates.length > 1 ? likeliestCountry(mention.start, new Set(candidates.map((entity) => entity.country!))) : null;
     const party = candidates.length === 1 ? candidates[0] : candidates.find((entity) => entity.country === country);
     if (party) {
       bump(parties, party.name);

@@ -89,6 +89,9 @@ export interface Matcher {
   /** Words of a lowercase syllable and a capitalised one, as written (`quyền Anh`, `gió Lào`). */
   wordsEndingInName: Set<string>;
   geographicWords: string[][];
+  warWords: string[][];
+  /** Accented, lowercase. */
+  pronouns: Set<string>;
   territoryWords: string[][];
   currencyWords: string[][];
   /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
@@ -248,6 +251,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     singlePartyCountries: new Set(config.single_party_countries),
     ...lexiconPairs(),
     geographicWords: accentedPhrases(config.geographic_words),
+    warWords: accentedPhrases(config.war_words),
+    pronouns: new Set(config.pronouns.map(nameKey)),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
     nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),

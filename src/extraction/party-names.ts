@@ -57,12 +57,18 @@ export function namesAParty(matcher: Matcher, tokens: Token[], mention: Mention)
   return head >= 0 && isWord(name) && isCapitalized(name.text);
 }
 
-/** The text writes the alias's name in lowercase (`đảng bảo thủ` for `Đảng Bảo thủ`): its first capitalised word after the head. */
+/**
+ * The text writes the alias's name in lowercase (`một đảng bảo thủ khác` for `Đảng Bảo thủ`): its
+ * first capitalised word after the head. A head capitalised inside a sentence (`lãnh đạo Đảng bảo
+ * thủ cầm quyền`) still makes a name.
+ */
 export function writtenInLowercase(matcher: Matcher, tokens: Token[], mention: Mention): boolean {
   const words = tokenize(mention.pattern.text);
   const first = words.findIndex((word) => isCapitalized(word.text) && !matcher.partyHeads.has(word.accented));
   const written = tokens[mention.start + first];
-  return first >= 0 && isWord(written) && !isCapitalized(written.text);
+  const head = tokens[mention.start]!;
+  const namedByHead = matcher.partyHeads.has(head.accented) && isCapitalized(head.text) && mention.start > 0 && !CLAUSE_STARTS.has(tokens[mention.start - 1]!.text);
+  return first >= 0 && isWord(written) && !isCapitalized(written.text) && !namedByHead;
 }
 
 /** A party name the text writes after a party head: its words, and where it ends. */
@@ -96,8 +102,15 @@ export function readPartyName(matcher: Matcher, tokens: Token[], head: number, c
   // A stance is written in lowercase: `Đảng Liên minh Awami` is a name, `đảng liên minh MoDem` a stance.
   const leadIn = memberWord ?? (isWord(tokens[at]) && !isCapitalized(tokens[at]!.text) ? startsWithPhrase(matcher.partyStanceWords, tokens, at) : undefined);
   const afterLeadIn = leadIn ? tokens[at + leadIn.length] : undefined;
-  const members = leadIn !== undefined && leadIn === memberWord && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text);
-  if (leadIn && isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) at += leadIn.length;
+  const opensName = (isWord(afterLeadIn) && isCapitalized(afterLeadIn.text)) || (leadIn !== undefined && quotedName(tokens, at + leadIn.length) !== null);
+  const members = leadIn !== undefined && leadIn === memberWord && opensName;
+  if (leadIn && opensName) at += leadIn.length;
+  const quoted = quotedName(tokens, at);
+  if (quoted) {
+    const country = countryAt.get(quoted.end);
+    if (matcher.countryNames.has(nameKey(quoted.name))) return null;
+    return { start: head, nameStart: at + 1, end: country?.end ?? quoted.end, name: quoted.name, country: country?.pattern.entities[0]!.name ?? null, abbreviation: false, members };
+  }
   const nameStart = at;
   const first = tokens[at];
   if (isWord(first) && isAbbreviation(first.text) && !countryAt.has(at)) {
@@ -148,6 +161,20 @@ export function readPartyName(matcher: Matcher, tokens: Token[], head: number, c
   if (matcher.countryNames.has(nameKey(written))) return null;
   if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
   return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
+}
+
+const OPENING_QUOTES = new Set(['"', '“', '«']);
+const CLOSING_QUOTES = new Set(['"', '”', '»']);
+
+/** `Đảng "Phong trào dân chủ"`: a name in quotes, capitalised or not after its first word, up to the closing quote. */
+function quotedName(tokens: Token[], at: number): { name: string; end: number } | null {
+  if (!OPENING_QUOTES.has(tokens[at]?.text ?? '') || !isWord(tokens[at + 1]) || !isCapitalized(tokens[at + 1]!.text)) return null;
+  for (let close = at + 2; close < tokens.length && close <= at + 9; close++) {
+    const token = tokens[close]!;
+    if (CLOSING_QUOTES.has(token.text)) return { name: tokens.slice(at + 1, close).map((word) => word.text).join(' '), end: close + 1 };
+    if (!isWord(token)) return null;
+  }
+  return null;
 }
 
 /** A parenthesis right after the name (`... (còn gọi là đảng Fretilin)`) that holds a party the gazetteer knows. */

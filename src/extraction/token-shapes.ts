@@ -46,3 +46,14 @@ export function abbreviationAt(tokens: Token[], at: number): string | null {
   const [open, abbreviation, close] = [tokens[at], tokens[at + 1], tokens[at + 2]];
   return open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text) ? abbreviation.text : null;
 }
+
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\n']);
+
+/** The token range `[from, to)` of the sentence around `at`: between sentence-ending marks or line breaks. */
+export function sentenceAround(tokens: Token[], at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !SENTENCE_ENDS.has(tokens[from - 1]!.text)) from--;
+  let to = at;
+  while (to < tokens.length && !SENTENCE_ENDS.has(tokens[to]!.text)) to++;
+  return [from, to];
+}
