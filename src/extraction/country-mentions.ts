@@ -270,8 +270,10 @@ export function withoutNonStateMentions(matcher: Matcher, tokens: Token[], menti
   return mentions.filter((mention, index) => {
     if (languages.has(mention)) return false;
     if (!givenNames.has(mention.pattern) || hasContextWord(matcher, tokens, mention.start)) return true;
+    // `cả Nga và Mỹ đều cười`, where both are people of the text, is no list of countries.
     const [previous, next] = [mentions[index - 1], mentions[index + 1]];
-    return (previous !== undefined && enumerated(tokens, previous, mention)) || (next !== undefined && enumerated(tokens, mention, next));
+    const listedWith = (other: Mention | undefined, left: boolean) => other !== undefined && !givenNames.has(other.pattern) && (left ? enumerated(tokens, other, mention) : enumerated(tokens, mention, other));
+    return listedWith(previous, true) || listedWith(next, false);
   });
 }
 
@@ -288,10 +290,14 @@ function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): S
   for (const mention of mentions) if (mention.pattern.guarded && mention.pattern.tokens.length === 1) oneWord.set(mention.pattern.tokens[0]!, mention.pattern);
   const names = new Set<Pattern>();
   if (oneWord.size === 0) return names;
+  const mentionStarts = new Set(mentions.map((mention) => mention.start));
   for (let at = 2; at < tokens.length; at++) {
     const pattern = oneWord.get(tokens[at]!.toned);
-    // `Vũ Thị Mỹ Ngọc`: a middle name is no given name.
-    if (pattern && isVietnameseNameWord(matcher, tokens[at - 2]) && isVietnameseNameWord(matcher, tokens[at - 1]) && !isNameWord(tokens[at + 1])) names.add(pattern);
+    // `Vũ Thị Mỹ Ngọc`: a middle name is no given name. `Cao Toàn Mỹ`: a middle name may be a function word.
+    const middle = tokens[at - 1];
+    // (`Úc Tại Úc`: a country before a capitalised function word is no family name.)
+    const middleName = isVietnameseNameWord(matcher, middle) || (isWord(middle) && isCapitalized(middle.text) && isFunctionWord(middle.text) && isVietnameseSyllable(middle.text) && !mentionStarts.has(at - 2));
+    if (pattern && isVietnameseNameWord(matcher, tokens[at - 2]) && middleName && !isNameWord(tokens[at + 1])) names.add(pattern);
   }
   return names;
 }

@@ -381,6 +381,10 @@ describe('extractFacets: words and names that contain a country', () => {
 
   it("a capitalised function word inside a person's name keeps the name going (`Cao Toàn Mỹ`, `Phạm Thế Nhật`)", () => {
     expect(countries('Luật sư của ông Cao Toàn Mỹ và anh Phạm Thế Nhật cho biết.')).toEqual([]);
+    // Two people of the text are no list of countries; a country before such a word is no family name.
+    expect(countries('Vụ án giữa Trương Hồ Phương Nga và Cao Toàn Mỹ. Thế nhưng cả Nga và Mỹ đều cười.')).toEqual([]);
+    expect(countries('Nguyễn Thị Nga dự họp. Nga và Mỹ ký hiệp định.')).toEqual(['Nga', 'Hoa Kỳ']);
+    expect(countries('1. Úc Tại Úc, phụ nữ tiếp xúc nhiều với ánh nắng.')).toEqual(['Australia']);
   });
 
   it("landmarks, canals, super cups and a city's climate deal are not the state", () => {
