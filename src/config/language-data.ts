@@ -85,6 +85,8 @@ const gazetteerSchema = z.object({
   geographic_words: z.array(nonEmpty).default([]),
   /** Words before a country that make it the name of a war (`kháng chiến chống Mỹ`, `nội chiến Syria`). */
   war_words: z.array(nonEmpty).default([]),
+  /** Words before a party's acronym that make it another thing's (`chỉ số CPI`, `hãng PTI`). */
+  acronym_heads: z.array(nonEmpty).default([]),
   /** Pronouns after a short name that make it a common word opening a clause (`Ý tôi là`, `Anh ấy`). */
   pronouns: z.array(nonEmpty).default([]),
   /** Words for a currency before a country (`bảng Anh`, `đô la Mỹ`): the money, not the state. */

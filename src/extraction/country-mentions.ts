@@ -146,10 +146,15 @@ function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], s
   return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
 }
 
-/** `tướng Abdel Fatah Al Sisi`: a party's one foreign word next to a foreign name word is part of a person's name. */
+/**
+ * `tướng Abdel Fatah Al Sisi`, `Mặt trận Fatah al-Sham`: a party's one foreign word next to a
+ * foreign name word, or before a foreign particle, is part of another name.
+ */
 function withinForeignName(tokens: Token[], start: number, end: number): boolean {
   const foreignNameWord = (token: Token | undefined) => isNameWord(token) && token!.text !== token!.text.toUpperCase() && !isVietnameseSyllable(token!.text);
-  return foreignNameWord(tokens[start - 1]) || foreignNameWord(tokens[end]);
+  const next = tokens[end];
+  const foreignParticle = isWord(next) && !isCapitalized(next.text) && !isVietnameseSyllable(next.text);
+  return foreignNameWord(tokens[start - 1]) || foreignNameWord(next) || foreignParticle;
 }
 
 /** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */

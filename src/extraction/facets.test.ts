@@ -398,6 +398,14 @@ describe('extractFacets: parties named in other ways', () => {
   it("a party's one foreign word next to a foreign name word is a person's name (`Abdel Fatah Al Sisi`)", () => {
     expect(parties('Tổng thống Ai Cập Abdel Fatah Al Sisi tiếp đoàn Palestine.')).toEqual([]);
     expect(parties('Phong trào Fatah của Palestine hoan nghênh.')).toEqual(['Phong trào Fatah']);
+    expect(parties('Quân đội Syria tấn công Mặt trận Fatah al-Sham ở Palestine.')).toEqual([]);
+  });
+
+  it("a party's acronym after a word for another kind of thing is that thing's, in the whole text; a mixed-case one is matched as written", () => {
+    expect(parties('Chỉ số CPI tháng Một của Ấn Độ tăng. CPI tăng 5%.')).toEqual([]);
+    expect(parties('Hãng thông tấn PTI của Pakistan đưa tin.')).toEqual([]);
+    expect(parties('Xe dùng heo Brembo 4 pis, nhập từ Ba Lan.')).toEqual([]);
+    expect(parties('Đảng PiS của Ba Lan thắng.')).toEqual(['Đảng Luật pháp và Công lý']);
   });
 
   it('a party head capitalised inside a sentence names the party even where the name is in lowercase', () => {

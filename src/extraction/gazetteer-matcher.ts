@@ -2,6 +2,7 @@ import { boilerplateConfig, gazetteerConfig, type AliasConfig, type GazetteerCon
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { lexiconWords } from '../vietnamese/segment.ts';
+import { isAbbreviation } from './token-shapes.ts';
 
 export interface Entity {
   kind: 'party' | 'country';
@@ -90,6 +91,7 @@ export interface Matcher {
   wordsEndingInName: Set<string>;
   geographicWords: string[][];
   warWords: string[][];
+  acronymHeads: string[][];
   /** Accented, lowercase. */
   pronouns: Set<string>;
   territoryWords: string[][];
@@ -158,7 +160,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   type AliasOptions = Pick<Pattern, 'exact' | 'context' | 'needsCountry' | 'club' | 'seat'>;
   const add = (text: string, options: AliasOptions, entity: Entity | null) => {
     const acronym = isAcronym(text);
-    const exact = options.exact || acronym;
+    // `PiS`, `MoDem`: a word with two capitals or more is written so, never `pis` (a brake piston).
+    const exact = options.exact || acronym || isAbbreviation(text);
     const mode: MatchMode = exact ? 'exact' : isWrittenInVietnamese(text) ? 'accented' : 'folded';
     const tokens = tokenize(text).map((token) => tokenForm(token, mode));
     if (tokens.length === 0) return;
@@ -252,6 +255,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     ...lexiconPairs(),
     geographicWords: accentedPhrases(config.geographic_words),
     warWords: accentedPhrases(config.war_words),
+    acronymHeads: accentedPhrases(config.acronym_heads),
     pronouns: new Set(config.pronouns.map(nameKey)),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),

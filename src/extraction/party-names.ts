@@ -2,7 +2,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, nameKey } from './gazetteer-matcher.ts';
-import { abbreviationAt, isAbbreviation, isWord, startsWithPhrase } from './token-shapes.ts';
+import { abbreviationAt, isAbbreviation, isWord, precededBy, startsWithPhrase } from './token-shapes.ts';
 
 /** The party whose one-word foreign name differs from `word` by one letter added, dropped or changed. */
 export function misspeltForeignName(matcher: Matcher, word: string): string | undefined {
@@ -28,7 +28,8 @@ function differByOneLetter(a: string, b: string): boolean {
 /**
  * Abbreviations of known parties that the text defines for something else (`Kế hoạch năng lượng
  * sạch (CPP)`): no party's name or head stands right before the parenthesis, nor words of the
- * party's own names (`liên minh cầm quyền Dân chủ Tự do (LDP)`).
+ * party's own names (`liên minh cầm quyền Dân chủ Tự do (LDP)`); or that it writes after a word for
+ * another kind of thing (`acronym_heads`: `chỉ số CPI`, `hãng PTI`).
  */
 export function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], mentions: Mention[]): Set<string> {
   const partyEnds = new Set(mentions.filter((mention) => mention.pattern.entities[0]?.kind === 'party').map((mention) => mention.end));
@@ -46,6 +47,10 @@ export function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], me
     );
     const ownWords = (matcher.partyNames.get(party) ?? []).some((name) => ` ${name} `.includes(` ${lastWords} `));
     if (!ownWords && !before.some((token) => matcher.partyHeads.has(token.accented))) others.add(abbreviation);
+  }
+  for (let at = 1; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (isWord(token) && matcher.partyByAcronym.has(foldText(token.text)) && precededBy(matcher.acronymHeads, tokens, at)) others.add(token.text);
   }
   return others;
 }
