@@ -4,6 +4,9 @@ import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
 import { hasPhrase, isModelNumber, isNameWord, isNumberedNameWord, isWord, precededBy } from './token-shapes.ts';
 
+/** A name's initial: one capital, or a Vietnamese initial consonant pair (`Ng.`, `Th.`, `Tr.`). */
+const INITIAL = /^(\p{Lu}|[CGKNPT]h|Ng|Tr|Gi)$/u;
+
 /** What may stand between two countries of an enumeration (`Mỹ, Anh`, `Pháp và Anh`, `Việt - Anh`). */
 const ENUMERATION_GLUE = new Set([',', '-', '/', '&', 'va', 'hoac', 'voi']);
 
@@ -33,8 +36,8 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
     // `ông Cao Toàn Mỹ`: a capitalised function word after a name word is a syllable of the same name.
     if (isCapitalized(previous.text) && isFunctionWord(previous.text) && isNameWord(tokens[start - 2])) return true;
   }
-  // `Ảnh: M.Đức`: after an initial.
-  if (previous?.text === '.' && isWord(tokens[start - 2]) && /^\p{Lu}$/u.test(tokens[start - 2]!.text)) return true;
+  // `Ảnh: M.Đức`, `Ng. Nga`: after an initial, which may be a Vietnamese initial consonant pair.
+  if (previous?.text === '.' && isWord(tokens[start - 2]) && INITIAL.test(tokens[start - 2]!.text)) return true;
   if (isNameWord(next) || isNumberedNameWord(next)) {
     const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
     // `nhạc sĩ Đức Huy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `nhà báo Mỹ John Smith`, `gốc Argentina Đỗ Merlo` are of the country.

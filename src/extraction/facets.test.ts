@@ -183,6 +183,8 @@ describe('extractFacets', () => {
 
   it('a short name is not the country after an initial, before a Vietnamese name, or ending a word', () => {
     expect(countries('Ảnh: M.Đức. Nhạc sĩ Đức Huy và Trường Mầm non Mỹ Thanh. Khấn Đức Ông. Võ sĩ quyền Anh thắng; trời nổi gió Lào.')).toEqual([]);
+    expect(countries('Tổng số tiền là 1.207 tỉ đồng. Ng.Nga\nThuyền viên an toàn. Tr.Đức')).toEqual([]);
+    expect(countries('Quan hệ với Mỹ. Nga phản đối.')).toEqual(['Hoa Kỳ', 'Nga']);
     expect(countries('Ông gặp nhà báo Mỹ John Smith. Theo chính quyền Anh, Tổ chức quyền Anh thế giới họp; rapper nổi tiếng Hàn Quốc hát.')).toEqual(['Hoa Kỳ', 'Anh', 'Hàn Quốc']);
     expect(extractFacets('Mẫu xe ra mắt tại triển lãm Geneva. Đạt thủ con dao Thái Lan. Quán ăn Hàn Quốc đông khách.')).toEqual({ parties: [], countries: [] });
     expect(extractFacets('Ông giao báo ở vùng tây bắc Washington; đảng Cộng hòa ủng hộ.')).toEqual({ parties: ['Đảng Cộng hòa Mỹ'], countries: ['Hoa Kỳ'] });
