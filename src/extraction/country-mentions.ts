@@ -301,11 +301,12 @@ function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): S
   const mentionStarts = new Set(mentions.map((mention) => mention.start));
   for (let at = 2; at < tokens.length; at++) {
     const pattern = oneWord.get(tokens[at]!.toned);
+    if (!pattern) continue;
     // `Vũ Thị Mỹ Ngọc`: a middle name is no given name. `Cao Toàn Mỹ`: a middle name may be a function word.
     const middle = tokens[at - 1];
     // (`Úc Tại Úc`: a country before a capitalised function word is no family name.)
     const middleName = isVietnameseNameWord(matcher, middle) || (isWord(middle) && isCapitalized(middle.text) && isFunctionWord(middle.text) && isVietnameseSyllable(middle.text) && !mentionStarts.has(at - 2));
-    if (pattern && isVietnameseNameWord(matcher, tokens[at - 2]) && middleName && !isNameWord(tokens[at + 1])) names.add(pattern);
+    if (isVietnameseNameWord(matcher, tokens[at - 2]) && middleName && !isNameWord(tokens[at + 1])) names.add(pattern);
   }
   return names;
 }

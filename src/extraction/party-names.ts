@@ -50,7 +50,7 @@ export function abbreviationsOfOtherThings(matcher: Matcher, tokens: Token[], me
   }
   for (let at = 1; at < tokens.length; at++) {
     const token = tokens[at]!;
-    if (isWord(token) && matcher.partyByAcronym.has(foldText(token.text)) && precededBy(matcher.acronymHeads, tokens, at)) others.add(token.text);
+    if (isWord(token) && matcher.partyByAcronym.has(token.folded) && precededBy(matcher.acronymHeads, tokens, at)) others.add(token.text);
   }
   return others;
 }
