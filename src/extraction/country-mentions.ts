@@ -280,7 +280,8 @@ export function withoutNonStateMentions(matcher: Matcher, tokens: Token[], menti
     if (!givenNames.has(mention.pattern) || hasContextWord(matcher, tokens, mention.start)) return true;
     // `cả Nga và Mỹ đều cười`, where both are people of the text, is no list of countries.
     const [previous, next] = [mentions[index - 1], mentions[index + 1]];
-    const listedWith = (other: Mention | undefined, left: boolean) => other !== undefined && !givenNames.has(other.pattern) && (left ? enumerated(tokens, other, mention) : enumerated(tokens, mention, other));
+    const listedWith = (other: Mention | undefined, left: boolean) =>
+      other !== undefined && !givenNames.has(other.pattern) && (left ? enumerated(tokens, other, mention) : enumerated(tokens, mention, other));
     return listedWith(previous, true) || listedWith(next, false);
   });
 }
@@ -305,7 +306,8 @@ function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): S
     // `Vũ Thị Mỹ Ngọc`: a middle name is no given name. `Cao Toàn Mỹ`: a middle name may be a function word.
     const middle = tokens[at - 1];
     // (`Úc Tại Úc`: a country before a capitalised function word is no family name.)
-    const middleName = isVietnameseNameWord(matcher, middle) || (isWord(middle) && isCapitalized(middle.text) && isFunctionWord(middle.text) && isVietnameseSyllable(middle.text) && !mentionStarts.has(at - 2));
+    const middleName =
+      isVietnameseNameWord(matcher, middle) || (isWord(middle) && isCapitalized(middle.text) && isFunctionWord(middle.text) && isVietnameseSyllable(middle.text) && !mentionStarts.has(at - 2));
     if (isVietnameseNameWord(matcher, tokens[at - 2]) && middleName && !isNameWord(tokens[at + 1])) names.add(pattern);
   }
   return names;

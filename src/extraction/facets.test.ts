@@ -366,7 +366,6 @@ describe('extractFacets: how parties are written', () => {
     const czech = 'Ở Séc, Đảng Dân chủ xã hội (CSSD) dẫn đầu. Chủ tịch Đảng Dân chủ xã hội, ông Sobotka, từ chức; Mỹ theo dõi.';
     expect(parties(czech)).toEqual(['Đảng Dân chủ xã hội Séc']);
   });
-
 });
 
 describe('extractFacets: words and names that contain a country', () => {
@@ -393,7 +392,6 @@ describe('extractFacets: words and names that contain a country', () => {
     expect(countries('Bức tường Berlin sụp đổ; tàu qua kênh đào Panama; MU đoạt Siêu cúp Anh; Hiệp định khí hậu Paris.')).toEqual([]);
     expect(countries('Người dân Bắc Ailen phản đối.')).toEqual(['Anh']);
   });
-
 });
 
 describe('extractFacets: parties named in other ways', () => {

@@ -114,7 +114,7 @@ export function readPartyName(matcher: Matcher, tokens: Token[], head: number, c
   if (quoted) {
     const country = countryAt.get(quoted.end);
     if (matcher.countryNames.has(nameKey(quoted.name))) return null;
-    return { start: head, nameStart: at + 1, end: country?.end ?? quoted.end, name: quoted.name, country: country?.pattern.entities[0]!.name ?? null, abbreviation: false, members };
+    return { start: head, nameStart: at + 1, end: country?.end ?? quoted.end, name: quoted.name, country: country ? country.pattern.entities[0]!.name : null, abbreviation: false, members };
   }
   const nameStart = at;
   const first = tokens[at];
@@ -176,7 +176,14 @@ function quotedName(tokens: Token[], at: number): { name: string; end: number } 
   if (!OPENING_QUOTES.has(tokens[at]?.text ?? '') || !isWord(tokens[at + 1]) || !isCapitalized(tokens[at + 1]!.text)) return null;
   for (let close = at + 2; close < tokens.length && close <= at + 9; close++) {
     const token = tokens[close]!;
-    if (CLOSING_QUOTES.has(token.text)) return { name: tokens.slice(at + 1, close).map((word) => word.text).join(' '), end: close + 1 };
+    if (CLOSING_QUOTES.has(token.text))
+      return {
+        name: tokens
+          .slice(at + 1, close)
+          .map((word) => word.text)
+          .join(' '),
+        end: close + 1,
+      };
     if (!isWord(token)) return null;
   }
   return null;
