@@ -140,7 +140,7 @@ function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
 /**
  * `Vietnam Airlines`, `Vietnam Idol`, `Japan Times`: a country's English name (not the name
  * Vietnamese writes) before a foreign name word opens an English name, unless a context word makes
- * it the state.
+ * it the state (`Ngoại trưởng Saudi Arabia Adel al-Jubeir`).
  */
 function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], start: number, end: number): boolean {
   const entity = pattern.entities[0];

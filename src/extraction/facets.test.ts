@@ -391,6 +391,8 @@ describe('extractFacets: words and names that contain a country', () => {
   it("landmarks, canals, super cups and a city's climate deal are not the state", () => {
     expect(countries('Bức tường Berlin sụp đổ; tàu qua kênh đào Panama; MU đoạt Siêu cúp Anh; Hiệp định khí hậu Paris.')).toEqual([]);
     expect(countries('Người dân Bắc Ailen phản đối.')).toEqual(['Anh']);
+    expect(countries('Học sinh Trường THPT chuyên Hà Nội - Amsterdam đoạt giải; vụ hồ sơ Panama; phía Vietnam Airlines cho biết.')).toEqual([]);
+    expect(countries('Ngoại trưởng Saudi Arabia Adel al-Jubeir tuyên bố.')).toEqual(['Ả Rập Xê Út']);
   });
 });
 
