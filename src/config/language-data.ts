@@ -87,6 +87,8 @@ const gazetteerSchema = z.object({
   war_words: z.array(nonEmpty).default([]),
   /** Words before a party's acronym that make it another thing's (`chỉ số CPI`, `hãng PTI`). */
   acronym_heads: z.array(nonEmpty).default([]),
+  /** Words before a club's name, in a text about sport, that make it the club a player moves to (`chuyển sang Monaco`). */
+  transfer_words: z.array(nonEmpty).default([]),
   /** Pronouns after a short name that make it a common word opening a clause (`Ý tôi là`, `Anh ấy`). */
   pronouns: z.array(nonEmpty).default([]),
   /** Words for a currency before a country (`bảng Anh`, `đô la Mỹ`): the money, not the state. */

@@ -84,6 +84,8 @@ describe('extractFacets', () => {
     const transfer = 'Lãnh đạo Monaco tuyên bố tiền đạo Kylian Mbappe không phải để bán, dù Man City sẵn sàng chi 100 triệu bảng. HLV Pep Guardiola đến Pháp ăn tối.';
     expect(countries(transfer)).toEqual(['Pháp']);
     expect(countries('Hoàng tử Albert của Công quốc Monaco thăm Hà Nội; du khách đến Monaco ngày càng đông.')).toEqual(['Monaco']);
+    // In a text about sport, a club after a word of transfer is the club, even after a context word (`sang`).
+    expect(countries('Tiền đạo Jordi Mboula đã chuyển sang Monaco thi đấu. Cầu thủ ghi bàn ở giải vô địch quốc gia.')).toEqual([]);
     expect(countries('Máy dùng chip A9 và bộ xử lý đồ họa Mali 400MP, chạy Android.')).toEqual([]);
     expect(countries('Đồ họa: Mali – T720, hoặc Mali-T880. U23 Việt Nam - U23 Thái Lan.')).toEqual(['Việt Nam', 'Thái Lan']);
     expect(countries('Tổng thống Mali kêu gọi ngừng bắn.')).toEqual(['Mali']);

@@ -81,9 +81,12 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const isCountry = (mention: Mention) => mention.pattern.entities[0]!.kind === 'country';
   const contextBound = (mention: Mention) => mention.pattern.context || (sport && mention.pattern.club);
   const plain = mentions.filter((mention) => !contextBound(mention) && !mention.pattern.needsCountry);
+  // `chuyển sang Monaco thi đấu`: in a text about sport, a club after a word of transfer is the club.
+  const transferredTo = (mention: Mention) => sport && mention.pattern.club && precededBy(matcher.transferWords, tokens, mention.start);
   const contextual = mentions.filter(
     (mention) =>
       contextBound(mention) &&
+      !transferredTo(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
         (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end]) && !writesAsCommonWord(tokens, mention)) ||
         (mention.pattern.context && placesInParentheses(tokens, mention)) ||

@@ -92,6 +92,7 @@ export interface Matcher {
   geographicWords: string[][];
   warWords: string[][];
   acronymHeads: string[][];
+  transferWords: string[][];
   /** Accented, lowercase. */
   pronouns: Set<string>;
   territoryWords: string[][];
@@ -256,6 +257,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     geographicWords: accentedPhrases(config.geographic_words),
     warWords: accentedPhrases(config.war_words),
     acronymHeads: accentedPhrases(config.acronym_heads),
+    transferWords: accentedPhrases(config.transfer_words),
     pronouns: new Set(config.pronouns.map(nameKey)),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
