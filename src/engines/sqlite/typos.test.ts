@@ -32,6 +32,17 @@ describe('typo corrections', () => {
     expect(corrections('trunp', documentCount)).toEqual(['trump', 'trung']);
   });
 
+  it('takes two keys swapped as likelier than a distant key pressed besides the intended ones', () => {
+    const common = (word: string) => ({ quan: 3000, quang: 1000 })[word] ?? 0;
+    const edits = oneEditAway('quagn');
+    expect(edits.get('quang')).toBe(1);
+    expect(edits.get('quan')).toBeLessThan(1);
+    expect(corrections('quagn', common)).toEqual(['quang', 'quan']);
+    // An extra key that touches its neighbour (`quabn`: b touches n), or a doubled one, is a slip.
+    expect(oneEditAway('quabn').get('quan')).toBe(1);
+    expect(oneEditAway('quann').get('quan')).toBe(1);
+  });
+
   it('corrects long words two edits away when nothing is one edit away', () => {
     const sameStart = (term: string) => [...counts.keys()].filter((word) => word[0] === term[0]);
     expect(corrections('mecedess', documentCount, undefined, sameStart)).toEqual(['mercedes']);

@@ -16,27 +16,33 @@ const NEIGHBOUR_KEYS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
- * How likely a substitution of a letter by one far from it on the keyboard is, against a slip to a
- * neighbouring key or a transposition, deletion or insertion: `trunp` is `trump` (n and m touch)
- * before it is `trung`, even where `trung` is the commoner word.
+ * How likely a key far from the intended one is, pressed instead of it or besides it, against a
+ * slip to a neighbouring key, a doubled key, a transposition or a key left out: `trunp` is `trump`
+ * (n and m touch) before it is `trung`, and `quagn` is `quang` (two keys swapped) before it is
+ * `quan` (a `g` pressed between keys it does not touch), even where the other word is commoner.
  */
-const DISTANT_SUBSTITUTION = 0.1;
+const DISTANT_KEY = 0.1;
+
+/** `letter` is a key a finger aiming at `intended` may also press: the same key, or one touching it. */
+const mayAlsoPress = (intended: string | undefined, letter: string) => intended !== undefined && (intended === letter || (NEIGHBOUR_KEYS.get(intended) ?? '').includes(letter));
 
 function add(found: Map<string, number>, word: string, likelihood: number): void {
   if (likelihood > (found.get(word) ?? 0)) found.set(word, likelihood);
 }
 
 /**
- * Every string one edit away, with how likely that edit is as a typo (1 for a transposition of
- * neighbours, a deletion, an insertion or a slip to a neighbouring key; less for other substitutions).
+ * Every string one edit away, with how likely that edit is as a typo: 1 for a transposition of
+ * neighbours, a letter left out, a slip to a neighbouring key, or an extra letter next to a key it
+ * touches (or doubling one); less for a distant key pressed instead of a letter or besides it.
  */
 export function oneEditAway(term: string): Map<string, number> {
   const found = new Map<string, number>();
   for (let i = 0; i < term.length; i++) {
     if (i + 1 < term.length) add(found, term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2), 1);
-    add(found, term.slice(0, i) + term.slice(i + 1), 1);
+    const extraBySlip = mayAlsoPress(term[i - 1], term[i]!) || mayAlsoPress(term[i + 1], term[i]!);
+    add(found, term.slice(0, i) + term.slice(i + 1), extraBySlip ? 1 : DISTANT_KEY);
     const neighbours = NEIGHBOUR_KEYS.get(term[i]!) ?? '';
-    for (const letter of ALPHABET) add(found, term.slice(0, i) + letter + term.slice(i + 1), neighbours.includes(letter) ? 1 : DISTANT_SUBSTITUTION);
+    for (const letter of ALPHABET) add(found, term.slice(0, i) + letter + term.slice(i + 1), neighbours.includes(letter) ? 1 : DISTANT_KEY);
   }
   for (let i = 0; i <= term.length; i++) for (const letter of ALPHABET) add(found, term.slice(0, i) + letter + term.slice(i), 1);
   found.delete(term);
