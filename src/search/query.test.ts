@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from './query.ts';
 import { buildSynonymMap } from './synonyms.ts';
-import { phraseLexicon } from './spellings.ts';
+import { NO_VOCABULARY, phraseLexicon } from './spellings.ts';
 
 describe('analyzeQuery', () => {
   it('reads a folded query as folded words, with no exact forms', () => {
@@ -26,6 +26,18 @@ describe('analyzeQuery', () => {
     expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'], telexThroughout: true });
     expect(telex('trump muoons nois gif')).toMatchObject({ written: ['trump', 'muốn', 'nói', 'gì'], telexThroughout: false });
     expect(telex('cay nay torng nha khoi')).toMatchObject({ written: ['cay', 'nay', 'tỏng', 'nha', 'khoi'], telexThroughout: false });
+  });
+
+  it('keeps a word the index holds about as often as its decoding as typed in the Telex reading (`IS`, not `í`)', () => {
+    const counts: Record<string, number> = { is: 934, i: 994, giua: 9262, lan: 16734, dan: 22249, cas: 3, ca: 20000, gif: 4, gi: 6 };
+    const vocabulary = { ...NO_VOCABULARY, wordDocuments: (word: string) => counts[word] ?? 0 };
+    const telex = (text: string) => analyzeQuery(text, new Map(), vocabulary).readings.find((reading) => reading.kind === 'telex');
+    expect(telex('giuwax lanf ddanj is')).toMatchObject({ written: ['giữa', 'làn', 'đạn', 'is'], telexThroughout: true });
+    // A word the index barely uses, or far less than its decoding, is keys.
+    expect(telex('cas')).toMatchObject({ written: ['cá'] });
+    expect(telex('lamf gif')).toMatchObject({ written: ['làm', 'gì'] });
+    // Without a vocabulary (an engine that cannot count words), every word that decodes is decoded.
+    expect(analyzeQuery('giuwax lanf ddanj is').readings.find((reading) => reading.kind === 'telex')).toMatchObject({ written: ['giữa', 'làn', 'đạn', 'í'] });
   });
 
   it('finds the words of a diacritized query, and leaves overlapping words unjoined', () => {

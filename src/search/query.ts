@@ -102,6 +102,9 @@ function withPhrases(reading: QueryReading, ranges: readonly WordRange[]): Query
   return { ...reading, phrases: ranges.map((range) => ({ ...range, exact: exact(range) })) };
 }
 
+/** Documents that make a word typed in a query one the index uses, rather than keys that happen to spell it. */
+const WORD_IN_USE = 5;
+
 /**
  * Reads a query the ways a Vietnamese user may have meant it. Pure: no engine, no I/O; the
  * vocabulary tells which other spellings of its words are common (see `spellings.ts`).
@@ -113,11 +116,18 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map(), voc
   const typed = readingOf('typed', words, true);
   const segment = typed.diacritized;
   const candidates = [typed];
-  const decoded = words.map((word) => decodeTelex(word) ?? word);
+  // A word the index uses (`IS`: `is` in about as many documents as `í`) is kept as typed in the
+  // Telex reading: it is a word, not keys.
+  const keptAsTyped = words.map((word) => {
+    const decoding = decodeTelex(word);
+    const typedDocuments = vocabulary.wordDocuments(foldText(word));
+    return decoding !== null && typedDocuments >= WORD_IN_USE && 2 * typedDocuments >= vocabulary.wordDocuments(foldText(decoding));
+  });
+  const decoded = words.map((word, i) => (keptAsTyped[i] ? word : (decodeTelex(word) ?? word)));
   const decodedCount = decoded.filter((word, i) => word !== words[i]).length;
   if (decodedCount > 0) {
     const telex = readingOf('telex', decoded, segment);
-    telex.telexThroughout = 2 * decodedCount > words.length && decoded.every((word) => isVietnameseSyllable(word));
+    telex.telexThroughout = 2 * decodedCount > words.length && decoded.every((word, i) => keptAsTyped[i] || isVietnameseSyllable(word));
     candidates.push(telex);
   }
   const quoted = syntax.phrases.length > 0;
