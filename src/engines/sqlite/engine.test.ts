@@ -229,6 +229,12 @@ describe('SqliteEngine', () => {
     expect((await ids('sinh học'))[0]).toBe('biology');
   });
 
+  it('ranks a title that writes a word typed without marks as typed above one with only its twin', async () => {
+    await engine.upsert([doc('b-city', 'Thành phố mới', 'Thành phố mở rộng.'), doc('a-payment', 'Thanh toán điện tử', 'Thanh toán không dùng tiền mặt.')].map(prepareDocument));
+    expect(await ids('thanh')).toEqual(['a-payment', 'b-city']);
+    expect(await ids('thành')).toEqual(['b-city', 'a-payment']);
+  });
+
   it('replaces a document on upsert instead of duplicating it', async () => {
     await engine.upsert([doc('media', 'Báo chí', 'Nội dung mới')].map(prepareDocument));
     expect(await ids('truyen thong so')).not.toContain('media');
