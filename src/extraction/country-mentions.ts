@@ -2,7 +2,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
-import { hasPhrase, isModelNumber, isNameWord, isNumberedNameWord, isWord, precededBy } from './token-shapes.ts';
+import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, precededBy } from './token-shapes.ts';
 
 /** A name's initial: one capital, or a Vietnamese initial consonant pair (`Ng.`, `Th.`, `Tr.`). */
 const INITIAL = /^(\p{Lu}|[CGKNPT]h|Ng|Tr|Gi)$/u;
@@ -146,7 +146,7 @@ function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], s
   const entity = pattern.entities[0];
   if (entity?.kind !== 'country' || pattern.mode !== 'folded' || foldText(pattern.text) === foldText(entity.name)) return false;
   const next = tokens[end];
-  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text) && !hasContextWord(matcher, tokens, start);
+  return isForeignNameWord(next) && !hasContextWord(matcher, tokens, start);
 }
 
 /**
@@ -154,10 +154,9 @@ function opensEnglishName(matcher: Matcher, pattern: Pattern, tokens: Token[], s
  * foreign name word, or before a foreign particle, is part of another name.
  */
 function withinForeignName(tokens: Token[], start: number, end: number): boolean {
-  const foreignNameWord = (token: Token | undefined) => isNameWord(token) && token!.text !== token!.text.toUpperCase() && !isVietnameseSyllable(token!.text);
   const next = tokens[end];
   const foreignParticle = isWord(next) && !isCapitalized(next.text) && !isVietnameseSyllable(next.text);
-  return foreignNameWord(tokens[start - 1]) || foreignNameWord(next) || foreignParticle;
+  return isForeignNameWord(tokens[start - 1]) || isForeignNameWord(next) || foreignParticle;
 }
 
 /** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
@@ -172,8 +171,7 @@ function opensEnglishTitle(tokens: Token[], end: number): boolean {
 function seatInName(tokens: Token[], start: number, end: number): boolean {
   const [previous, next] = [tokens[start - 1], tokens[end]];
   if (/^(19|20)\d\d$/.test(next?.text ?? '')) return true;
-  if (isWord(previous) && isNameWord(previous) && previous.text !== previous.text.toUpperCase() && isVietnameseSyllable(previous.text)) return true;
-  return isWord(next) && isNameWord(next) && next.text !== next.text.toUpperCase() && !isVietnameseSyllable(next.text);
+  return isVietnameseNameSyllable(previous) || isForeignNameWord(next);
 }
 
 /** `SPS-40`, `PVV-Vinapharm`: an acronym joined to a number or a foreign name is a model or a company, not the party. */
@@ -315,7 +313,7 @@ function givenNamesIn(matcher: Matcher, tokens: Token[], mentions: Mention[]): S
 
 /** A capitalised Vietnamese syllable of a person's name; `Viễn Đông Nga`, `miền Tây Nam Mỹ`: a direction places within the country. */
 function isVietnameseNameWord(matcher: Matcher, token: Token | undefined): boolean {
-  return isWord(token) && isNameWord(token) && isVietnameseSyllable(token.text) && token.text !== token.text.toUpperCase() && !matcher.directionWords.has(token.text.toLowerCase());
+  return isVietnameseNameSyllable(token) && !matcher.directionWords.has(token!.text.toLowerCase());
 }
 
 /** Only list glue (commas, `và`, dashes) stands between the two mentions. */

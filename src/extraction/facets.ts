@@ -3,7 +3,7 @@ import { LINE_BREAK, nonArticlePositions, tokenizeLines } from './facet-spans.ts
 import type { Token } from './text.ts';
 import { foldText } from '../vietnamese/index.ts';
 import { type Entity, type Mention, gazetteerMatcher, isAcronym, nameKey } from './gazetteer-matcher.ts';
-import { abbreviationAt, isAbbreviation, isNameWord, isWord, precededBy, sentenceAround } from './token-shapes.ts';
+import { abbreviationAt, isNameWord, isWord, precededBy, sentenceAround } from './token-shapes.ts';
 import {
   creditPositions,
   enumerated,
@@ -105,8 +105,8 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
 
   const abbreviations = new Map<string, string>();
   const defineAbbreviation = (end: number, party: string) => {
-    const [open, abbreviation, close] = [tokens[end], tokens[end + 1], tokens[end + 2]];
-    if (open?.text === '(' && close?.text === ')' && isWord(abbreviation) && isAbbreviation(abbreviation.text)) abbreviations.set(abbreviation.text, party);
+    const abbreviation = abbreviationAt(tokens, end);
+    if (abbreviation !== null) abbreviations.set(abbreviation, party);
   };
   const nearestMention = (at: number, among: (country: string) => boolean): Mention | null => {
     let best: Mention | null = null;
@@ -219,10 +219,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       countPartyOf(mention.pattern.text, mention.start, mention.end, countryAfterName(tokens, mention.end, countryAt));
     }
   }
-  const definedInText = new Set<string>();
-  for (let at = 0; at + 2 < tokens.length; at++) {
-    if (tokens[at]!.text === '(' && tokens[at + 2]!.text === ')' && isAbbreviation(tokens[at + 1]!.text)) definedInText.add(tokens[at + 1]!.text);
-  }
+  const definedInText = new Set(tokens.flatMap((_, at) => abbreviationAt(tokens, at) ?? []));
   for (const named of namedParties) {
     // `đảng Ukip`: an acronym the gazetteer knows, written in another case.
     // `đảng Ennahhda`: a foreign name the gazetteer knows, misspelt by a letter.

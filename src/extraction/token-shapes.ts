@@ -1,5 +1,6 @@
 import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, type Token } from './text.ts';
+import { isVietnameseSyllable } from '../vietnamese/index.ts';
 
 export function isWord(token: Token | undefined): token is Token {
   return token?.kind === 'word';
@@ -8,6 +9,16 @@ export function isWord(token: Token | undefined): token is Token {
 /** A capitalised word that is not a function word or a code (`U23`, `400MP`). */
 export function isNameWord(token: Token | undefined): boolean {
   return isWord(token) && isCapitalized(token.text) && !isFunctionWord(token.text) && !/\d/.test(token.text);
+}
+
+/** A name word of a foreign name, not an acronym: `Airlines`, `John`, `Fatah`. */
+export function isForeignNameWord(token: Token | undefined): boolean {
+  return isNameWord(token) && token!.text !== token!.text.toUpperCase() && !isVietnameseSyllable(token!.text);
+}
+
+/** A name word that is a Vietnamese syllable, not an acronym: `Huy`, `Lưu`. */
+export function isVietnameseNameSyllable(token: Token | undefined): boolean {
+  return isNameWord(token) && token!.text !== token!.text.toUpperCase() && isVietnameseSyllable(token!.text);
 }
 
 /** `Cai6` in `Lào Cai6.`: a name word with a list number glued to it. */

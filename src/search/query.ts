@@ -118,12 +118,12 @@ export function analyzeQuery(text: string, synonyms: SynonymMap = new Map(), voc
   const candidates = [typed];
   // A word the index uses (`IS`: `is` in about as many documents as `í`) is kept as typed in the
   // Telex reading: it is a word, not keys.
-  const keptAsTyped = words.map((word) => {
-    const decoding = decodeTelex(word);
+  const decodings = words.map((word) => decodeTelex(word));
+  const keptAsTyped = words.map((word, i) => {
     const typedDocuments = vocabulary.wordDocuments(foldText(word));
-    return decoding !== null && typedDocuments >= WORD_IN_USE && 2 * typedDocuments >= vocabulary.wordDocuments(foldText(decoding));
+    return decodings[i] !== null && typedDocuments >= WORD_IN_USE && 2 * typedDocuments >= vocabulary.wordDocuments(foldText(decodings[i]!));
   });
-  const decoded = words.map((word, i) => (keptAsTyped[i] ? word : (decodeTelex(word) ?? word)));
+  const decoded = words.map((word, i) => (keptAsTyped[i] ? word : (decodings[i] ?? word)));
   const decodedCount = decoded.filter((word, i) => word !== words[i]).length;
   if (decodedCount > 0) {
     const telex = readingOf('telex', decoded, segment);
