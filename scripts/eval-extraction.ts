@@ -4,8 +4,9 @@
  *
  * Corpus articles are extracted as the indexer extracts them (recordToDocument); labelled files
  * (docs-corpus/) through extractDocument. Figures are micro-averaged over (article, value) pairs,
- * per part (see partOf): `tuning`, then each held-out batch as `batch NAME`, whose figures are for
- * the end of a piece of work. `--errors` lists the tuning part's false positives and misses; a
+ * per part (see partOf): `tuning`, then each held-out batch as `batch NAME` and all of them pooled,
+ * whose figures are for the end of a piece of work; then how far two readers agree on parties where
+ * a second reader labelled them. `--errors` lists the tuning part's false positives and misses; a
  * held-out batch's are never listed, so that nothing is tuned on them.
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { createGunzip } from 'node:zlib';
 import { decodeInput, extractDocument, formatOf, recordToDocument } from '../src/extraction/index.ts';
 import { idOfFile } from '../src/indexing/inputs.ts';
 import type { SearchDocument } from '../src/types/document.ts';
-import { labelKey, type LabelledArticle, loadLabels, partOf, partsOf } from './lib/extraction-labels.ts';
+import { HELD_OUT, labelKey, type LabelledArticle, loadLabels, partOf, partsOf, readersAgreement } from './lib/extraction-labels.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -75,13 +76,14 @@ for (const article of labels) {
   for (const facet of FACETS) {
     const expected = new Set(article[facet]);
     const found = new Set(document[facet]);
-    const tally = countsOf(part, facet);
-    tally.articles++;
     const falsePositives = [...found].filter((value) => !expected.has(value));
     const misses = [...expected].filter((value) => !found.has(value));
-    tally.truePositives += found.size - falsePositives.length;
-    tally.falsePositives += falsePositives.length;
-    tally.misses += misses.length;
+    for (const tally of part === 'tuning' ? [countsOf(part, facet)] : [countsOf(part, facet), countsOf(HELD_OUT, facet)]) {
+      tally.articles++;
+      tally.truePositives += found.size - falsePositives.length;
+      tally.falsePositives += falsePositives.length;
+      tally.misses += misses.length;
+    }
     if (part === 'tuning' && (falsePositives.length > 0 || misses.length > 0)) errors.push(describe(article, facet, falsePositives, misses));
   }
 }
@@ -101,5 +103,11 @@ for (const part of parts) {
     const { truePositives: tp, falsePositives: fp, misses: fn, articles } = countsOf(part, facet);
     console.log(`${part.padEnd(partWidth)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`);
   }
+}
+const { articles: readTwice, agreed, onlySecond, onlyFirst } = readersAgreement(labels);
+if (readTwice > 0) {
+  console.log(
+    `two readers, parties: the second's precision ${ratio(agreed, agreed + onlySecond)} and recall ${ratio(agreed, agreed + onlyFirst)} against the first, over ${readTwice} articles read apart (${agreed}/${onlySecond}/${onlyFirst})`,
+  );
 }
 if (values.errors) for (const line of errors) console.log(line);

@@ -1,14 +1,17 @@
 /**
  * Draws the articles labelled by hand in tests/fixtures/extraction-labels.json and prints them for
  * labelling: `npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N]
- * [--named-party N] [--labels LABELS.json --batch NAME]`.
+ * [--named-party N] [--extracted-party N] [--labels LABELS.json --batch NAME]`.
  *
  * The corpus order is shuffled (Fisher-Yates driven by mulberry32(seed)); the first `--random`
  * articles are the random sample, the next `--party` articles of that order whose text writes
  * `đảng` before a word (`Đảng Dân tiến`, `đảng Cộng hòa`, but also `Đảng ủy`) are the party
  * stratum, and the next `--named-party` articles after those whose text writes `đảng` before a
  * capitalised word, or `Công đảng`, are the named-party stratum, so that parties, rare in random
- * news, get enough mentions to measure. Each stratum continues the same order, so a larger count
+ * news, get enough mentions to measure. The next `--extracted-party` articles after those to which
+ * the extractor gives a party are the extracted-party stratum: once articles that name parties run
+ * out, they measure the party facet's precision where it matters, on what it shows. Each stratum
+ * continues the same order, so a larger count
  * only adds articles. With `--labels`, articles already labelled there are skipped (all but those of
  * `--batch NAME`, the batch being drawn), so that a new batch never repeats an earlier one and the
  * same command still reproduces it once its labels are in the file.
@@ -23,6 +26,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { gazetteerConfig } from '../src/config/language-data.ts';
+import { recordToDocument } from '../src/extraction/index.ts';
 import { labelKey, loadLabels } from './lib/extraction-labels.ts';
 import { mulberry32 } from './lib/random.ts';
 
@@ -33,13 +37,14 @@ const { values, positionals } = parseArgs({
     random: { type: 'string', default: '150' },
     party: { type: 'string', default: '40' },
     'named-party': { type: 'string', default: '0' },
+    'extracted-party': { type: 'string', default: '0' },
     labels: { type: 'string' },
     batch: { type: 'string' },
   },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N] [--named-party N] [--labels LABELS.json --batch NAME]');
+  console.error('usage: npx tsx scripts/sample-extraction-labels.ts CORPUS.jsonl.gz [--seed N] [--random N] [--party N] [--named-party N] [--extracted-party N] [--labels LABELS.json --batch NAME]');
   process.exit(2);
 }
 
@@ -72,15 +77,16 @@ const NAMES_A_PARTY = /(?<!\p{L})(?:[đĐ]ảng\s+\p{Lu}|Công\s+đảng(?!\p{L}
 const randomCount = Number(values.random);
 const sample = unlabelled.slice(0, randomCount).map((index) => ({ article: articles[index]!, stratum: 'random' }));
 let position = randomCount;
-const drawStratum = (stratum: string, count: number, rule: RegExp) => {
+const drawStratum = (stratum: string, count: number, rule: (index: number) => boolean) => {
   const target = sample.length + count;
   for (; position < unlabelled.length && sample.length < target; position++) {
-    const article = articles[unlabelled[position]!]!;
-    if (rule.test(textOf(article))) sample.push({ article, stratum });
+    const index = unlabelled[position]!;
+    if (rule(index)) sample.push({ article: articles[index]!, stratum });
   }
 };
-drawStratum('party', Number(values.party), WRITES_PARTY);
-drawStratum('named-party', Number(values['named-party']), NAMES_A_PARTY);
+drawStratum('party', Number(values.party), (index) => WRITES_PARTY.test(textOf(articles[index]!)));
+drawStratum('named-party', Number(values['named-party']), (index) => NAMES_A_PARTY.test(textOf(articles[index]!)));
+drawStratum('extracted-party', Number(values['extracted-party']), (index) => recordToDocument(articles[index], file, index + 1).parties.length > 0);
 
 /** Lowercase without diacritics, one character for one, so that offsets still point into the text. */
 const foldChar = (c: string) => (c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().charAt(0) || c);

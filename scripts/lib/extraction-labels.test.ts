@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type LabelledArticle, type Labels, loadLabels, partOf, partsOf } from './extraction-labels.ts';
+import { gazetteerConfig } from '../../src/config/language-data.ts';
+import { HELD_OUT, type LabelledArticle, type Labels, labelKey, loadLabels, partOf, partsOf, readersAgreement } from './extraction-labels.ts';
 
 const article = (id: string, batch?: string): LabelledArticle => ({ id, stratum: 'random', countries: [], parties: [], ...(batch === undefined ? {} : { batch }) });
 
@@ -16,8 +17,23 @@ describe('partOf and partsOf', () => {
     expect(labels.articles.map((a) => partOf(labels, a))).toEqual(['tuning', 'batch fresh', 'tuning', 'batch later']);
   });
 
-  it('lists the tuning part first, then every held-out batch', () => {
-    expect(partsOf(labels)).toEqual(['tuning', 'batch fresh', 'batch later']);
+  it('lists the tuning part first, then every held-out batch, then all of them pooled', () => {
+    expect(partsOf(labels)).toEqual(['tuning', 'batch fresh', 'batch later', HELD_OUT]);
+    expect(partsOf({ batches: {}, articles: [article('1')] })).toEqual(['tuning']);
+  });
+});
+
+describe('readersAgreement', () => {
+  const read = (parties: string[], second?: string[], first?: string[]): LabelledArticle => ({
+    ...article('1'),
+    parties,
+    ...(second === undefined ? {} : { second_parties: second }),
+    ...(first === undefined ? {} : { first_parties: first }),
+  });
+
+  it('compares the second reading with the first, which a settled label replaced, over articles read twice', () => {
+    const agreement = readersAgreement([read(['A', 'B'], ['A', 'C']), read(['A'], ['A'], ['A', 'D']), read(['E'])]);
+    expect(agreement).toEqual({ articles: 2, agreed: 2, onlySecond: 1, onlyFirst: 2 });
   });
 });
 
@@ -29,5 +45,23 @@ describe('loadLabels', () => {
     const path = join(directory, 'labels.json');
     writeFileSync(path, JSON.stringify({ batches: {}, articles: [article('1', 'undescribed')] }));
     expect(() => loadLabels(path)).toThrow(/batch "undescribed"/);
+  });
+});
+
+describe('the labels of tests/fixtures/extraction-labels.json', () => {
+  it('name every entity the gazetteer knows by its canonical name, which is what the extractor gives', () => {
+    const key = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const gazetteer = gazetteerConfig();
+    const entities = [...gazetteer.countries, ...gazetteer.parties];
+    const canonical = new Set(entities.map((entity) => entity.name));
+    const canonicalOfAlias = new Map(entities.flatMap((entity) => entity.aliases.map((alias) => [key(typeof alias === 'string' ? alias : alias.text), entity.name] as const)));
+    const labels = loadLabels('tests/fixtures/extraction-labels.json');
+    const aliased = labels.articles.flatMap((article) =>
+      [...article.countries, ...article.parties].flatMap((name) => {
+        const canonicalName = canonical.has(name) ? undefined : canonicalOfAlias.get(key(name));
+        return canonicalName === undefined ? [] : [`${labelKey(article)}: ${name} is ${canonicalName}`];
+      }),
+    );
+    expect(aliased).toEqual([]);
   });
 });

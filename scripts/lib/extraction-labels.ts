@@ -10,6 +10,10 @@ const labelledArticle = z
     batch: z.string().optional(),
     countries: z.array(z.string()),
     parties: z.array(z.string()),
+    // A second reader's parties, read apart and blind to the first's; `parties` is then what a third
+    // reader settled where the two differ, and `first_parties` the first reading it replaced.
+    second_parties: z.array(z.string()).optional(),
+    first_parties: z.array(z.string()).optional(),
     note: z.string().optional(),
   })
   .refine((article) => (article.id === undefined) !== (article.file === undefined), 'an article has either an id or a file');
@@ -49,8 +53,34 @@ export function partOf(labels: Labels, article: LabelledArticle): string {
   return `batch ${article.batch}`;
 }
 
-/** Every part of the labels, tuning first, then the held-out batches in the order the file describes them. */
+/** The part that pools every held-out batch: the figure a target is judged on. */
+export const HELD_OUT = 'held-out, all batches';
+
+/**
+ * Every part of the labels, tuning first, then the held-out batches in the order the file describes
+ * them, then all of them pooled.
+ */
 export function partsOf(labels: Labels): string[] {
   const heldOut = Object.entries(labels.batches).flatMap(([name, batch]) => (batch.part === 'held-out' ? [`batch ${name}`] : []));
-  return ['tuning', ...heldOut];
+  return heldOut.length === 0 ? ['tuning'] : ['tuning', ...heldOut, HELD_OUT];
+}
+
+/**
+ * How far two readers agree on parties: the second reading's precision and recall against the first,
+ * over the articles read twice. No extractor can be measured more finely than this.
+ */
+export function readersAgreement(articles: readonly LabelledArticle[]): { articles: number; agreed: number; onlySecond: number; onlyFirst: number } {
+  const readTwice = articles.filter((article) => article.second_parties !== undefined);
+  let agreed = 0;
+  let onlySecond = 0;
+  let onlyFirst = 0;
+  for (const article of readTwice) {
+    const first = new Set(article.first_parties ?? article.parties);
+    const second = new Set(article.second_parties);
+    const shared = [...second].filter((party) => first.has(party)).length;
+    agreed += shared;
+    onlySecond += second.size - shared;
+    onlyFirst += first.size - shared;
+  }
+  return { articles: readTwice.length, agreed, onlySecond, onlyFirst };
 }

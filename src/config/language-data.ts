@@ -102,6 +102,8 @@ const gazetteerSchema = z.object({
   /** Words for a party's members before a bare party name (`nghị sĩ Cộng hòa`): counted only for a known party. */
   party_member_titles: z.array(nonEmpty).default([]),
   party_member_nouns: z.array(nonEmpty).default([]),
+  /** Words that join a second party's name to a first (`Dân chủ và Cộng hòa`, `cả Cộng hòa lẫn Dân chủ`). */
+  party_conjunctions: z.array(nonEmpty).default([]),
 });
 
 export type BoilerplateConfig = z.infer<typeof boilerplateSchema>;

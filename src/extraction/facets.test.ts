@@ -13,6 +13,7 @@ describe('extractFacets', () => {
     expect(countries('quan hệ với Cam-pu-chia và Chi-lê')).toEqual(['Campuchia', 'Chile']);
     expect(countries('Thuỵ Điển và Thụy Điển')).toEqual(['Thụy Điển']);
     expect(countries('hàng hóa từ TQ')).toEqual(['Trung Quốc']);
+    expect(countries('Bahrain và Các tiểu vương quốc Arab thống nhất cắt quan hệ')).toEqual(['Bahrain', 'Các Tiểu vương quốc Ả Rập Thống nhất']);
     expect(parties('Đảng Cộng sản Ấn Độ (Mác-xít) và CPI(M)')).toEqual(['Đảng Cộng sản Ấn Độ (Mác-xít)']);
   });
 
@@ -275,8 +276,9 @@ describe('extractFacets: what is not the state', () => {
 });
 
 describe('extractFacets: how parties are written', () => {
-  it('a second name joined by `và` is a party too, where the gazetteer knows it', () => {
+  it('a second name joined by a conjunction (`và`, `lẫn`, `hay`) is a party too, where the gazetteer knows it', () => {
     expect(parties('Ở Mỹ, cả hai đảng Dân chủ và Cộng hòa đều phản đối.')).toEqual(['Đảng Dân chủ Mỹ', 'Đảng Cộng hòa Mỹ']);
+    expect(parties('Tổng thống Mỹ bị nhiều nghị sĩ cả Cộng hòa lẫn Dân chủ chỉ trích.')).toEqual(['Đảng Cộng hòa Mỹ', 'Đảng Dân chủ Mỹ']);
     const britain = 'Tại Anh, Công đảng có thể hợp lực với Đảng Dân tộc Scotland và Dân chủ Tự do để lập liên minh.';
     expect(parties(britain)).toEqual(['Đảng Dân tộc Scotland', 'Công đảng Anh', 'Đảng Dân chủ Tự do Anh']);
     expect(parties('Ở Mỹ, đảng Dân chủ và Tổng thống Trump bất đồng.')).toEqual(['Đảng Dân chủ Mỹ']);
@@ -286,6 +288,11 @@ describe('extractFacets: how parties are written', () => {
     expect(parties('Ở Mỹ, thượng nghị sĩ Cộng hòa Joni Ernst nhận định.')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Bức tường ở Mexico bị một số nghị sỹ bảo thủ của Cộng hòa Mỹ chỉ trích.')).toEqual(['Đảng Cộng hòa Mỹ']);
     expect(parties('Nhiều nghị sĩ Quốc hội Mỹ và nghị sĩ Hàn Quốc gặp nhau.')).toEqual([]);
+  });
+
+  it("a person whose first name reads as a Vietnamese syllable follows the party's name, not in it (`Dân chủ Ron Wyden`)", () => {
+    expect(parties('Ở Mỹ, thượng nghị sĩ Dân chủ Ron Wyden nhận định.')).toEqual(['Đảng Dân chủ Mỹ']);
+    expect(parties('Ông gặp lãnh đạo Đảng Đinh La Thăng ở Mỹ.')).toEqual([]);
   });
 
   it("a country's name after a party head says whose party it is, it is not the party's name", () => {

@@ -236,7 +236,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const inParty = new Set(spans.flatMap((span) => Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset)));
   for (const named of memberReadings(matcher, tokens, countryAt, inParty)) countWritten(named, true);
   for (const end of partyEnds) {
-    const conjunction = coordinatedAt(tokens, end);
+    const conjunction = coordinatedAt(matcher, tokens, end);
     const second = conjunction === null ? null : readPartyName(matcher, tokens, conjunction, countryAt);
     if (second && !second.abbreviation) countWritten(second, true);
   }

@@ -71,6 +71,8 @@ export interface Matcher {
   partyHeads: Set<string>;
   directionWords: Set<string>;
   partyHeadBlockers: Set<string>;
+  /** Accented, lowercase: `và`, `lẫn`. */
+  partyConjunctions: Set<string>;
   partyOrganWords: Set<string>;
   /** Every party name and alias, folded, to its canonical name: how composed names are canonicalized. */
   partyByName: Map<string, string>;
@@ -245,6 +247,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyHeads: new Set(config.party_heads.map((word) => nameKey(word))),
     directionWords: lower(config.direction_words),
     partyHeadBlockers: new Set(config.party_head_blockers.map((word) => nameKey(word))),
+    partyConjunctions: new Set(config.party_conjunctions.map((word) => nameKey(word))),
     partyOrganWords: new Set(config.party_organ_words.map((word) => foldText(word))),
     partyByName,
     partyByBareName,

@@ -132,8 +132,14 @@ export function readPartyName(matcher: Matcher, tokens: Token[], head: number, c
     const isViet = isVietnameseSyllable(word.text);
     // A capitalised function word after the name opens a sentence the text forgot to end (`đảng Cộng hòa Không phải...`).
     if (words.length > 0 && isFunctionWord(word.text)) break;
-    // Two capitalised words in a row are a person (`Marine Le Pen`, `Sam Rainsy`), whatever their language.
-    if (words.length > 0 && isCapitalized(words.at(-1)!)) return null;
+    // Two capitalised words in a row are a person (`Marine Le Pen`, `Sam Rainsy`), whatever their language;
+    // after a name of several words, the person follows the party (`thượng nghị sĩ Dân chủ Ron Wyden`).
+    if (words.length > 0 && isCapitalized(words.at(-1)!)) {
+      if (words.length === 1) return null;
+      words.pop();
+      at--;
+      break;
+    }
     if (vietnamese !== null && isViet !== vietnamese) break;
     vietnamese = isViet;
     words.push(word.text);
@@ -290,10 +296,10 @@ export function writtenPartyName(matcher: Matcher, tokens: Token[], mention: Men
   return null;
 }
 
-/** Where a second party name joined by `và` starts (`hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`). */
-export function coordinatedAt(tokens: Token[], end: number): number | null {
+/** Where a second party name joined by a conjunction starts (`hai đảng Dân chủ và Cộng hòa`, `Đảng Dân tộc Scotland và Dân chủ Tự do`, `cả Cộng hòa lẫn Dân chủ`). */
+export function coordinatedAt(matcher: Matcher, tokens: Token[], end: number): number | null {
   const [conjunction, next] = [tokens[end], tokens[end + 1]];
-  return conjunction?.accented === AND && isWord(next) && isCapitalized(next.text) ? end : null;
+  return isWord(conjunction) && matcher.partyConjunctions.has(conjunction.accented) && isWord(next) && isCapitalized(next.text) ? end : null;
 }
 
 /**
