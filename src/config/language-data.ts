@@ -81,6 +81,8 @@ const gazetteerSchema = z.object({
   single_party_countries: z.array(nonEmpty).default([]),
   /** Words that open a list of links to other articles (`Tin liên quan`): the rest of the paragraph is not the article's text. */
   related_link_cues: z.array(nonEmpty).default([]),
+  /** Words before `>>` that close a related article's teaser (`... giã từ ĐT Thổ Nhĩ Kỳ. Bấm xem >>`). */
+  related_teaser_cues: z.array(nonEmpty).default([]),
   /** Words before a country that make it part of a geographic name (`biển Nhật Bản`, `gió Lào`). */
   geographic_words: z.array(nonEmpty).default([]),
   /** Words before a country that make it the name of a war (`kháng chiến chống Mỹ`, `nội chiến Syria`). */
@@ -97,6 +99,8 @@ const gazetteerSchema = z.object({
   territory_words: z.array(nonEmpty).default([]),
   /** Capitalised words that open the name of a contest, title or publication, which a country inside does not make the country (`Hoa hậu Việt Nam`, `Sách Đỏ Việt Nam`). */
   name_heads: z.array(nonEmpty).default([]),
+  /** Heads of a publication's name: a country ending a longer name is part of it, one right after the head its nationality. */
+  publication_heads: z.array(nonEmpty).default([]),
   /** Words before a country that make it a language (`tiếng Tây Ban Nha, Bồ Đào Nha`). */
   language_words: z.array(nonEmpty).default([]),
   /** Words for a party's members before a bare party name (`nghị sĩ Cộng hòa`): counted only for a known party. */

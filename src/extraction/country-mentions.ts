@@ -1,5 +1,5 @@
 import { isFunctionWord } from './boilerplate.ts';
-import { isCapitalized, type Token } from './text.ts';
+import { isCapitalized, type Token, tokenize } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
 import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, precededBy } from './token-shapes.ts';
@@ -95,6 +95,17 @@ function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean
 }
 
 /**
+ * `cập nhật bản vá`, `nam phi công`, `tập trung quốc gia`: a name of several syllables written all in
+ * lowercase, whose first syllable ends a word of the lexicon with the syllable before it or whose
+ * last begins one with the syllable after it, is those words; Vietnamese capitalises every name.
+ */
+function splitsIntoCommonWords(matcher: Matcher, tokens: Token[], at: number, end: number): boolean {
+  if (end - at < 2 || tokens.slice(at, end).some((token) => isCapitalized(token.text))) return false;
+  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
+  return pairs(tokens[at - 1], tokens[at]) || pairs(tokens[end - 1], tokens[end]);
+}
+
+/**
  * `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the
  * state's. `kháng chiến chống Mỹ`, `nội chiến Syria`: part of a war's name.
  */
@@ -112,10 +123,12 @@ function opensCommonWord(matcher: Matcher, tokens: Token[], at: number): boolean
   return matcher.pronouns.has(next.accented) || matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
 }
 
-/** A head phrase (as written, case counting) that ends right before `at`. */
-function headEndingAt(matcher: Matcher, tokens: Token[], at: number): string[] | undefined {
-  return matcher.nameHeads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
+/** One of the head phrases (as written, case counting) that ends right before `at`. */
+function headEndingAt(heads: string[][], tokens: Token[], at: number): string[] | undefined {
+  return heads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
 }
+
+const OF = tokenize('của')[0]!.toned;
 
 /**
  * A country at the end of a contest's, title's or publication's name (`Hoa hậu Việt Nam`, `Miss Áo
@@ -125,14 +138,15 @@ function headEndingAt(matcher: Matcher, tokens: Token[], at: number): string[] |
  * a name (`Giải pháp cho Việt Nam`).
  */
 function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
-  const direct = headEndingAt(matcher, tokens, at);
+  const direct = headEndingAt(matcher.nameHeads, tokens, at);
   if (direct) return !hasContextWord(matcher, tokens, at);
   for (let start = at - 1; start >= 0 && start >= at - 6; start--) {
     const token = tokens[start]!;
-    // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own (`Giải pháp cho`).
-    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text);
+    // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own
+    // (`Giải pháp cho`), and `của` never one (`Báo The Mirror của Anh`: the paper's country).
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text) && token.toned !== OF;
     if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
-    if (isCapitalized(token.text) && headEndingAt(matcher, tokens, start)) return true;
+    if (isCapitalized(token.text) && (headEndingAt(matcher.nameHeads, tokens, start) || headEndingAt(matcher.publicationHeads, tokens, start))) return true;
   }
   return false;
 }
@@ -222,6 +236,7 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
+      if (candidate.entities[0]?.kind === 'country' && splitsIntoCommonWords(matcher, tokens, at, end)) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'party' && candidate.tokens.length === 1 && !isAcronym(candidate.text) && withinForeignName(tokens, at, end)) return false;

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_BREAK, nonArticlePositions, tokenizeLines } from './facet-spans.ts';
+import { tokenize } from './text.ts';
 
 const LINK_CUES = [
   ['tin', 'liên', 'quan'],
   ['xem', 'thêm'],
 ];
+const TEASER_CUES = [tokenize('Bấm xem').map((token) => token.accented)];
 
 /** The words of a text that are not the article's own. */
 function outside(text: string): string {
   const tokens = tokenizeLines(text);
-  const positions = nonArticlePositions(tokens, LINK_CUES);
+  const positions = nonArticlePositions(tokens, LINK_CUES, TEASER_CUES);
   return tokens
     .filter((token, at) => positions.has(at) && token.kind === 'word')
     .map((token) => token.text)
@@ -39,5 +41,10 @@ describe('nonArticlePositions', () => {
     expect(outside('Hết. Tin liên quan Nàng WAGs Thụy Sĩ gợi cảm\nBài khác')).toBe('Tin liên quan Nàng WAGs Thụy Sĩ gợi cảm');
     expect(outside('>> Xem thêm: Sony Xperia sẽ ra mắt? Hiện Samsung đang dẫn đầu.')).toBe('Xem thêm Sony Xperia sẽ ra mắt');
     expect(outside('Bạn đọc có thể xem thêm về Việt Nam.')).toBe('');
+  });
+
+  it("marks a related article's teaser before a closing cue and `>>`, back to the sentence before it", () => {
+    expect(outside('Ông giành 7 danh hiệu. Vì chuyện tiền: SAO Barca giã từ ĐT Thổ Nhĩ Kỳ. Bấm xem >> Tiến Long')).toBe('Vì chuyện tiền SAO Barca giã từ ĐT Thổ Nhĩ Kỳ Bấm xem');
+    expect(outside('Bấm xem ảnh ở Việt Nam.')).toBe('');
   });
 });

@@ -25,21 +25,38 @@ function isStampAt(tokens: Token[], at: number): boolean {
   return /^\d{1,2}h\d{2}$/.test(hours.text) || (/^\d{1,2}$/.test(hours.text) && colon?.text === ':' && /^\d{2}$/.test(minutes?.text ?? ''));
 }
 
-/** A link cue as it opens a list: capitalised (`Tin liên quan`, not `xem thêm` in a sentence). */
-function opensLinks(tokens: Token[], at: number, linkCues: string[][]): boolean {
+/** The length of the capitalised cue at `at` (`Tin liên quan`, not `xem thêm` in a sentence), or 0. */
+function capitalisedCueAt(tokens: Token[], at: number, cues: string[][]): number {
   const first = tokens[at]!;
-  if (first.kind !== 'word' || !isCapitalized(first.text)) return false;
-  return linkCues.some((cue) => cue.every((word, offset) => tokens[at + offset]?.accented === word));
+  if (first.kind !== 'word' || !isCapitalized(first.text)) return 0;
+  const cue = cues.find((words) => words.every((word, offset) => tokens[at + offset]?.accented === word));
+  return cue?.length ?? 0;
+}
+
+/** A teaser is a headline and a sentence; a longer run without a stop is a table or a list running into it. */
+const TEASER_WORDS = 60;
+
+/** Where the teaser that ends right before `at` starts: the sentence before (its final stop skipped), at most TEASER_WORDS words. */
+function teaserBefore(tokens: Token[], at: number): number {
+  let start = SENTENCE_ENDS.has(tokens[at - 1]?.text ?? '') ? at - 1 : at;
+  let words = 0;
+  while (start > 0 && !SENTENCE_ENDS.has(tokens[start - 1]!.text) && words < TEASER_WORDS) {
+    start--;
+    if (tokens[start]!.kind === 'word') words++;
+  }
+  return start;
 }
 
 /**
  * Token positions that are not the article's own words: the byline before an outlet's publication
  * stamp (`NT - Thể Thao Việt Nam | 18:27 20/05/2017`), a related article's headline in brackets
- * (`[Trung Quốc trong top 10 nước có ...]`) and the headlines after a link cue up to the end of
- * the sentence or line (`Tin liên quan ...`, `>> Xem thêm: ...`), and a source credit on the last line
+ * (`[Trung Quốc trong top 10 nước có ...]`), the headlines after a link cue up to the end of
+ * the sentence or line (`Tin liên quan ...`, `>> Xem thêm: ...`), a related article's teaser before
+ * a cue and `>>` (`Vì chuyện tiền: ... giã từ ĐT Thổ Nhĩ Kỳ. Bấm xem >>`), whose headline has no stop
+ * of its own, back to the sentence before, and a source credit on the last line
  * (`Theo Gia đình Việt Nam`). Short brackets (`họ [Mỹ] sẽ`) are the writer's, and stay.
  */
-export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<number> {
+export function nonArticlePositions(tokens: Token[], linkCues: string[][], teaserCues: string[][]): Set<number> {
   const positions = new Set<number>();
   const mark = (from: number, to: number) => {
     for (let at = from; at < to; at++) positions.add(at);
@@ -54,10 +71,13 @@ export function nonArticlePositions(tokens: Token[], linkCues: string[][]): Set<
       while (close < tokens.length && tokens[close]!.text !== ']' && tokens[close] !== LINE_BREAK) close++;
       const words = tokens.slice(at + 1, close).filter((token) => token.kind === 'word').length;
       if (tokens[close]?.text === ']' && words >= 5) mark(at, close);
-    } else if (opensLinks(tokens, at, linkCues)) {
+    } else if (capitalisedCueAt(tokens, at, linkCues) > 0) {
       let end = at;
       while (end < tokens.length && !SENTENCE_ENDS.has(tokens[end]!.text)) end++;
       mark(at, end);
+    } else {
+      const teaserCue = capitalisedCueAt(tokens, at, teaserCues);
+      if (teaserCue > 0 && tokens[at + teaserCue]?.text === '>') mark(teaserBefore(tokens, at), at + teaserCue);
     }
   }
   const credit = lastLineCredit(tokens);

@@ -33,9 +33,16 @@ describe('extractFacets', () => {
     expect(countries('quan hệ với Căm-pu-chia')).toEqual(['Campuchia']);
   });
 
+  it('a name written all in lowercase across words of the lexicon is those words (cập nhật bản vá, nam phi công)', () => {
+    expect(countries('Người dùng nên cập nhật bản vá; máy bay chở một nam phi công; đấu thầu tập trung quốc gia; bài viết năm ngoái.')).toEqual([]);
+    expect(countries('Nhật Bản khuyên cập nhật bản vá. U22 việt nam thắng.')).toEqual(['Nhật Bản', 'Việt Nam']);
+  });
+
   it('keeps short names out of personal and place names', () => {
     expect(countries('ông Đức, Phạm Đức Ấn, Hằng Nga, huyện Mỹ Đức, tỉnh Lào Cai, sân Mỹ Đình')).toEqual([]);
     expect(countries('Tổng thống Mỹ Donald Trump gặp Thủ tướng Đức')).toEqual(['Hoa Kỳ', 'Đức']);
+    // `Đức` before a religious or royal title is the honorific.
+    expect(countries('Đức Phật, Đức Giáo hoàng và Đức vua Tây Ban Nha')).toEqual(['Tây Ban Nha']);
   });
 
   it('regions are not countries: Mỹ Latinh, Nam Mỹ, châu Âu', () => {
@@ -244,6 +251,8 @@ describe('extractFacets: what is not the state', () => {
     expect(countries("Tại Giải Bóng bầu dục quốc gia Mỹ (NFL), tuổi nghề ngắn. Cô thi Vietnam's Next Top Model.")).toEqual([]);
     // A head that is also a context word makes the country right before it; a phrase is no name.
     expect(countries('Nữ hoàng Anh tiếp khách. Giải pháp cho Việt Nam là gì?')).toEqual(['Anh', 'Việt Nam']);
+    // A publication's country after `của` is its nationality, not its name's.
+    expect(countries('Theo Báo điện tử Giáo dục Việt Nam và Tạp chí Nhi khoa Mỹ, Báo The Mirror của Anh đưa tin.')).toEqual(['Anh']);
   });
 
   it('a country after a language word, and the countries listed after it, are languages', () => {
@@ -397,8 +406,8 @@ describe('extractFacets: words and names that contain a country', () => {
     expect(countries('1. Úc Tại Úc, phụ nữ tiếp xúc nhiều với ánh nắng.')).toEqual(['Australia']);
   });
 
-  it("landmarks, canals, super cups and a city's climate deal are not the state", () => {
-    expect(countries('Bức tường Berlin sụp đổ; tàu qua kênh đào Panama; MU đoạt Siêu cúp Anh; Hiệp định khí hậu Paris.')).toEqual([]);
+  it("landmarks, canals, cups and a city's climate deal are not the state", () => {
+    expect(countries('Bức tường Berlin sụp đổ; tàu qua kênh đào Panama; MU đoạt Siêu cúp Anh; chung kết Cúp Nhà vua Tây Ban Nha; Hiệp định khí hậu Paris.')).toEqual([]);
     expect(countries('Người dân Bắc Ailen phản đối.')).toEqual(['Anh']);
     expect(countries('Học sinh Trường THPT chuyên Hà Nội - Amsterdam đoạt giải; vụ hồ sơ Panama; phía Vietnam Airlines cho biết.')).toEqual([]);
     expect(countries('Ngoại trưởng Saudi Arabia Adel al-Jubeir tuyên bố.')).toEqual(['Ả Rập Xê Út']);

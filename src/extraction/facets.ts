@@ -54,7 +54,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const matcher = gazetteerMatcher(config);
   const allTokens = tokenizeLines(text);
   const credits = creditPositions(matcher, allTokens);
-  const elsewhere = nonArticlePositions(allTokens, matcher.relatedLinkCues);
+  const elsewhere = nonArticlePositions(allTokens, matcher.relatedLinkCues, matcher.relatedTeaserCues);
   const notEntities = new Set<number>();
   const inText = findMentions(matcher, allTokens, notEntities).filter((mention) => !credits.has(mention.start) && !elsewhere.has(mention.start));
   // A link's or a credit's words are not the article's: no party is read in them, and no name runs into them;

@@ -84,6 +84,7 @@ export interface Matcher {
   partyNameWords: Set<string>;
   partyCountry: Map<string, string>;
   relatedLinkCues: string[][];
+  relatedTeaserCues: string[][];
   singlePartyCountries: Set<string>;
   /** Words of two syllables (accented, lowercase): `chính quyền` in `chính quyền Anh`. */
   twoSyllableWords: Set<string>;
@@ -101,6 +102,7 @@ export interface Matcher {
   currencyWords: string[][];
   /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
   nameHeads: string[][];
+  publicationHeads: string[][];
   languageWords: string[][];
   partyMemberTitles: string[][];
   partyMemberNouns: string[][];
@@ -255,6 +257,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyNameWords: partyNameWords(config),
     partyCountry: new Map(config.parties.map((party) => [party.name, party.country])),
     relatedLinkCues: accentedPhrases(config.related_link_cues),
+    relatedTeaserCues: accentedPhrases(config.related_teaser_cues),
     singlePartyCountries: new Set(config.single_party_countries),
     ...lexiconPairs(),
     geographicWords: accentedPhrases(config.geographic_words),
@@ -265,6 +268,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
     nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
+    publicationHeads: config.publication_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
     partyMemberNouns: accentedPhrases(config.party_member_nouns),
