@@ -106,6 +106,17 @@ function splitsIntoCommonWords(matcher: Matcher, tokens: Token[], at: number, en
 }
 
 /**
+ * `bảng Anh`, `đồng Việt Nam`: money or a measure before a country, not where its word ends a word
+ * of the lexicon with the syllable before it (`cộng đồng Việt Nam`, `bình yên Nhật Bản`).
+ */
+export function namesCurrency(matcher: Matcher, tokens: Token[], start: number): boolean {
+  const phrase = matcher.currencyWords.find((words) => precededBy([words], tokens, start));
+  if (!phrase) return false;
+  const [before, word] = [tokens[start - phrase.length - 1], tokens[start - phrase.length]!];
+  return !(isWord(before) && matcher.twoSyllableWords.has(`${before.accented} ${word.accented}`));
+}
+
+/**
  * `biển Nhật Bản`, `gió Lào`: part of a geographic name; `vùng biển Nhật Bản` (its waters) is the
  * state's. `kháng chiến chống Mỹ`, `nội chiến Syria`: part of a war's name.
  */

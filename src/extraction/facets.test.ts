@@ -40,6 +40,7 @@ describe('extractFacets', () => {
 
   it('keeps short names out of personal and place names', () => {
     expect(countries('ông Đức, Phạm Đức Ấn, Hằng Nga, huyện Mỹ Đức, tỉnh Lào Cai, sân Mỹ Đình')).toEqual([]);
+    expect(countries('Một mình anh Quốc làm thuê; anh sang Anh quốc du học.')).toEqual(['Anh']);
     expect(countries('Tổng thống Mỹ Donald Trump gặp Thủ tướng Đức')).toEqual(['Hoa Kỳ', 'Đức']);
     // `Đức` before a religious or royal title is the honorific.
     expect(countries('Đức Phật, Đức Giáo hoàng và Đức vua Tây Ban Nha')).toEqual(['Tây Ban Nha']);
@@ -138,6 +139,7 @@ describe('extractFacets', () => {
     expect(countries('Bắc Kinh phản đối; Washington và Moscow im lặng.')).toEqual(['Trung Quốc', 'Hoa Kỳ', 'Nga']);
     expect(countries('Cuộc họp của OPEC dự kiến diễn ra tại Vienna. Máy bay hạ cánh ở sân bay Bắc Kinh.')).toEqual([]);
     expect(countries('Ông Trump rút khỏi thỏa thuận Paris về khí hậu.')).toEqual([]);
+    expect(countries('Giá dầu Brent tại thị trường London tăng; cà phê trên sàn London giảm.')).toEqual([]);
   });
 
   it("a country that names a kind of product, or in a credit or an outlet's domain, is not the country", () => {
@@ -365,6 +367,8 @@ describe('extractFacets: how parties are written', () => {
 
   it('a currency, a compound and an event a city names are not the state', () => {
     expect(countries('Giá 666.000 bảng Anh, tức 800.000 đô la Mỹ hay 90 triệu yên Nhật.')).toEqual([]);
+    // Not where the word ends a word of the lexicon: `cộng đồng` is a community, `đầu bảng` the top of a table.
+    expect(countries('Khoảng 9 tỷ đồng Việt Nam. Cộng đồng Hàn Quốc ủng hộ đội đầu bảng Thụy Sỹ.')).toEqual(['Hàn Quốc', 'Thụy Sĩ']);
     // The money still says whose party a bare name is, and the party implies its country.
     expect(extractFacets('Giá bảng Anh hồi phục khi đảng Bảo thủ cầm quyền dẫn trước.')).toEqual({ parties: ['Đảng Bảo thủ Anh'], countries: ['Anh'] });
     expect(countries('Hung thủ thật sự đã bị bắt. Hung khí là con dao.')).toEqual([]);

@@ -9,6 +9,7 @@ import {
   enumerated,
   findMentions,
   hasContextWord,
+  namesCurrency,
   seatsAsPlaces,
   isAboutSport,
   isGoverned,
@@ -64,7 +65,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
   const otherThings = abbreviationsOfOtherThings(matcher, tokens, inText);
   const found = inText.filter((mention) => !(isAcronym(mention.pattern.text) && otherThings.has(tokens[mention.start]!.text)));
   // `bảng Anh` is money, not the state; yet it says which country a bare party name belongs to (`đảng Bảo thủ`).
-  const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && precededBy(matcher.currencyWords, tokens, mention.start);
+  const isCurrency = (mention: Mention) => mention.pattern.entities[0]?.kind === 'country' && namesCurrency(matcher, tokens, mention.start);
   // So does a capital named as a place (`vùng tây bắc Washington`): whose party `đảng Cộng hòa` is.
   const currencyCountries = new Set([...found.filter(isCurrency).map((mention) => mention.pattern.entities[0]!.name), ...seatsAsPlaces(matcher, tokens)]);
   const mentions = withoutNonStateMentions(
