@@ -5,8 +5,8 @@
  * Corpus articles are extracted as the indexer extracts them (recordToDocument); labelled files
  * (docs-corpus/) through extractDocument. Figures are micro-averaged over (article, value) pairs,
  * per part (see partOf): `tuning`, then each held-out batch as `batch NAME` and all of them pooled,
- * whose figures are for the end of a piece of work; then how far two readers agree on parties where
- * a second reader labelled them. `--errors` lists the tuning part's false positives and misses; a
+ * whose figures are for the end of a piece of work; then how far two readers agree on each facet
+ * where a second reader labelled it. `--errors` lists the tuning part's false positives and misses; a
  * held-out batch's are never listed, so that nothing is tuned on them.
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -104,10 +104,11 @@ for (const part of parts) {
     console.log(`${part.padEnd(partWidth)} ${facet.padEnd(10)} ${String(articles).padStart(8)}  ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}  (${tp}/${fp}/${fn})`);
   }
 }
-const { articles: readTwice, agreed, onlySecond, onlyFirst } = readersAgreement(labels);
-if (readTwice > 0) {
+for (const facet of FACETS) {
+  const { articles: readTwice, agreed, onlySecond, onlyFirst } = readersAgreement(labels, facet);
+  if (readTwice === 0) continue;
   console.log(
-    `two readers, parties: the second's precision ${ratio(agreed, agreed + onlySecond)} and recall ${ratio(agreed, agreed + onlyFirst)} against the first, over ${readTwice} articles read apart (${agreed}/${onlySecond}/${onlyFirst})`,
+    `two readers, ${facet}: the second's precision ${ratio(agreed, agreed + onlySecond)} and recall ${ratio(agreed, agreed + onlyFirst)} against the first, over ${readTwice} articles read apart (${agreed}/${onlySecond}/${onlyFirst})`,
   );
 }
 if (values.errors) for (const line of errors) console.log(line);

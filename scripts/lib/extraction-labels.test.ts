@@ -32,8 +32,14 @@ describe('readersAgreement', () => {
   });
 
   it('compares the second reading with the first, which a settled label replaced, over articles read twice', () => {
-    const agreement = readersAgreement([read(['A', 'B'], ['A', 'C']), read(['A'], ['A'], ['A', 'D']), read(['E'])]);
+    const agreement = readersAgreement([read(['A', 'B'], ['A', 'C']), read(['A'], ['A'], ['A', 'D']), read(['E'])], 'parties');
     expect(agreement).toEqual({ articles: 2, agreed: 2, onlySecond: 1, onlyFirst: 2 });
+  });
+
+  it('reads each facet apart', () => {
+    const article: LabelledArticle = { ...read(['P'], ['P']), countries: ['X', 'Y'], second_countries: ['X'] };
+    expect(readersAgreement([article], 'countries')).toEqual({ articles: 1, agreed: 1, onlySecond: 0, onlyFirst: 1 });
+    expect(readersAgreement([{ ...article, second_countries: undefined }], 'countries')).toEqual({ articles: 0, agreed: 0, onlySecond: 0, onlyFirst: 0 });
   });
 });
 

@@ -10,8 +10,11 @@ const labelledArticle = z
     batch: z.string().optional(),
     countries: z.array(z.string()),
     parties: z.array(z.string()),
-    // A second reader's parties, read apart and blind to the first's; `parties` is then what a third
-    // reader settled where the two differ, and `first_parties` the first reading it replaced.
+    // A second reader's countries and parties, read apart and blind to the first's; `countries` and
+    // `parties` are then what a third reader settled where the two differ, and `first_*` the first
+    // reading a settled label replaced.
+    second_countries: z.array(z.string()).optional(),
+    first_countries: z.array(z.string()).optional(),
     second_parties: z.array(z.string()).optional(),
     first_parties: z.array(z.string()).optional(),
     note: z.string().optional(),
@@ -66,17 +69,21 @@ export function partsOf(labels: Labels): string[] {
 }
 
 /**
- * How far two readers agree on parties: the second reading's precision and recall against the first,
+ * How far two readers agree on a facet: the second reading's precision and recall against the first,
  * over the articles read twice. No extractor can be measured more finely than this.
  */
-export function readersAgreement(articles: readonly LabelledArticle[]): { articles: number; agreed: number; onlySecond: number; onlyFirst: number } {
-  const readTwice = articles.filter((article) => article.second_parties !== undefined);
+export function readersAgreement(articles: readonly LabelledArticle[], facet: 'countries' | 'parties'): { articles: number; agreed: number; onlySecond: number; onlyFirst: number } {
+  const readings = (article: LabelledArticle) =>
+    facet === 'countries'
+      ? { first: article.first_countries ?? article.countries, second: article.second_countries }
+      : { first: article.first_parties ?? article.parties, second: article.second_parties };
+  const readTwice = articles.filter((article) => readings(article).second !== undefined);
   let agreed = 0;
   let onlySecond = 0;
   let onlyFirst = 0;
   for (const article of readTwice) {
-    const first = new Set(article.first_parties ?? article.parties);
-    const second = new Set(article.second_parties);
+    const first = new Set(readings(article).first);
+    const second = new Set(readings(article).second);
     const shared = [...second].filter((party) => first.has(party)).length;
     agreed += shared;
     onlySecond += second.size - shared;
