@@ -101,6 +101,8 @@ const gazetteerSchema = z.object({
   name_heads: z.array(nonEmpty).default([]),
   /** Heads of a publication's name: a country ending a longer name is part of it, one right after the head its nationality. */
   publication_heads: z.array(nonEmpty).default([]),
+  /** Words after a country that end a competition's name (`Pháp mở rộng`), unless a clause goes on after them. */
+  competition_tails: z.array(nonEmpty).default([]),
   /** Words before a country that make it a language (`tiếng Tây Ban Nha, Bồ Đào Nha`). */
   language_words: z.array(nonEmpty).default([]),
   /** Words for a party's members before a bare party name (`nghị sĩ Cộng hòa`): counted only for a known party. */

@@ -184,6 +184,20 @@ function withinForeignName(tokens: Token[], start: number, end: number): boolean
   return isForeignNameWord(tokens[start - 1]) || isForeignNameWord(next) || foreignParticle;
 }
 
+/**
+ * `Pháp mở rộng`, `Úc Mở rộng`: a country before a tail of a competition's name (`competition_tails`)
+ * is the competition, where the tail is capitalised, or in a text about sport where nothing of a
+ * clause follows it (a stop, a function word); elsewhere it is a verb (`Mỹ mở rộng hợp tác`,
+ * `người tiêu dùng Việt Nam mở rộng ra`).
+ */
+function opensCompetitionName(matcher: Matcher, tokens: Token[], end: number, aboutSport: () => boolean): boolean {
+  const tail = matcher.competitionTails.find((words) => words.every((word, offset) => tokens[end + offset]?.accented === word));
+  if (!tail) return false;
+  if (isCapitalized(tokens[end]!.text)) return true;
+  const after = tokens[end + tail.length];
+  return aboutSport() && (!isWord(after) || isCapitalized(after.text) || isFunctionWord(after.text));
+}
+
 /** `Vietnam's Next Top Model`: a possessive that opens an English title, of which the country is a part. */
 function opensEnglishTitle(tokens: Token[], end: number): boolean {
   return ["'", '’'].includes(tokens[end]?.text ?? '') && tokens[end + 1]?.text === 's' && isNameWord(tokens[end + 2]);
@@ -232,6 +246,8 @@ export function hasContextWord(matcher: Matcher, tokens: Token[], start: number)
 
 export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
   const mentions: Mention[] = [];
+  let sport: boolean | undefined;
+  const aboutSport = () => (sport ??= isAboutSport(matcher, tokens));
   let at = 0;
   while (at < tokens.length) {
     const token = tokens[at]!;
@@ -247,7 +263,7 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
-      if (candidate.entities[0]?.kind === 'country' && splitsIntoCommonWords(matcher, tokens, at, end)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (splitsIntoCommonWords(matcher, tokens, at, end) || opensCompetitionName(matcher, tokens, end, aboutSport))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'party' && candidate.tokens.length === 1 && !isAcronym(candidate.text) && withinForeignName(tokens, at, end)) return false;

@@ -253,6 +253,9 @@ describe('extractFacets: what is not the state', () => {
     expect(countries("Tại Giải Bóng bầu dục quốc gia Mỹ (NFL), tuổi nghề ngắn. Cô thi Vietnam's Next Top Model.")).toEqual([]);
     // A head that is also a context word makes the country right before it; a phrase is no name.
     expect(countries('Nữ hoàng Anh tiếp khách. Giải pháp cho Việt Nam là gì?')).toEqual(['Anh', 'Việt Nam']);
+    // `Pháp mở rộng` is the French Open where the tail is capitalised or, in a text about sport, no clause goes on.
+    expect(countries('Tay vợt Nadal lần thứ 10 vô địch Pháp mở rộng. Anh từng dự Úc Mở rộng, giải Grand Slam đầu năm.')).toEqual([]);
+    expect(countries('Việt Nam và Mỹ mở rộng hợp tác; người tiêu dùng Nhật Bản mở rộng ra khu vực.')).toEqual(['Việt Nam', 'Hoa Kỳ', 'Nhật Bản']);
     // A publication's country after `của` is its nationality, not its name's.
     expect(countries('Theo Báo điện tử Giáo dục Việt Nam và Tạp chí Nhi khoa Mỹ, Báo The Mirror của Anh đưa tin.')).toEqual(['Anh']);
   });
@@ -260,6 +263,11 @@ describe('extractFacets: what is not the state', () => {
   it('a country after a language word, and the countries listed after it, are languages', () => {
     expect(countries('Cô nói tiếng Tây Ban Nha, Bồ Đào Nha và tiếng Anh; ngành Ngôn ngữ Anh.')).toEqual([]);
     expect(countries('Cô nói tiếng Tây Ban Nha với người Bồ Đào Nha.')).toEqual(['Bồ Đào Nha']);
+    expect(countries('Sách in bằng 3 thứ tiếng Anh, Pháp, Tây Ban Nha. Tiếng Anh là môn bắt buộc.')).toEqual([]);
+  });
+
+  it('a city that is no seat of government is no country (`định cư ở Dubai`)', () => {
+    expect(countries('Cô lấy chồng và định cư ở Dubai; khoản vay được Abu Dhabi bảo lãnh.')).toEqual(['Các Tiểu vương quốc Ả Rập Thống nhất']);
   });
 
   it('a one-word name the text also gives a person (`Nguyễn Thị Nga`) is that person, unless a context word or a list makes it the state', () => {

@@ -103,6 +103,8 @@ export interface Matcher {
   /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
   nameHeads: string[][];
   publicationHeads: string[][];
+  /** Accented, lowercase: `mở rộng`. */
+  competitionTails: string[][];
   languageWords: string[][];
   partyMemberTitles: string[][];
   partyMemberNouns: string[][];
@@ -269,6 +271,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     currencyWords: accentedPhrases(config.currency_words),
     nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
     publicationHeads: config.publication_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
+    competitionTails: accentedPhrases(config.competition_tails),
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
     partyMemberNouns: accentedPhrases(config.party_member_nouns),
