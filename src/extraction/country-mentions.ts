@@ -82,6 +82,11 @@ function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
   return [...longer, ...index.oneToken].some((pattern) => pattern.entities[0]?.kind === 'country' && matchesAt(pattern, tokens, at));
 }
 
+/** Two syllables that make a two-syllable word of the lexicon (`cập nhật`, `cộng đồng`). */
+function makeLexiconWord(matcher: Matcher, left: Token | undefined, right: Token | undefined): boolean {
+  return isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
+}
+
 /**
  * `quyền Anh`, `gió Lào`: a short name that ends a word the lexicon writes so, after a lowercase
  * syllable, unless that syllable ends a word of its own (`chính quyền Anh`).
@@ -89,9 +94,8 @@ function startsCountry(matcher: Matcher, tokens: Token[], at: number): boolean {
 function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean {
   const [previous, before] = [tokens[at - 1], tokens[at - 2]];
   if (!isWord(previous) || !matcher.wordsEndingInName.has(`${previous.toned} ${tokens[at]!.toned}`)) return false;
-  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
   // In `Tổ chức quyền Anh`, `chức` is taken by `Tổ chức`.
-  return !(pairs(before, previous) && !pairs(tokens[at - 3], before));
+  return !(makeLexiconWord(matcher, before, previous) && !makeLexiconWord(matcher, tokens[at - 3], before));
 }
 
 /**
@@ -101,8 +105,7 @@ function isCommonWordEnd(matcher: Matcher, tokens: Token[], at: number): boolean
  */
 function splitsIntoCommonWords(matcher: Matcher, tokens: Token[], at: number, end: number): boolean {
   if (end - at < 2 || tokens.slice(at, end).some((token) => isCapitalized(token.text))) return false;
-  const pairs = (left: Token | undefined, right: Token | undefined) => isWord(left) && isWord(right) && matcher.twoSyllableWords.has(`${left.accented} ${right.accented}`);
-  return pairs(tokens[at - 1], tokens[at]) || pairs(tokens[end - 1], tokens[end]);
+  return makeLexiconWord(matcher, tokens[at - 1], tokens[at]) || makeLexiconWord(matcher, tokens[end - 1], tokens[end]);
 }
 
 /**
@@ -112,8 +115,7 @@ function splitsIntoCommonWords(matcher: Matcher, tokens: Token[], at: number, en
 export function namesCurrency(matcher: Matcher, tokens: Token[], start: number): boolean {
   const phrase = matcher.currencyWords.find((words) => precededBy([words], tokens, start));
   if (!phrase) return false;
-  const [before, word] = [tokens[start - phrase.length - 1], tokens[start - phrase.length]!];
-  return !(isWord(before) && matcher.twoSyllableWords.has(`${before.accented} ${word.accented}`));
+  return !makeLexiconWord(matcher, tokens[start - phrase.length - 1], tokens[start - phrase.length]);
 }
 
 /**
