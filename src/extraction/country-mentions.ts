@@ -1,8 +1,8 @@
 import { isFunctionWord } from './boilerplate.ts';
-import { isCapitalized, type Token, tokenize } from './text.ts';
+import { isCapitalized, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
-import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, precededBy } from './token-shapes.ts';
+import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, OF, precededBy } from './token-shapes.ts';
 
 /** A name's initial: one capital, or a Vietnamese initial consonant pair (`Ng.`, `Th.`, `Tr.`). */
 const INITIAL = /^(\p{Lu}|[CGKNPT]h|Ng|Tr|Gi)$/u;
@@ -141,8 +141,6 @@ function headEndingAt(heads: string[][], tokens: Token[], at: number): string[] 
   return heads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
 }
 
-const OF = tokenize('của')[0]!.toned;
-
 /**
  * A country at the end of a contest's, title's or publication's name (`Hoa hậu Việt Nam`, `Miss Áo
  * dài Nữ sinh Việt Nam`, `Giải Bóng bầu dục quốc gia Mỹ`): a name head, then a capitalised name of
@@ -157,7 +155,7 @@ function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
     const token = tokens[start]!;
     // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own
     // (`Giải pháp cho`), and `của` never one (`Báo The Mirror của Anh`: the paper's country).
-    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text) && token.toned !== OF;
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text) && token.accented !== OF;
     if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
     if (isCapitalized(token.text) && (headEndingAt(matcher.nameHeads, tokens, start) || headEndingAt(matcher.publicationHeads, tokens, start))) return true;
   }

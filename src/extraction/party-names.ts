@@ -2,7 +2,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, nameKey } from './gazetteer-matcher.ts';
-import { abbreviationAt, isAbbreviation, isWord, precededBy, startsWithPhrase } from './token-shapes.ts';
+import { abbreviationAt, isAbbreviation, isWord, OF, precededBy, startsWithPhrase } from './token-shapes.ts';
 
 /** The party whose one-word foreign name differs from `word` by one letter added, dropped or changed. */
 export function misspeltForeignName(matcher: Matcher, word: string): string | undefined {
@@ -241,8 +241,7 @@ export function namesClosedByAbbreviations(matcher: Matcher, tokens: Token[], co
 /** What may stand before a capitalised word that opens a sentence or a clause. */
 const CLAUSE_STARTS = new Set(['.', '!', '?', ':', ';', ',', '\n']);
 
-/** `của` and `và` as tokens compare them (tone mark last, not composed). */
-const OF = tokenize('của')[0]!.accented;
+/** `và` as tokens compare it (tone mark last, not composed). */
 const AND = tokenize('và')[0]!.accented;
 export const [IN, COUNTRY, THIS] = tokenize('ở nước này').map((token) => token.accented);
 

@@ -1,6 +1,9 @@
 import { isFunctionWord } from './boilerplate.ts';
-import { isCapitalized, type Token } from './text.ts';
+import { isCapitalized, type Token, tokenize } from './text.ts';
 import { isVietnameseSyllable } from '../vietnamese/index.ts';
+
+/** `của` as tokens compare it (accented: tone mark last, not composed). */
+export const OF = tokenize('của')[0]!.accented;
 
 export function isWord(token: Token | undefined): token is Token {
   return token?.kind === 'word';
