@@ -61,6 +61,12 @@ const gazetteerSchema = z.object({
   seat_place_words: z.array(nonEmpty).default([]),
   /** Words before a country that make it a kind of product or a style (`xì gà Cuba`, `kiểu Pháp`). */
   style_words: z.array(nonEmpty).default([]),
+  /** Words that give a nickname, which a country after them is part of (`mệnh danh "Paris phương Đông"`). */
+  nickname_words: z.array(nonEmpty).default([]),
+  /** Countries the news is written in, whose name after a foreign brand names its local company (`Samsung Việt Nam`). */
+  home_countries: z.array(nonEmpty).default([]),
+  /** Sports whose name before a home country is its national team or federation (`Futsal Việt Nam`), not a brand. */
+  sport_names: z.array(nonEmpty).default([]),
   /** Words that open a credit in parentheses (`(Ảnh: Trần Long/Vietnam+)`), which names agencies and outlets. */
   credit_words: z.array(nonEmpty).default([]),
   /** Words that make a text about sport, where a `club` alias names the club (two or more must occur). */

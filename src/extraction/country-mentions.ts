@@ -1,8 +1,11 @@
 import { isFunctionWord } from './boilerplate.ts';
-import { isCapitalized, type Token } from './text.ts';
+import { isCapitalized, type Token, tokenize } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
-import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt } from './gazetteer-matcher.ts';
+import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt, nameKey } from './gazetteer-matcher.ts';
 import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, OF, precededBy } from './token-shapes.ts';
+
+/** What may stand before a sentence or a credit's name. */
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '\n', '"', '“', '”']);
 
 /** A name's initial: one capital, or a Vietnamese initial consonant pair (`Ng.`, `Th.`, `Tr.`). */
 const INITIAL = /^(\p{Lu}|[CGKNPT]h|Ng|Tr|Gi)$/u;
@@ -38,8 +41,14 @@ function looksLikeName(matcher: Matcher, tokens: Token[], start: number, end: nu
   }
   // `Ảnh: M.Đức`, `Ng. Nga`: after an initial, which may be a Vietnamese initial consonant pair.
   if (previous?.text === '.' && isWord(tokens[start - 2]) && INITIAL.test(tokens[start - 2]!.text)) return true;
+  const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
+  // `. Đức Toàn`, `Ảnh: Như Ý Theo`: a capitalised Vietnamese function word may be a syllable of a name that
+  // opens a sentence or a credit (`ở Nga Những chiếc`, `Colorado, Mỹ Vừa` run into a sentence after it).
+  // (`1. Úc Tại Úc`: a list's number is no sentence's end.)
+  const numbered = previous?.text === '.' && /^\d+$/.test(tokens[start - 2]?.text ?? '');
+  const opensSentence = previous?.kind !== 'word' ? SENTENCE_OPENERS.has(previous?.text ?? '\n') && !numbered : isCapitalized(previous.text) && isFunctionWord(previous.text);
+  if (opensSentence && isWord(next) && isCapitalized(next.text) && isFunctionWord(next.text) && isVietnameseSyllable(tokens[start]!.text) && isVietnameseSyllable(next.text)) return true;
   if (isNameWord(next) || isNumberedNameWord(next)) {
-    const governed = isWord(previous) && !isCapitalized(previous.text) && !isFunctionWord(previous.text);
     // `nhạc sĩ Đức Huy`, `Mầm non Mỹ Thanh`: a Vietnamese name goes on; `nhà báo Mỹ John Smith`, `gốc Argentina Đỗ Merlo` are of the country.
     const vietnameseName = isVietnameseSyllable(tokens[start]!.text) && isVietnameseSyllable(next!.text);
     return !governed || vietnameseName;
@@ -123,8 +132,22 @@ export function namesCurrency(matcher: Matcher, tokens: Token[], start: number):
  * state's. `kháng chiến chống Mỹ`, `nội chiến Syria`: part of a war's name.
  */
 function isGeographicOrWarName(matcher: Matcher, tokens: Token[], at: number): boolean {
-  return (precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at)) || precededBy(matcher.warWords, tokens, at);
+  return (precededBy(matcher.geographicWords, tokens, at) && !precededBy(matcher.territoryWords, tokens, at)) || precededBy(matcher.warWords, tokens, at) || continuesWarName(matcher, tokens, at);
 }
+
+/** `kháng chiến chống Pháp, chống Mỹ`: `chống` again after a war's name, in a list, names a second war. */
+function continuesWarName(matcher: Matcher, tokens: Token[], at: number): boolean {
+  if (tokens[at - 1]?.accented !== AGAINST || !ENUMERATION_GLUE.has(tokens[at - 2]?.folded ?? '')) return false;
+  for (let start = at - 3; start >= at - 1 - WAR_LIST_REACH && start > 0; start--) {
+    if (!isWord(tokens[start]) || !isCapitalized(tokens[start]!.text)) return false;
+    if (precededBy(matcher.warWords, tokens, start)) return true;
+  }
+  return false;
+}
+
+const AGAINST = tokenize('chống')[0]!.accented;
+/** How many words the country of the war before may have (`Bồ Đào Nha`). */
+const WAR_LIST_REACH = 4;
 
 /**
  * `Ý kiến`, `Pháp luật`, `Mỹ phẩm`, `Ý tôi là`: a short name that, with the lowercase syllable after
@@ -136,9 +159,10 @@ function opensCommonWord(matcher: Matcher, tokens: Token[], at: number): boolean
   return matcher.pronouns.has(next.accented) || matcher.commonTwoSyllableWords.has(`${tokens[at]!.accented} ${next.accented}`);
 }
 
-/** One of the head phrases (as written, case counting) that ends right before `at`. */
+/** One of the head phrases that ends right before `at`: its first word as written (`Giải`, not `giải`), the others in either case (`Cúp nhà Vua`, `Cúp Nhà vua`). */
 function headEndingAt(heads: string[][], tokens: Token[], at: number): string[] | undefined {
-  return heads.find((head) => at >= head.length && head.every((word, offset) => tokens[at - head.length + offset]!.toned === word));
+  const written = (offset: number, token: Token) => (offset === 0 ? token.toned : token.toned.toLowerCase());
+  return heads.find((head) => at >= head.length && head.every((word, offset) => written(offset, tokens[at - head.length + offset]!) === word));
 }
 
 /**
@@ -150,12 +174,15 @@ function headEndingAt(heads: string[][], tokens: Token[], at: number): string[] 
  */
 function endsNamedWork(matcher: Matcher, tokens: Token[], at: number): boolean {
   const direct = headEndingAt(matcher.nameHeads, tokens, at);
-  if (direct) return !hasContextWord(matcher, tokens, at);
+  // `Nữ hoàng Anh` is the country's queen; `Cúp nhà Vua Tây Ban Nha`, whose head only ends in a context word, a cup.
+  if (direct) return contextPhraseEndingAt(matcher, tokens, at).length < direct.length;
   for (let start = at - 1; start >= 0 && start >= at - 6; start--) {
     const token = tokens[start]!;
     // A function word may be a syllable of a capitalised word (`Hàng không`), never a word of its own
-    // (`Giải pháp cho`), and `của` never one (`Báo The Mirror của Anh`: the paper's country).
-    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text) && token.accented !== OF;
+    // (`Giải pháp cho`); neither `của` (`Báo The Mirror của Anh`: the paper's country) nor a word that
+    // places (`World Cup U20 tại Hàn Quốc`) is one.
+    const places = matcher.seatPlaceWords.some((phrase) => phrase.length === 1 && phrase[0] === token.accented);
+    const syllableOfName = isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]!.text) && token.accented !== OF && !places;
     if (!isWord(token) || (isFunctionWord(token.text) && !syllableOfName) || /^\d+$/.test(token.text)) return false;
     if (isCapitalized(token.text) && (headEndingAt(matcher.nameHeads, tokens, start) || headEndingAt(matcher.publicationHeads, tokens, start))) return true;
   }
@@ -240,8 +267,34 @@ export function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> 
   return inside;
 }
 
+const OPENING_QUOTES = new Set(['"', '“', '«', "'", '‘']);
+
+/** `được mệnh danh là "Paris phương Đông"`, `biệt danh Brazil của châu Âu`: a nickname, `là` or a quote between. */
+function givesNickname(matcher: Matcher, tokens: Token[], at: number): boolean {
+  let start = at;
+  if (OPENING_QUOTES.has(tokens[start - 1]?.text ?? '')) start--;
+  if (tokens[start - 1]?.accented === 'là') start--;
+  return precededBy(matcher.nicknameWords, tokens, start);
+}
+
+/**
+ * `Samsung Việt Nam`, `Công ty TNHH Uber Việt Nam`: a home country's name right after a foreign brand
+ * (not an acronym, a sport or another country: `Futsal Việt Nam` is the team) closes the name of the brand's local company.
+ */
+function closesLocalCompanyName(matcher: Matcher, pattern: Pattern, tokens: Token[], at: number, before: Mention[]): boolean {
+  const brand = tokens[at - 1];
+  if (!matcher.homeCountries.has(pattern.entities[0]!.name) || !isForeignNameWord(brand) || matcher.sportNames.has(nameKey(brand!.text))) return false;
+  return before.at(-1)?.end !== at && !hasContextWord(matcher, tokens, at);
+}
+
 export function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
-  return matcher.contextPhrases.some((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
+  return contextPhraseEndingAt(matcher, tokens, start).length > 0;
+}
+
+/** The longest context phrase that ends right before `start`, or none (an empty phrase). */
+function contextPhraseEndingAt(matcher: Matcher, tokens: Token[], start: number): string[] {
+  const ending = matcher.contextPhrases.filter((phrase) => start >= phrase.length && phrase.every((word, offset) => tokens[start - phrase.length + offset]!.folded === word));
+  return ending.reduce((longest, phrase) => (phrase.length > longest.length ? phrase : longest), [] as string[]);
 }
 
 export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
@@ -262,6 +315,7 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (givesNickname(matcher, tokens, at) || closesLocalCompanyName(matcher, candidate, tokens, at, mentions))) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && (splitsIntoCommonWords(matcher, tokens, at, end) || opensCompetitionName(matcher, tokens, end, aboutSport))) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
@@ -302,18 +356,12 @@ export function placesInParentheses(tokens: Token[], mention: Mention): boolean 
 
 /**
  * Mentions that name a language or a person rather than the state: a country after a language word
- * and the countries listed after it (`tiếng Tây Ban Nha, Bồ Đào Nha`); a one-word name that the text
+ * and the countries listed after it (`tiếng Tây Ban Nha, Bồ Đào Nha`, `tiếng Nga, Hindi, Trung Quốc`); a one-word name that the text
  * also writes as a person's given name (`Nguyễn Thị Nga` ... `Nga đã bỏ trốn`), unless a context word
  * or a list of countries makes it the state.
  */
 export function withoutNonStateMentions(matcher: Matcher, tokens: Token[], mentions: Mention[]): Mention[] {
-  const languages = new Set<Mention>();
-  mentions.forEach((mention, index) => {
-    const previous = mentions[index - 1];
-    if (afterWordOf(matcher, matcher.languageWords, tokens, mention.start) || (previous && languages.has(previous) && enumerated(tokens, previous, mention))) {
-      languages.add(mention);
-    }
-  });
+  const languages = new Set(mentions.filter((mention) => listedAfterLanguageWord(matcher, tokens, mention.start)));
   const givenNames = givenNamesIn(matcher, tokens, mentions);
   return mentions.filter((mention, index) => {
     if (languages.has(mention)) return false;
@@ -325,6 +373,24 @@ export function withoutNonStateMentions(matcher: Matcher, tokens: Token[], menti
     return listedWith(previous, true) || listedWith(next, false);
   });
 }
+
+/**
+ * `tiếng Đức`, or one of a list that a language word opens (`tiếng Nga, Anh, Hindi và Trung Quốc`): back
+ * from the mention over list glue and capitalised words (languages the gazetteer lacks among them) to the word.
+ */
+function listedAfterLanguageWord(matcher: Matcher, tokens: Token[], start: number): boolean {
+  if (afterWordOf(matcher, matcher.languageWords, tokens, start)) return true;
+  if (!ENUMERATION_GLUE.has(tokens[start - 1]?.folded ?? '')) return false;
+  for (let at = start - 1; at > 0 && at >= start - LANGUAGE_LIST_REACH; at--) {
+    const token = tokens[at]!;
+    if (ENUMERATION_GLUE.has(token.folded)) continue;
+    if (!isWord(token) || !isCapitalized(token.text) || /\d/.test(token.text)) return false;
+    if (afterWordOf(matcher, matcher.languageWords, tokens, at)) return true;
+  }
+  return false;
+}
+
+const LANGUAGE_LIST_REACH = 30;
 
 /** `tiếng Đức`, `(giờ Việt Nam)`, but not `rapper nổi tiếng Hàn Quốc`, `bây giờ Mỹ`: one of the phrases, not the end of another word. */
 function afterWordOf(matcher: Matcher, phrases: string[][], tokens: Token[], start: number): boolean {

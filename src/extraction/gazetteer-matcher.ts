@@ -59,6 +59,10 @@ export interface Matcher {
   sportsCues: string[][];
   seatPlaceWords: string[][];
   styleWords: string[][];
+  nicknameWords: string[][];
+  homeCountries: Set<string>;
+  /** Folded, lowercase. */
+  sportNames: Set<string>;
   creditWords: Set<string>;
   partyStanceWords: string[][];
   partyMemberWords: string[][];
@@ -100,7 +104,7 @@ export interface Matcher {
   pronouns: Set<string>;
   territoryWords: string[][];
   currencyWords: string[][];
-  /** Heads as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`). */
+  /** Heads: the first word as written (case counts: `Giải Bóng bầu dục`, not `giải pháp`), the others in lowercase. */
   nameHeads: string[][];
   publicationHeads: string[][];
   /** Accented, lowercase: `mở rộng`. */
@@ -242,6 +246,9 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     sportsCues: phrases(config.sports_cues),
     seatPlaceWords: accentedPhrases(config.seat_place_words),
     styleWords: accentedPhrases(config.style_words),
+    nicknameWords: accentedPhrases(config.nickname_words),
+    homeCountries: new Set(config.home_countries),
+    sportNames: new Set(config.sport_names.map(nameKey)),
     creditWords: new Set(config.credit_words.map((word) => foldText(word))),
     partyStanceWords: accentedPhrases(config.party_stance_words),
     partyMemberWords: accentedPhrases(config.party_member_words),
@@ -269,8 +276,8 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     pronouns: new Set(config.pronouns.map(nameKey)),
     territoryWords: accentedPhrases(config.territory_words),
     currencyWords: accentedPhrases(config.currency_words),
-    nameHeads: config.name_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
-    publicationHeads: config.publication_heads.map((phrase) => tokenize(phrase).map((token) => token.toned)),
+    nameHeads: headPhrases(config.name_heads),
+    publicationHeads: headPhrases(config.publication_heads),
     competitionTails: accentedPhrases(config.competition_tails),
     languageWords: accentedPhrases(config.language_words),
     partyMemberTitles: accentedPhrases(config.party_member_titles),
@@ -278,6 +285,10 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     partyByForeignWord: partyForeignWords(config),
     countryNames: new Set(config.countries.flatMap((country) => [country.name, ...country.aliases.map(aliasTexts)].map(nameKey))),
   };
+}
+
+function headPhrases(phrases: string[]): string[][] {
+  return phrases.map((phrase) => tokenize(phrase).map((token, offset) => (offset === 0 ? token.toned : token.toned.toLowerCase())));
 }
 
 /** Foreign words long enough to tell apart by more than a letter, alone or after a party head (`Đảng Likud`), to their party. */
