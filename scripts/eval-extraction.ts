@@ -9,7 +9,7 @@
  * where a second reader labelled it. `--errors` lists the tuning part's false positives and misses; a
  * held-out batch's are never listed, so that nothing is tuned on them.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -17,19 +17,24 @@ import { createGunzip } from 'node:zlib';
 import { decodeInput, extractDocument, formatOf, recordToDocument } from '../src/extraction/index.ts';
 import { idOfFile } from '../src/indexing/inputs.ts';
 import type { SearchDocument } from '../src/types/document.ts';
-import { HELD_OUT, labelKey, type LabelledArticle, loadLabels, partOf, partsOf, readersAgreement } from './lib/extraction-labels.ts';
+import { HELD_OUT, labelKey, type LabelledArticle, loadLabelsOrExit, partOf, partsOf, readersAgreement } from './lib/extraction-labels.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { errors: { type: 'boolean', default: false } },
 });
 const [corpus, labelsPath] = positionals;
+const USAGE = 'usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors]';
 if (!corpus || !labelsPath) {
-  console.error('usage: npm run eval:extraction -- CORPUS.jsonl.gz LABELS.json [--errors]');
+  console.error(USAGE);
+  process.exit(2);
+}
+if (!existsSync(corpus)) {
+  console.error(`no such corpus: ${corpus}\n${USAGE}`);
   process.exit(2);
 }
 
-const labelFile = loadLabels(labelsPath);
+const labelFile = loadLabelsOrExit(labelsPath);
 const labels = labelFile.articles;
 const wanted = new Set(labels.flatMap((article) => (article.id === undefined ? [] : [article.id])));
 const documents = new Map<string, SearchDocument>();

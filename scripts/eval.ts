@@ -8,6 +8,7 @@
  * `--words` names a second set of pairs (single words and their twins, `pairs` format), measured
  * like the pairs of QUERIES.json: `words_p10`, `words_title_clashes`.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createApp } from '../src/api/app.ts';
@@ -26,6 +27,11 @@ const [corpus, queriesPath] = positionals;
 const engineName = values.engine;
 if (!corpus || !queriesPath || (engineName !== 'sqlite' && engineName !== 'meilisearch')) {
   console.error(USAGE);
+  process.exit(2);
+}
+const absent = [corpus, queriesPath, values.words].find((path) => path !== undefined && !existsSync(path));
+if (absent !== undefined) {
+  console.error(`no such file: ${absent}\n${USAGE}`);
   process.exit(2);
 }
 

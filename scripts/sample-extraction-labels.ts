@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { gazetteerConfig } from '../src/config/language-data.ts';
 import { recordToDocument } from '../src/extraction/index.ts';
-import { labelKey, loadLabels } from './lib/extraction-labels.ts';
+import { labelKey, loadLabelsOrExit } from './lib/extraction-labels.ts';
 import { mulberry32 } from './lib/random.ts';
 
 const { values, positionals } = parseArgs({
@@ -68,7 +68,7 @@ for (let i = order.length - 1; i > 0; i--) {
   [order[i], order[j]] = [order[j]!, order[i]!];
 }
 
-const labelledBefore = new Set(values.labels === undefined ? [] : loadLabels(values.labels).articles.flatMap((article) => (article.batch === values.batch ? [] : [labelKey(article)])));
+const labelledBefore = new Set(values.labels === undefined ? [] : loadLabelsOrExit(values.labels).articles.flatMap((article) => (article.batch === values.batch ? [] : [labelKey(article)])));
 const unlabelled = order.filter((index) => !labelledBefore.has(articles[index]!.id));
 
 const textOf = (article: Article) => `${article.title}\n${article.sapo ?? ''}\n${article.body}`;

@@ -52,6 +52,10 @@ describe('loadLabels', () => {
     writeFileSync(path, JSON.stringify({ batches: {}, articles: [article('1', 'undescribed')] }));
     expect(() => loadLabels(path)).toThrow(/batch "undescribed"/);
   });
+
+  it('names a file it cannot read, and what to give instead', () => {
+    expect(() => loadLabels(join(directory, 'missing.json'))).toThrow(/missing\.json: ENOENT.*give a labels file/);
+  });
 });
 
 describe('the labels of tests/fixtures/extraction-labels.json', () => {

@@ -37,9 +37,25 @@ export type Labels = z.infer<typeof labelsSchema>;
 
 /** The labels of a file, or an error naming the file and what is wrong in it. */
 export function loadLabels(path: string): Labels {
-  const parsed = labelsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}; give a labels file such as tests/fixtures/extraction-labels.json`);
+  }
+  const parsed = labelsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => [...issue.path, issue.message].join(': ')).join('; ')}`);
   return parsed.data;
+}
+
+/** For a script: the labels of a file, or its one-line error on stderr and exit status 2. */
+export function loadLabelsOrExit(path: string): Labels {
+  try {
+    return loadLabels(path);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
 }
 
 /** The key an article is labelled by: its corpus id, or its file's name. */

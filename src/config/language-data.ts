@@ -63,6 +63,8 @@ const gazetteerSchema = z.object({
   style_words: z.array(nonEmpty).default([]),
   /** Words that give a nickname, which a country after them is part of (`mệnh danh "Paris phương Đông"`). */
   nickname_words: z.array(nonEmpty).default([]),
+  /** Words before a country that make it a league's or a cup's name (`giải VĐQG Bồ Đào Nha`). */
+  league_words: z.array(nonEmpty).default([]),
   /** Countries the news is written in, whose name after a foreign brand names its local company (`Samsung Việt Nam`). */
   home_countries: z.array(nonEmpty).default([]),
   /** Sports whose name before a home country is its national team or federation (`Futsal Việt Nam`), not a brand. */

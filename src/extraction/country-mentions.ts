@@ -146,6 +146,7 @@ function continuesWarName(matcher: Matcher, tokens: Token[], at: number): boolea
 }
 
 const AGAINST = tokenize('chống')[0]!.accented;
+const IS = tokenize('là')[0]!.accented;
 /** How many words the country of the war before may have (`Bồ Đào Nha`). */
 const WAR_LIST_REACH = 4;
 
@@ -273,7 +274,7 @@ const OPENING_QUOTES = new Set(['"', '“', '«', "'", '‘']);
 function givesNickname(matcher: Matcher, tokens: Token[], at: number): boolean {
   let start = at;
   if (OPENING_QUOTES.has(tokens[start - 1]?.text ?? '')) start--;
-  if (tokens[start - 1]?.accented === 'là') start--;
+  if (tokens[start - 1]?.accented === IS) start--;
   return precededBy(matcher.nicknameWords, tokens, start);
 }
 
@@ -287,9 +288,12 @@ function closesLocalCompanyName(matcher: Matcher, pattern: Pattern, tokens: Toke
   return before.at(-1)?.end !== at && !hasContextWord(matcher, tokens, at);
 }
 
+/** A context word, or an age group's team (`U20 Anh`, `U.21 Anh`). */
 export function hasContextWord(matcher: Matcher, tokens: Token[], start: number): boolean {
-  return contextPhraseEndingAt(matcher, tokens, start).length > 0;
+  return contextPhraseEndingAt(matcher, tokens, start).length > 0 || AGE_GROUP.test(tokens[start - 1]?.text ?? '');
 }
+
+const AGE_GROUP = /^U-?\d{2}$/;
 
 /** The longest context phrase that ends right before `start`, or none (an empty phrase). */
 function contextPhraseEndingAt(matcher: Matcher, tokens: Token[], start: number): string[] {
@@ -314,7 +318,7 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
       if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
-      if (candidate.entities[0]?.kind === 'country' && afterWordOf(matcher, matcher.styleWords, tokens, at)) return false;
+      if (candidate.entities[0]?.kind === 'country' && (afterWordOf(matcher, matcher.styleWords, tokens, at) || afterWordOf(matcher, matcher.leagueWords, tokens, at))) return false;
       if (candidate.entities[0]?.kind === 'country' && (givesNickname(matcher, tokens, at) || closesLocalCompanyName(matcher, candidate, tokens, at, mentions))) return false;
       if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
       if (candidate.entities[0]?.kind === 'country' && (splitsIntoCommonWords(matcher, tokens, at, end) || opensCompetitionName(matcher, tokens, end, aboutSport))) return false;
@@ -349,9 +353,14 @@ export function writesAsCommonWord(tokens: Token[], mention: Mention): boolean {
 
 const COMMON_WORD_USES = 3;
 
-/** `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it. */
-export function placesInParentheses(tokens: Token[], mention: Mention): boolean {
-  return tokens[mention.start - 1]?.text === '(' && tokens[mention.end]?.text === ')' && isNameWord(tokens[mention.start - 2]);
+/**
+ * `London (Anh)`, `Đại học Coventry (Anh)`: a country alone in parentheses after a name places it; so
+ * does one after a foreign place's name and a comma that ends the phrase (`ở Solihull, Anh.`).
+ */
+export function placesAfterName(tokens: Token[], mention: Mention): boolean {
+  const [before, name, after] = [tokens[mention.start - 1], tokens[mention.start - 2], tokens[mention.end]];
+  if (before?.text === '(') return after?.text === ')' && isNameWord(name);
+  return before?.text === ',' && isForeignNameWord(name) && (after === undefined || after.kind === 'punct');
 }
 
 /**

@@ -424,6 +424,59 @@ describe('extractFacets: words and names that contain a country', () => {
     expect(countries('Học sinh Trường THPT chuyên Hà Nội - Amsterdam đoạt giải; vụ hồ sơ Panama; phía Vietnam Airlines cho biết.')).toEqual([]);
     expect(countries('Ngoại trưởng Saudi Arabia Adel al-Jubeir tuyên bố.')).toEqual(['Ả Rập Xê Út']);
   });
+
+  it("a head's later words in either case: the Copa del Rey, Miss Egypt and a film festival are not the state; a queen is", () => {
+    expect(countries('Barca vào chung kết Cúp nhà Vua Tây Ban Nha; cô làm giám khảo Hoa Hậu Ai Cập; phim dự Liên hoan phim Berlin.')).toEqual([]);
+    expect(countries('Nữ hoàng Anh tiếp khách. Hoa Hậu Hàn Quốc 2017 đăng quang.')).toEqual(['Anh']);
+    // A word that places is no syllable of a cup's name: the country is where the cup is played.
+    expect(countries('Đội tuyển Anh vô địch World Cup U20 tại Hàn Quốc.')).toEqual(['Anh', 'Hàn Quốc']);
+  });
+
+  it('a country in a nickname is not the state', () => {
+    expect(countries('Monaco, đội bóng được mệnh danh Brazil của châu Âu; thành phố được mệnh danh là "Paris phương Đông".')).toEqual(['Monaco']);
+    expect(countries('Brazil của châu Âu thắng Pháp.')).toEqual(['Brazil', 'Pháp']);
+  });
+
+  it("a home country after a foreign brand closes the name of the brand's local company; a sport's is the team", () => {
+    expect(countries('Giám đốc Truyền thông Grab Việt Nam cho biết; Công ty TNHH Uber Việt Nam nộp thuế; LG Electronics Việt Nam tung clip.')).toEqual([]);
+    expect(countries('Sức mạnh của Futsal Việt Nam; hãng Toyota Nhật Bản; U23 Việt Nam thắng.')).toEqual(['Việt Nam', 'Nhật Bản']);
+    expect(countries('Grab mở rộng ở Việt Nam và Thái Lan.')).toEqual(['Việt Nam', 'Thái Lan']);
+  });
+
+  it('the countries of a list of languages are languages, languages the gazetteer lacks among them', () => {
+    expect(countries('Danh mục được dịch ra tiếng Nga, Anh, Hindi, Trung Quốc, Arab, Việt Nam, Đức và Malaysia; tiếng Hindi và Pháp.')).toEqual([]);
+    expect(countries('Ông nói tiếng Anh, Pháp. Đức và Malaysia ký hiệp định.')).toEqual(['Đức', 'Malaysia']);
+  });
+
+  it("`chống` again after a war's name, in a list, names a second war", () => {
+    expect(countries('Ông tham gia hai cuộc kháng chiến chống Pháp, chống Mỹ và chiến tranh bảo vệ biên giới.')).toEqual([]);
+    expect(countries('Ông tham gia kháng chiến chống Pháp, Mỹ chống khủng bố.')).toEqual(['Hoa Kỳ']);
+  });
+
+  it('a short name opening a sentence or a credit before a capitalised Vietnamese function word is a name (`Đức Toàn`)', () => {
+    expect(countries('Mọi đóng góp xin gửi về tòa soạn. Đức Toàn\n(Ảnh: Như Ý Theo báo Lao động)')).toEqual([]);
+    expect(countries('Những chiếc tàu chiến ở Nga Những chiếc tàu; Holi, Ấn Độ Không ai vắng mặt.')).toEqual(['Nga', 'Ấn Độ']);
+  });
+
+  it('a plain spelling stands for unmarked text only: marked text with other marks is another word', () => {
+    expect(countries('Theo KTS Ngô Viết Nam Sơn; bức thư viết năm 1951.')).toEqual([]);
+    expect(countries('Viet Nam, Vietnam và Hồng Kong.')).toEqual(['Việt Nam', 'Hồng Kông']);
+  });
+
+  it('a league, a derby, a disease, a school subject and a canal are not the state', () => {
+    expect(countries('Benfica dẫn đầu giải VĐQG Bồ Đào Nha; Dortmund đoạt cúp quốc gia Đức; trận derby London; bệnh viêm não Nhật Bản; đề thi môn Anh văn; mương Nhật Bản.')).toEqual([]);
+    expect(countries('Cầu thủ người Bồ Đào Nha ghi bàn.')).toEqual(['Bồ Đào Nha']);
+  });
+
+  it("an age group makes its country's team, a ministry its country, and a country after a foreign place and a comma places it", () => {
+    expect(countries('U20 Anh thắng U20 Argentina 3-0.')).toEqual(['Anh', 'Argentina']);
+    expect(countries('Bộ trưởng Quốc phòng Litva Raimundas Karoblis phát biểu.')).toEqual(['Lithuania']);
+    expect(countries('Vụ trộm xảy ra ở Solihull, Anh. Sau trận đấu, Anh nói.')).toEqual(['Anh']);
+  });
+
+  it('ginseng and rice named for a country are kinds, not the state', () => {
+    expect(countries('Các loại sâm Hàn Quốc, sâm Mỹ; giống lúa Nhật được trồng thử.')).toEqual([]);
+  });
 });
 
 describe('extractFacets: parties named in other ways', () => {

@@ -13,7 +13,7 @@ import {
   seatsAsPlaces,
   isAboutSport,
   isGoverned,
-  placesInParentheses,
+  placesAfterName,
   withoutNonStateMentions,
   writesAsCommonWord,
 } from './country-mentions.ts';
@@ -90,7 +90,7 @@ export function extractFacets(text: string, config?: GazetteerConfig): Facets {
       !transferredTo(mention) &&
       (hasContextWord(matcher, tokens, mention.start) ||
         (mention.pattern.context && isGoverned(matcher, tokens, mention.start) && !isNameWord(tokens[mention.end]) && !writesAsCommonWord(tokens, mention)) ||
-        (mention.pattern.context && placesInParentheses(tokens, mention)) ||
+        (mention.pattern.context && placesAfterName(tokens, mention)) ||
         plain.some((other) => isCountry(other) && (enumerated(tokens, other, mention) || enumerated(tokens, mention, other)))),
   );
   const counted = [...plain, ...contextual].sort((a, b) => a.start - b.start);

@@ -37,6 +37,12 @@ export interface Pattern {
   text: string;
   /** Empty for phrases that only block matches inside them (`Mỹ Latinh`). */
   entities: Entity[];
+  /**
+   * For a plain spelling of a name the gazetteer also writes with marks (`Viet Nam` beside `Việt Nam`),
+   * that name's words, accented: a word of the text that has marks must have those (`Hồng Kong` is
+   * Hong Kong; `Ngô Viết Nam Sơn` is a man).
+   */
+  markedTwin: string[] | null;
 }
 
 export interface Mention {
@@ -60,6 +66,7 @@ export interface Matcher {
   seatPlaceWords: string[][];
   styleWords: string[][];
   nicknameWords: string[][];
+  leagueWords: string[][];
   homeCountries: Set<string>;
   /** Folded, lowercase. */
   sportNames: Set<string>;
@@ -179,7 +186,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     // A one-word country name is also part of names of people, clubs and things (`Michael Jordan`, `AS Monaco`).
     const guarded = !acronym && (exact || (tokens.length === 1 && entity?.kind === 'country'));
     const key = `${mode}|${options.context}|${options.needsCountry}|${options.club}|${options.seat}|${tokens.join(' ')}`;
-    const pattern = patterns.get(key) ?? { ...options, text, mode, exact, guarded, tokens, entities: [] };
+    const pattern = patterns.get(key) ?? { ...options, text, mode, exact, guarded, tokens, entities: [], markedTwin: null };
     if (entity && !pattern.entities.some((known) => known.name === entity.name)) pattern.entities.push(entity);
     patterns.set(key, pattern);
   };
@@ -199,6 +206,10 @@ function buildMatcher(config: GazetteerConfig): Matcher {
   for (const country of config.countries) addEntity({ kind: 'country', name: country.name, country: null }, country.aliases);
   for (const party of config.parties) addEntity({ kind: 'party', name: party.name, country: party.country }, party.aliases);
   for (const phrase of config.not_entities) add(phrase, { exact: false, context: false, needsCountry: false, club: false, seat: false }, null);
+
+  const foldedKey = (pattern: Pattern) => pattern.tokens.map((token) => foldText(token).toLowerCase()).join(' ');
+  const markedNames = new Map([...patterns.values()].filter((pattern) => pattern.mode === 'accented').map((pattern) => [foldedKey(pattern), pattern.tokens]));
+  for (const pattern of patterns.values()) if (pattern.mode === 'folded') pattern.markedTwin = markedNames.get(foldedKey(pattern)) ?? null;
 
   const byFirstToken = new Map<string, PatternIndex>();
   for (const pattern of patterns.values()) {
@@ -247,6 +258,7 @@ function buildMatcher(config: GazetteerConfig): Matcher {
     seatPlaceWords: accentedPhrases(config.seat_place_words),
     styleWords: accentedPhrases(config.style_words),
     nicknameWords: accentedPhrases(config.nickname_words),
+    leagueWords: accentedPhrases(config.league_words),
     homeCountries: new Set(config.home_countries),
     sportNames: new Set(config.sport_names.map(nameKey)),
     creditWords: new Set(config.credit_words.map((word) => foldText(word))),
@@ -345,5 +357,9 @@ function tokenForm(token: Token, mode: MatchMode): string {
 
 export function matchesAt(pattern: Pattern, tokens: Token[], at: number): boolean {
   if (at + pattern.tokens.length > tokens.length) return false;
-  return pattern.tokens.every((expected, offset) => tokenForm(tokens[at + offset]!, pattern.mode) === expected);
+  return pattern.tokens.every((expected, offset) => {
+    const token = tokens[at + offset]!;
+    const marked = token.accented !== token.folded;
+    return tokenForm(token, pattern.mode) === expected && !(marked && pattern.markedTwin && pattern.markedTwin[offset] !== token.accented);
+  });
 }
