@@ -465,6 +465,7 @@ describe('extractFacets: words and names that contain a country', () => {
 
   it('a league, a derby, a disease, a school subject and a canal are not the state', () => {
     expect(countries('Benfica dẫn đầu giải VĐQG Bồ Đào Nha; Dortmund đoạt cúp quốc gia Đức; trận derby London; bệnh viêm não Nhật Bản; đề thi môn Anh văn; mương Nhật Bản.')).toEqual([]);
+    expect(countries('Anh vô địch giải vô địch Hà Lan; ăn ở một nhà hàng Pháp; ngộ độc cỏ Mỹ; học ở Đại học Tokyo; đại dịch cúm Tây Ban Nha.')).toEqual([]);
     expect(countries('Cầu thủ người Bồ Đào Nha ghi bàn.')).toEqual(['Bồ Đào Nha']);
   });
 
@@ -472,6 +473,8 @@ describe('extractFacets: words and names that contain a country', () => {
     expect(countries('U20 Anh thắng U20 Argentina 3-0.')).toEqual(['Anh', 'Argentina']);
     expect(countries('Bộ trưởng Quốc phòng Litva Raimundas Karoblis phát biểu.')).toEqual(['Lithuania']);
     expect(countries('Vụ trộm xảy ra ở Solihull, Anh. Sau trận đấu, Anh nói.')).toEqual(['Anh']);
+    // `ĐT` (đội tuyển) and `CH` (Cộng hòa) are context words, not name words that start a name.
+    expect(countries('Messi dẫn dắt ĐT Argentina; tay vợt người CH Czech thắng.')).toEqual(['Argentina', 'Séc']);
   });
 
   it('ginseng and rice named for a country are kinds, not the state', () => {
