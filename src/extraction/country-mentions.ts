@@ -2,7 +2,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, type Token, tokenize } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, type Pattern, isAcronym, matchesAt, nameKey } from './gazetteer-matcher.ts';
-import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, OF, precededBy } from './token-shapes.ts';
+import { hasPhrase, isForeignNameWord, isModelNumber, isNameWord, isNumberedNameWord, isVietnameseNameSyllable, isWord, OF, OPENING_QUOTES, precededBy } from './token-shapes.ts';
 
 /** What may stand before a sentence or a credit's name. */
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '\n', '"', '“', '”']);
@@ -146,7 +146,6 @@ function continuesWarName(matcher: Matcher, tokens: Token[], at: number): boolea
 }
 
 const AGAINST = tokenize('chống')[0]!.accented;
-const IS = tokenize('là')[0]!.accented;
 /** How many words the country of the war before may have (`Bồ Đào Nha`). */
 const WAR_LIST_REACH = 4;
 
@@ -268,7 +267,7 @@ export function creditPositions(matcher: Matcher, tokens: Token[]): Set<number> 
   return inside;
 }
 
-const OPENING_QUOTES = new Set(['"', '“', '«', "'", '‘']);
+const IS = tokenize('là')[0]!.accented;
 
 /** `được mệnh danh là "Paris phương Đông"`, `biệt danh Brazil của châu Âu`: a nickname, `là` or a quote between. */
 function givesNickname(matcher: Matcher, tokens: Token[], at: number): boolean {

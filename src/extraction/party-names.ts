@@ -2,7 +2,7 @@ import { isFunctionWord } from './boilerplate.ts';
 import { isCapitalized, tokenize, type Token } from './text.ts';
 import { foldText, isVietnameseSyllable } from '../vietnamese/index.ts';
 import { type Matcher, type Mention, nameKey } from './gazetteer-matcher.ts';
-import { abbreviationAt, isAbbreviation, isWord, OF, precededBy, startsWithPhrase } from './token-shapes.ts';
+import { abbreviationAt, CLOSING_QUOTES, isAbbreviation, isWord, OF, OPENING_QUOTES, precededBy, startsWithPhrase } from './token-shapes.ts';
 
 /** The party whose one-word foreign name differs from `word` by one letter added, dropped or changed. */
 export function misspeltForeignName(matcher: Matcher, word: string): string | undefined {
@@ -173,9 +173,6 @@ export function readPartyName(matcher: Matcher, tokens: Token[], head: number, c
   if (country) return { start: head, nameStart, end: country.end, name: written, country: country.pattern.entities[0]!.name, abbreviation: false, members };
   return { start: head, nameStart, end: at, name: written, country: null, abbreviation: false, members };
 }
-
-const OPENING_QUOTES = new Set(['"', '“', '«']);
-const CLOSING_QUOTES = new Set(['"', '”', '»']);
 
 /** `Đảng "Phong trào dân chủ"`: a name in quotes, capitalised or not after its first word, up to the closing quote. */
 function quotedName(tokens: Token[], at: number): { name: string; end: number } | null {

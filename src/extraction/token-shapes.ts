@@ -5,6 +5,9 @@ import { isVietnameseSyllable } from '../vietnamese/index.ts';
 /** `của` as tokens compare it (accented: tone mark last, not composed). */
 export const OF = tokenize('của')[0]!.accented;
 
+export const OPENING_QUOTES = new Set(['"', '“', '«']);
+export const CLOSING_QUOTES = new Set(['"', '”', '»']);
+
 export function isWord(token: Token | undefined): token is Token {
   return token?.kind === 'word';
 }
