@@ -300,6 +300,29 @@ function contextPhraseEndingAt(matcher: Matcher, tokens: Token[], start: number)
   return ending.reduce((longest, phrase) => (phrase.length > longest.length ? phrase : longest), [] as string[]);
 }
 
+/**
+ * A country's name that is part of something else's here: a model number (`Mali 400MP`), a kind of
+ * product, a league, a nickname, a brand's local company, a geographic, war's, work's or competition's
+ * name, words of the lexicon, or a stock index.
+ */
+function isPartOfAnotherName(matcher: Matcher, pattern: Pattern, tokens: Token[], at: number, before: Mention[], aboutSport: () => boolean): boolean {
+  const end = at + pattern.tokens.length;
+  const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
+  return (
+    isModelNumber(model) ||
+    afterWordOf(matcher, matcher.styleWords, tokens, at) ||
+    afterWordOf(matcher, matcher.leagueWords, tokens, at) ||
+    givesNickname(matcher, tokens, at) ||
+    closesLocalCompanyName(matcher, pattern, tokens, at, before) ||
+    isGeographicOrWarName(matcher, tokens, at) ||
+    endsNamedWork(matcher, tokens, at) ||
+    opensEnglishTitle(tokens, end) ||
+    splitsIntoCommonWords(matcher, tokens, at, end) ||
+    opensCompetitionName(matcher, tokens, end, aboutSport) ||
+    (isAcronym(pattern.text) && namesAnIndex(matcher, tokens, end))
+  );
+}
+
 export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<number>): Mention[] {
   const mentions: Mention[] = [];
   let sport: boolean | undefined;
@@ -313,20 +336,14 @@ export function findMentions(matcher: Matcher, tokens: Token[], blocked?: Set<nu
     const pattern = candidates?.find((candidate) => {
       if (!matchesAt(candidate, tokens, at)) return false;
       const end = at + candidate.tokens.length;
-      const model = tokens[end]?.kind === 'dash' ? tokens[end + 1] : tokens[end];
-      if (candidate.entities[0]?.kind === 'country' && isModelNumber(model)) return false;
       if (candidate.seat && precededBy(matcher.seatPlaceWords, tokens, at)) return false;
       if (isAcronym(candidate.text) && (isDomainTail(tokens, at) || joinsForeignName(tokens, end))) return false;
-      if (candidate.entities[0]?.kind === 'country' && (afterWordOf(matcher, matcher.styleWords, tokens, at) || afterWordOf(matcher, matcher.leagueWords, tokens, at))) return false;
-      if (candidate.entities[0]?.kind === 'country' && (givesNickname(matcher, tokens, at) || closesLocalCompanyName(matcher, candidate, tokens, at, mentions))) return false;
-      if (candidate.entities[0]?.kind === 'country' && (isGeographicOrWarName(matcher, tokens, at) || endsNamedWork(matcher, tokens, at) || opensEnglishTitle(tokens, end))) return false;
-      if (candidate.entities[0]?.kind === 'country' && (splitsIntoCommonWords(matcher, tokens, at, end) || opensCompetitionName(matcher, tokens, end, aboutSport))) return false;
+      if (candidate.entities[0]?.kind === 'country' && isPartOfAnotherName(matcher, candidate, tokens, at, mentions, aboutSport)) return false;
       if (candidate.seat && seatInName(tokens, at, end)) return false;
       if (opensEnglishName(matcher, candidate, tokens, at, end)) return false;
       if (candidate.entities[0]?.kind === 'party' && candidate.tokens.length === 1 && !isAcronym(candidate.text) && withinForeignName(tokens, at, end)) return false;
       if (candidate.exact && candidate.tokens.length === 1 && (isCommonWordEnd(matcher, tokens, at) || opensCommonWord(matcher, tokens, at))) return false;
       if (describesBeforeName(matcher, candidate, tokens, at, end)) return false;
-      if (candidate.entities[0]?.kind === 'country' && isAcronym(candidate.text) && namesAnIndex(matcher, tokens, end)) return false;
       return !(candidate.guarded && looksLikeName(matcher, tokens, at, end));
     });
     if (pattern) {
